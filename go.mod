@@ -1,0 +1,11 @@
+module leaflet
+
+go 1.24
+
+require (
+	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+	github.com/BurntSushi/toml v1.6.0 // indirect
+	github.com/go-text/typesetting v0.3.5 // indirect
+	github.com/nicksnyder/go-i18n/v2 v2.7.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)
