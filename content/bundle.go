@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// Message is one message of a bundle, as the translator sees it.
+type Message struct {
+	ID          string
+	Description string
+	Hash        string
+	Other       string
+	Pos         Pos
+}
+
+// Bundle is one language's message file.
+type Bundle struct {
+	Lang     string
+	File     string
+	Messages map[string]*Message
+	pos      *positions
+}
+
+// IDs returns the bundle's message IDs in file order.
+func (b *Bundle) IDs() []string {
+	ids := make([]string, 0, len(b.Messages))
+	for id := range b.Messages {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		pi, pj := b.Messages[ids[i]].Pos, b.Messages[ids[j]].Pos
+		if pi.Line != pj.Line {
+			return pi.Line < pj.Line
+		}
+		return ids[i] < ids[j]
+	})
+	return ids
+}
+
+// Pos returns the position of a message's table in the file.
+func (b *Bundle) Pos(id string) Pos { return b.pos.key(id) }
+
+// loadBundles reads every locales/<id>/active.<lang>.toml.
+func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
+	var ds Diagnostics
+	dir := path.Join("locales", l.ID)
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		d := ds.Errorf(Pos{File: displayPath(root, dir)}, "cannot read the message bundles: %v", unwrapPathError(err))
+		d.Hint = fmt.Sprintf("the leaflet's messages go in %s/active.%s.toml", dir, l.Source)
+		return ds
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, "active.") || !strings.HasSuffix(name, ".toml") {
+			continue
+		}
+		tag := strings.TrimSuffix(strings.TrimPrefix(name, "active."), ".toml")
+		display := displayPath(root, path.Join(dir, name))
+		canon, err := language.Parse(tag)
+		if err != nil || canon.String() != tag {
+			d := ds.Errorf(Pos{File: display}, "%q is not a valid BCP 47 language tag", tag)
+			if err == nil {
+				d.Hint = fmt.Sprintf("name the file active.%s.toml", canon)
+			} else {
+				d.Hint = "name bundles active.<tag>.toml, e.g. active.pl.toml or active.zh-Hans.toml"
+			}
+			continue
+		}
+		src, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if err != nil {
+			ds.Errorf(Pos{File: display}, "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		b, bds := parseBundle(display, tag, src)
+		ds = append(ds, bds...)
+		if b != nil {
+			l.Bundles[tag] = b
+		}
+	}
+	if _, ok := l.Bundles[l.Source]; !ok && !ds.HasErrors() {
+		ds.Errorf(Pos{File: displayPath(root, dir)}, "no bundle for the source language %q", l.Source).Hint =
+			fmt.Sprintf("add %s/active.%s.toml", dir, l.Source)
+	}
+	return ds
+}
+
+// parseBundle reads one go-i18n v2 TOML message file: [id] tables (nested
+// tables join their names with dots) with description, hash and other.
+func parseBundle(file, tag string, src []byte) (*Bundle, Diagnostics) {
+	var ds Diagnostics
+	pos := scanPositions(file, src)
+	var raw map[string]any
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		ds = append(ds, tomlDiagnostic(file, pos, err))
+		return nil, ds
+	}
+	b := &Bundle{Lang: tag, File: file, Messages: map[string]*Message{}, pos: pos}
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			id := k
+			if prefix != "" {
+				id = prefix + "." + k
+			}
+			t, ok := v.(map[string]any)
+			if !ok {
+				p := pos.key(id)
+				d := ds.Errorf(p, "%q is not a message table", id)
+				d.Source, d.Hint = pos.line(p.Line), fmt.Sprintf("write [%s] with other = \"…\" and description = \"…\"", id)
+				continue
+			}
+			if !isMessage(t) {
+				walk(id, t)
+				continue
+			}
+			msg := &Message{ID: id, Pos: pos.key(id)}
+			for field, fv := range t {
+				s, isStr := fv.(string)
+				switch {
+				case !isStr:
+					p := pos.key(id + "." + field)
+					ds.Errorf(p, "%s.%s must be a string", id, field).Source = pos.line(p.Line)
+				case field == "description":
+					msg.Description = s
+				case field == "hash":
+					msg.Hash = s
+				case field == "other":
+					msg.Other = s
+				case field == "zero" || field == "one" || field == "two" || field == "few" || field == "many":
+					// plural forms are accepted; the leaflet uses "other"
+				default:
+					p := pos.key(id + "." + field)
+					d := ds.Errorf(p, "unknown field %q in message %q", field, id)
+					d.Source, d.Hint = pos.line(p.Line), "a message has description, hash and other"
+				}
+			}
+			if strings.TrimSpace(msg.Other) == "" {
+				ds.Errorf(msg.Pos, "message %q has no text", id).Hint = `add other = "…"`
+			}
+			b.Messages[id] = msg
+		}
+	}
+	walk("", raw)
+	// go-i18n itself must accept the file, since translators' tools use it.
+	if _, err := i18n.ParseMessageFileBytes(src, "active."+tag+".toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}); err != nil && !ds.HasErrors() {
+		ds.Errorf(Pos{File: file}, "go-i18n cannot read the bundle: %v", err)
+	}
+	return b, ds
+}
+
+// isMessage reports whether a table is a message rather than a group of
+// nested messages: it has one of go-i18n's message fields.
+func isMessage(t map[string]any) bool {
+	for _, k := range []string{"other", "description", "hash", "one", "few", "many", "zero", "two"} {
+		if v, ok := t[k]; ok {
+			if _, nested := v.(map[string]any); !nested {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// i18nBundle builds the go-i18n bundle with every language's messages.
+func (l *Leaflet) i18nBundle() (*i18n.Bundle, error) {
+	src, err := language.Parse(l.Source)
+	if err != nil {
+		return nil, fmt.Errorf("source language: %w", err)
+	}
+	b := i18n.NewBundle(src)
+	for _, tag := range l.Langs() {
+		bu := l.Bundles[tag]
+		t, err := language.Parse(tag)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", bu.File, err)
+		}
+		for _, id := range bu.IDs() {
+			m := bu.Messages[id]
+			if err := b.AddMessages(t, &i18n.Message{ID: id, Description: m.Description, Hash: m.Hash, Other: m.Other}); err != nil {
+				return nil, fmt.Errorf("%s: %w", bu.File, err)
+			}
+		}
+	}
+	return b, nil
+}
+
+var errNoTranslation = errors.New("no translation")

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a position in a source file; Line and Col count from 1. A zero Line
+// means the whole file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return ""
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity tells errors, which stop a build, from warnings, which do not.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem found in the sources or while building.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	// Where names the language, edition and place of a build problem,
+	// e.g. "pl trifold, panel fold-in"; empty for source problems.
+	Where string
+	Msg   string
+	// Hint says what would be valid or how to fix it.
+	Hint string
+	// Source is the offending source line, shown with a caret under Pos.Col.
+	Source string
+}
+
+func (d Diagnostic) Error() string {
+	var b strings.Builder
+	if s := d.Pos.String(); s != "" {
+		b.WriteString(s)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	if d.Where != "" {
+		b.WriteString(d.Where)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Msg)
+	if d.Source != "" {
+		fmt.Fprintf(&b, "\n\t%s", strings.ReplaceAll(d.Source, "\t", " "))
+		if d.Pos.Col > 0 {
+			fmt.Fprintf(&b, "\n\t%s^", strings.Repeat(" ", d.Pos.Col-1))
+		}
+	}
+	if d.Hint != "" {
+		fmt.Fprintf(&b, "\n\thint: %s", d.Hint)
+	}
+	return b.String()
+}
+
+// Diagnostics is a list of problems.
+type Diagnostics []Diagnostic
+
+// Errorf adds an error at pos.
+func (ds *Diagnostics) Errorf(pos Pos, format string, args ...any) *Diagnostic {
+	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+	return &(*ds)[len(*ds)-1]
+}
+
+// Warnf adds a warning at pos.
+func (ds *Diagnostics) Warnf(pos Pos, format string, args ...any) *Diagnostic {
+	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	return &(*ds)[len(*ds)-1]
+}
+
+// HasErrors reports whether the list holds an error, not only warnings.
+func (ds Diagnostics) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Err returns the list as an error when it holds an error, and nil otherwise.
+func (ds Diagnostics) Err() error {
+	if !ds.HasErrors() {
+		return nil
+	}
+	return ds
+}
+
+func (ds Diagnostics) Error() string {
+	var b strings.Builder
+	for i, d := range ds {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.Error())
+	}
+	return b.String()
+}
+
+// Sort orders the list by file, line and column, keeping the order of
+// problems at the same place.
+func (ds Diagnostics) Sort() {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i].Pos, ds[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}

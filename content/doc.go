@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+
+// Package content is the first stage of the pipeline. It loads a leaflet's
+// sources — content/<id>/leaflet.toml (structure, organisation facts, message
+// IDs) and locales/<id>/active.<lang>.toml (go-i18n v2 message bundles) — from
+// any fs.FS, validates them, and localises them into a [Document] per
+// language: sections of blocks of styled runs, each knowing its message ID.
+//
+// Every problem is a [Diagnostic] with file:line:col; all problems of a run are
+// reported together, as go/scanner's ErrorList does.
+//
+// content must not import layout, output or fpdf.
+package content

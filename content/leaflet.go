@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: MIT
+
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Place says where a section goes on the tri-fold.
+type Place string
+
+const (
+	// Cover is the front cover (and the start of the page editions).
+	Cover Place = "cover"
+	// Inside sections flow through the inside left, middle and fold-in
+	// panels, in order.
+	Inside Place = "inside"
+	// Flap is the panel seen beside the inside left on opening the cover.
+	Flap Place = "flap"
+	// Back is the back cover: contact details and the formats statement.
+	Back Place = "back"
+)
+
+var places = []Place{Cover, Inside, Flap, Back}
+
+// BlockKind is the kind of a block.
+type BlockKind string
+
+const (
+	Title     BlockKind = "title"
+	Subtitle  BlockKind = "subtitle"
+	Paragraph BlockKind = "paragraph"
+	List      BlockKind = "list"
+	Quote     BlockKind = "quote"
+	Contact   BlockKind = "contact"
+)
+
+var blockKinds = []BlockKind{Title, Subtitle, Paragraph, List, Quote, Contact}
+
+// Ref is a message ID as written in leaflet.toml, with its position.
+type Ref struct {
+	ID  string
+	Pos Pos
+}
+
+// Organisation holds the facts that are never translated. Messages use
+// them as template data: {{.Name}}, {{.Phone}} and so on.
+type Organisation struct {
+	Name      string
+	ShortName string
+	Address   []string
+	Phone     string
+	Email     string
+	Website   string
+}
+
+// Block is one block of a section: one message for a title, subtitle or
+// paragraph; one per item, paragraph or line for a list, quote or contact.
+type Block struct {
+	Kind BlockKind
+	Msgs []Ref
+	// Source is the quotation's source, for a quote.
+	Source *Ref
+	Pos    Pos
+}
+
+// Section is a heading (optional) and its blocks.
+type Section struct {
+	Place   Place
+	Heading *Ref
+	Blocks  []Block
+	Pos     Pos
+}
+
+// Leaflet is a loaded, validated leaflet in all its languages.
+type Leaflet struct {
+	ID        string
+	Published time.Time
+	Org       Organisation
+	Sections  []Section
+	// Source is the language the leaflet is written in ("en").
+	Source string
+	// Bundles are the message bundles by language tag.
+	Bundles map[string]*Bundle
+	// File is the display path of leaflet.toml.
+	File string
+}
+
+// Langs returns the languages with a bundle, the source language first and
+// the others sorted.
+func (l *Leaflet) Langs() []string {
+	out := []string{l.Source}
+	var rest []string
+	for tag := range l.Bundles {
+		if tag != l.Source {
+			rest = append(rest, tag)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// Title returns the ref of the cover's title block, if any.
+func (l *Leaflet) Title() *Ref {
+	for _, s := range l.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == Title {
+				return &b.Msgs[0]
+			}
+		}
+	}
+	return nil
+}
+
+// refs calls fn for every message ID the structure uses.
+func (l *Leaflet) refs(fn func(Ref)) {
+	for _, s := range l.Sections {
+		if s.Heading != nil {
+			fn(*s.Heading)
+		}
+		for _, b := range s.Blocks {
+			for _, m := range b.Msgs {
+				fn(m)
+			}
+			if b.Source != nil {
+				fn(*b.Source)
+			}
+		}
+	}
+}
+
+// The file formats, decoded strictly.
+type leafletFile struct {
+	Published toml.Primitive `toml:"published"`
+	Source    string         `toml:"source_language"`
+	Org       struct {
+		Name      string   `toml:"name"`
+		ShortName string   `toml:"short_name"`
+		Address   []string `toml:"address"`
+		Phone     string   `toml:"phone"`
+		Email     string   `toml:"email"`
+		Website   string   `toml:"website"`
+	} `toml:"organisation"`
+	Sections []struct {
+		Place   string `toml:"place"`
+		Heading string `toml:"heading"`
+		Blocks  []struct {
+			Title     string   `toml:"title"`
+			Subtitle  string   `toml:"subtitle"`
+			Paragraph string   `toml:"paragraph"`
+			List      []string `toml:"list"`
+			Quote     []string `toml:"quote"`
+			Source    string   `toml:"source"`
+			Contact   []string `toml:"contact"`
+		} `toml:"block"`
+	} `toml:"section"`
+}
+
+// Load reads and validates the leaflet id from fsys, which holds
+// content/<id>/leaflet.toml and locales/<id>/active.<lang>.toml. root is
+// prefixed to file names in diagnostics. It returns the leaflet (nil when
+// it cannot be used) and every problem found.
+func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
+	var ds Diagnostics
+	name := path.Join("content", id, "leaflet.toml")
+	display := displayPath(root, name)
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		d := ds.Errorf(Pos{File: display}, "cannot read the leaflet: %v", unwrapPathError(err))
+		if errors.Is(err, fs.ErrNotExist) {
+			d.Hint = fmt.Sprintf("a leaflet %q needs %s; 'leaflet init DIR' writes a starting point", id, name)
+		}
+		return nil, ds
+	}
+	pos := scanPositions(display, src)
+	var f leafletFile
+	md, err := toml.Decode(string(src), &f)
+	if err != nil {
+		ds = append(ds, tomlDiagnostic(display, pos, err))
+		return nil, ds
+	}
+	for _, k := range md.Undecoded() {
+		ps := pos.undecoded(k.String())
+		if len(ps) == 0 {
+			ps = []Pos{{File: display}}
+		}
+		for _, p := range ps {
+			d := ds.Errorf(p, "unknown key %q", k.String())
+			d.Source = pos.line(p.Line)
+			d.Hint = "see docs/formats.md for the keys of leaflet.toml"
+		}
+	}
+	l := &Leaflet{ID: id, File: display, Source: f.Source, Bundles: map[string]*Bundle{}}
+	if l.Source == "" {
+		l.Source = "en"
+	}
+	if md.IsDefined("published") {
+		var t time.Time
+		if err := md.PrimitiveDecode(f.Published, &t); err != nil {
+			ds.Errorf(pos.key("published"), "published must be a date such as 2026-11-27")
+		}
+		l.Published = t.UTC()
+	}
+	o := f.Org
+	l.Org = Organisation{Name: o.Name, ShortName: o.ShortName, Address: o.Address, Phone: o.Phone, Email: o.Email, Website: o.Website}
+	if o.Name == "" {
+		ds.Errorf(pos.key("organisation"), "the organisation has no name").Hint = `add name = "…" under [organisation]`
+	}
+	if len(f.Sections) == 0 {
+		ds.Errorf(Pos{File: display}, "the leaflet has no sections").Hint = "add [[section]] tables; see docs/formats.md"
+	}
+	for si, fs := range f.Sections {
+		key := fmt.Sprintf("section[%d]", si)
+		s := Section{Place: Place(fs.Place), Pos: pos.key(key)}
+		if s.Place == "" {
+			s.Place = Inside
+		}
+		if !validPlace(s.Place) {
+			p := pos.str(fs.Place, key+".place")
+			d := ds.Errorf(p, "unknown place %q", fs.Place)
+			d.Source, d.Hint = pos.line(p.Line), "a place is one of "+joinQuoted(places)
+		}
+		if fs.Heading != "" {
+			s.Heading = &Ref{fs.Heading, pos.str(fs.Heading, key+".heading")}
+		}
+		if len(fs.Blocks) == 0 && s.Heading == nil {
+			ds.Errorf(s.Pos, "section %d is empty", si+1).Hint = "give it a heading or [[section.block]] tables"
+		}
+		for bi, fb := range fs.Blocks {
+			bkey := fmt.Sprintf("%s.block[%d]", key, bi)
+			b := Block{Pos: pos.key(bkey)}
+			ref := func(id, field string) Ref { return Ref{id, pos.str(id, bkey+"."+field)} }
+			var kinds []BlockKind
+			one := func(k BlockKind, id string) {
+				if id != "" {
+					kinds = append(kinds, k)
+					b.Kind, b.Msgs = k, []Ref{ref(id, string(k))}
+				}
+			}
+			many := func(k BlockKind, ids []string) {
+				if ids != nil {
+					kinds = append(kinds, k)
+					b.Kind, b.Msgs = k, nil
+					for _, id := range ids {
+						b.Msgs = append(b.Msgs, ref(id, string(k)))
+					}
+					if len(ids) == 0 {
+						ds.Errorf(pos.key(bkey+"."+string(k)), "the %s is empty", k).Hint = "list at least one message ID"
+					}
+				}
+			}
+			one(Title, fb.Title)
+			one(Subtitle, fb.Subtitle)
+			one(Paragraph, fb.Paragraph)
+			many(List, fb.List)
+			many(Quote, fb.Quote)
+			many(Contact, fb.Contact)
+			switch {
+			case len(kinds) == 0:
+				d := ds.Errorf(b.Pos, "block %d of section %d has no kind", bi+1, si+1)
+				d.Source, d.Hint = pos.line(b.Pos.Line), "a block has exactly one of "+joinQuoted(blockKinds)
+				continue
+			case len(kinds) > 1:
+				d := ds.Errorf(b.Pos, "block %d of section %d has two kinds: %s", bi+1, si+1, joinQuoted(kinds))
+				d.Source, d.Hint = pos.line(b.Pos.Line), "split it into one [[section.block]] per kind"
+				continue
+			}
+			if fb.Source != "" {
+				if b.Kind != Quote {
+					ds.Errorf(pos.key(bkey+".source"), "source belongs to a quote, not a %s", b.Kind)
+				} else {
+					r := ref(fb.Source, "source")
+					b.Source = &r
+				}
+			}
+			s.Blocks = append(s.Blocks, b)
+		}
+		l.Sections = append(l.Sections, s)
+	}
+	ds = append(ds, l.loadBundles(fsys, root)...)
+	if en := l.Bundles[l.Source]; en != nil {
+		l.refs(func(r Ref) {
+			if _, ok := en.Messages[r.ID]; !ok {
+				d := ds.Errorf(r.Pos, "unknown message ID %q", r.ID)
+				d.Source = pos.line(r.Pos.Line)
+				d.Hint = fmt.Sprintf("add [%s] to %s, or correct the ID", r.ID, en.File)
+				if near := nearest(r.ID, en.IDs()); near != "" {
+					d.Hint = fmt.Sprintf("did you mean %q? (or add [%s] to %s)", near, r.ID, en.File)
+				}
+			}
+		})
+		used := map[string]bool{}
+		l.refs(func(r Ref) { used[r.ID] = true })
+		for _, id := range en.IDs() {
+			if !used[id] {
+				ds.Warnf(en.Pos(id), "message %q is not used by %s", id, display).Hint = "remove it, or place it in a section"
+			}
+		}
+	}
+	ds.Sort()
+	if ds.HasErrors() {
+		return l, ds
+	}
+	return l, ds
+}
+
+func validPlace(p Place) bool {
+	for _, q := range places {
+		if p == q {
+			return true
+		}
+	}
+	return false
+}
+
+func joinQuoted[T ~string](xs []T) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+func displayPath(root, name string) string {
+	if root == "" {
+		return name
+	}
+	return path.Join(root, name)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// tomlDiagnostic turns a TOML decoding error into a diagnostic with the
+// position and the offending line.
+func tomlDiagnostic(file string, pos *positions, err error) Diagnostic {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p := Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}
+		d := Diagnostic{Pos: p, Severity: Error, Msg: "invalid TOML: " + pe.Message, Source: pos.line(p.Line)}
+		if pe.Usage != "" {
+			d.Hint = strings.TrimSpace(pe.Usage)
+		}
+		return d
+	}
+	return Diagnostic{Pos: Pos{File: file}, Severity: Error, Msg: "invalid TOML: " + err.Error()}
+}
+
+// nearest returns the candidate closest to s by edit distance, when it is
+// close enough to be a likely typo.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", len(s)/3+1
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+
+package content
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// positions records where keys, tables and string values stand in a TOML
+// file, so that problems found after decoding point at file:line:col.
+// BurntSushi/toml keeps key positions private, so this reads the file's
+// lines itself; it understands the subset of TOML that leaflet files use:
+// [table] and [[array]] headers, key = value lines, values spanning lines
+// (arrays, multi-line strings) and comments.
+type positions struct {
+	file  string
+	lines []string
+	// keys maps a full key path with array indices, e.g.
+	// "section[2].block[0].paragraph", to the position of the key.
+	keys map[string]Pos
+	// strs maps the content of each basic string value to its first
+	// position (the opening quote).
+	strs map[string]Pos
+}
+
+var stringRe = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+
+func scanPositions(file string, src []byte) *positions {
+	p := &positions{file: file, lines: strings.Split(string(src), "\n"), keys: map[string]Pos{}, strs: map[string]Pos{}}
+	counts := map[string]int{} // array-of-tables path → entries so far
+	table := ""                // current table path with indices
+	var inMulti string         // closing delimiter of a multi-line string
+	depth := 0                 // open brackets of a value spanning lines
+	for i, line := range p.lines {
+		ln := i + 1
+		if inMulti != "" {
+			if strings.Contains(line, inMulti) {
+				inMulti = ""
+			}
+			continue
+		}
+		code := stripComment(line)
+		for _, m := range stringRe.FindAllStringSubmatchIndex(code, -1) {
+			s := code[m[2]:m[3]]
+			if uq, err := strconv.Unquote(`"` + s + `"`); err == nil {
+				s = uq
+			}
+			if _, ok := p.strs[s]; !ok {
+				p.strs[s] = Pos{file, ln, m[0] + 1}
+			}
+		}
+		if depth > 0 {
+			depth += bracketDepth(code)
+			continue
+		}
+		t := strings.TrimSpace(code)
+		col := strings.Index(code, t) + 1
+		switch {
+		case t == "":
+		case strings.HasPrefix(t, "[["):
+			name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "[["), "]]"))
+			parent := withIndices(name, counts)
+			n := counts[parent]
+			counts[parent] = n + 1
+			table = parent + "[" + strconv.Itoa(n) + "]"
+			p.keys[table] = Pos{file, ln, col}
+		case strings.HasPrefix(t, "["):
+			name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "["), "]"))
+			table = withIndices(name, counts)
+			p.keys[table] = Pos{file, ln, col}
+		default:
+			eq := strings.Index(t, "=")
+			if eq < 0 {
+				continue
+			}
+			key := unquoteKey(strings.TrimSpace(t[:eq]))
+			full := key
+			if table != "" {
+				full = table + "." + key
+			}
+			if _, ok := p.keys[full]; !ok {
+				p.keys[full] = Pos{file, ln, col}
+			}
+			val := strings.TrimSpace(t[eq+1:])
+			for _, d := range []string{`"""`, `'''`} {
+				if strings.HasPrefix(val, d) && !strings.Contains(val[3:], d) {
+					inMulti = d
+				}
+			}
+			depth = bracketDepth(val)
+		}
+	}
+	return p
+}
+
+// withIndices gives a dotted table name the index of the current entry of
+// each array of tables it passes through: "section.block" becomes
+// "section[2].block" inside the third [[section]].
+func withIndices(name string, counts map[string]int) string {
+	parts := strings.Split(name, ".")
+	path := ""
+	for i, part := range parts {
+		part = unquoteKey(strings.TrimSpace(part))
+		if path != "" {
+			path += "."
+		}
+		path += part
+		if n, ok := counts[path]; ok && i < len(parts)-1 {
+			path += "[" + strconv.Itoa(n-1) + "]"
+		}
+	}
+	return path
+}
+
+func unquoteKey(k string) string {
+	if uq, err := strconv.Unquote(k); err == nil {
+		return uq
+	}
+	return strings.Trim(k, "'")
+}
+
+// stripComment removes a trailing comment, leaving # inside strings alone.
+func stripComment(line string) string {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0 && c == '\\' && quote == '"':
+			i++
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\''):
+			quote = c
+		case quote == 0 && c == '#':
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// bracketDepth counts [ and { minus ] and } outside strings.
+func bracketDepth(s string) int {
+	d := 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0 && c == '\\' && quote == '"':
+			i++
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\''):
+			quote = c
+		case quote == 0 && (c == '[' || c == '{'):
+			d++
+		case quote == 0 && (c == ']' || c == '}'):
+			d--
+		}
+	}
+	return d
+}
+
+// key returns the position of a key path with indices, falling back to the
+// nearest enclosing table that was found, and to the file.
+func (p *positions) key(path string) Pos {
+	for path != "" {
+		if pos, ok := p.keys[path]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return Pos{File: p.file}
+}
+
+// str returns the position of a string value, or of fallback's key.
+func (p *positions) str(s, fallback string) Pos {
+	if pos, ok := p.strs[s]; ok {
+		return pos
+	}
+	return p.key(fallback)
+}
+
+// undecoded returns the positions of every key whose path without indices
+// equals dotted (BurntSushi/toml's Key.String form).
+func (p *positions) undecoded(dotted string) []Pos {
+	var out []Pos
+	for k, pos := range p.keys {
+		if stripIndices(k) == dotted {
+			out = append(out, pos)
+		}
+	}
+	return out
+}
+
+var indexRe = regexp.MustCompile(`\[\d+\]`)
+
+func stripIndices(k string) string { return indexRe.ReplaceAllString(k, "") }
+
+// line returns the text of line n (from 1), for diagnostics.
+func (p *positions) line(n int) string {
+	if n < 1 || n > len(p.lines) {
+		return ""
+	}
+	return strings.TrimRight(p.lines[n-1], "\r")
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+
+package fonts
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/go-text/typesetting/font"
+)
+
+//go:embed *.ttf
+var files embed.FS
+
+// Face is one embedded font face. Its fields are read-only after parsing.
+type Face struct {
+	// Name is the file name without extension, e.g. "NotoSans-Bold"; it is
+	// unique among the embedded faces and stable across builds.
+	Name string
+	// Bold reports whether the face is a bold weight.
+	Bold bool
+	// Data is the TrueType file.
+	Data []byte
+	// Font is the parsed font, shared read-only.
+	Font *font.Font
+
+	once    sync.Once
+	glyphCP map[font.GID]rune // first BMP code point of each mapped glyph
+}
+
+// Upem returns the face's units per em.
+func (f *Face) Upem() float64 { return float64(f.Font.Upem()) }
+
+// Covers reports whether the face has a glyph for r.
+func (f *Face) Covers(r rune) bool {
+	_, ok := f.Font.NominalGlyph(r)
+	return ok
+}
+
+// NewShapingFace returns a go-text face for one goroutine's shaping.
+func (f *Face) NewShapingFace() *font.Face { return font.NewFace(f.Font) }
+
+// CodePoint returns the lowest BMP code point that the font's character map
+// sends to gid, and false when no code point does (ligatures, contextual forms).
+func (f *Face) CodePoint(gid font.GID) (rune, bool) {
+	f.once.Do(func() {
+		m := make(map[font.GID]rune)
+		it := f.Font.Cmap.Iter()
+		for it.Next() {
+			r, g := it.Char()
+			if r > 0xFFFF || (r >= 0xE000 && r <= 0xF8FF) {
+				continue
+			}
+			if old, ok := m[g]; !ok || r < old {
+				m[g] = r
+			}
+		}
+		f.glyphCP = m
+	})
+	r, ok := f.glyphCP[gid]
+	return r, ok
+}
+
+// Metrics returns the ascender and descender (descender negative) in em.
+func (f *Face) Metrics() (ascender, descender float64) {
+	ext, _ := font.NewFace(f.Font).FontHExtents()
+	u := f.Upem()
+	return float64(ext.Ascender) / u, float64(ext.Descender) / u
+}
+
+// Set is the collection of embedded faces.
+type Set struct {
+	faces map[string]*Face
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Set
+	loadErr  error
+)
+
+// Embedded returns the embedded faces, parsing them on the first call.
+func Embedded() (*Set, error) {
+	loadOnce.Do(func() { loaded, loadErr = load() })
+	return loaded, loadErr
+}
+
+// bold lists the embedded files that are bold weights.
+var bold = map[string]bool{
+	"NotoSans-Bold": true,
+}
+
+func load() (*Set, error) {
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		return nil, fmt.Errorf("read embedded fonts: %w", err)
+	}
+	s := &Set{faces: make(map[string]*Face)}
+	for _, e := range entries {
+		data, err := files.ReadFile(e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("read embedded font %s: %w", e.Name(), err)
+		}
+		ff, err := font.ParseTTF(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("parse embedded font %s: %w", e.Name(), err)
+		}
+		name := e.Name()[:len(e.Name())-len(".ttf")]
+		s.faces[name] = &Face{Name: name, Bold: bold[name], Data: data, Font: ff.Font}
+	}
+	return s, nil
+}
+
+// Face returns the face with the given name, or nil.
+func (s *Set) Face(name string) *Face { return s.faces[name] }
+
+// Names returns the names of all faces, sorted.
+func (s *Set) Names() []string {
+	names := make([]string, 0, len(s.faces))
+	for n := range s.faces {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Text returns the text face for the given weight: the face that sets a
+// character when no script-specific face is needed.
+func (s *Set) Text(bold bool) *Face {
+	if bold {
+		return s.faces["NotoSans-Bold"]
+	}
+	return s.faces["NotoSans-Regular"]
+}
+
+// For returns the face that sets r in the wanted weight: the text face when it
+// covers r, otherwise the first face of that weight that does, and nil when
+// no embedded face covers r. Faces are tried in name order, so the choice is
+// stable.
+func (s *Set) For(r rune, bold bool) *Face {
+	if f := s.Text(bold); f.Covers(r) {
+		return f
+	}
+	for _, n := range s.Names() {
+		if f := s.faces[n]; f.Bold == bold && f.Covers(r) {
+			return f
+		}
+	}
+	if bold { // a script without a bold face: the caller shows weight another way
+		return s.For(r, false)
+	}
+	return nil
+}

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: MIT
+
+package text
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/segmenter"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+
+	"leaflet/fonts"
+)
+
+// Span is a styled stretch [Start, End) of a paragraph, in runes.
+type Span struct {
+	Start, End int
+	Bold       bool
+	// Link is the target of a link ("mailto:…", "https://…"), or "".
+	Link string
+}
+
+// Paragraph is one paragraph of text to set.
+type Paragraph struct {
+	Text []rune
+	// Spans cover Text in order without gaps; a paragraph without spans is
+	// set in one regular span.
+	Spans []Span
+	// Lang is the BCP 47 language of the text, e.g. "en".
+	Lang string
+	// Size is the font size in points.
+	Size float64
+}
+
+// Glyph is one shaped glyph. Lengths are in points; YOffset grows upwards.
+type Glyph struct {
+	ID                        uint16
+	Advance, XOffset, YOffset float64
+	// Cluster is the index of the first rune of the glyph's cluster;
+	// Runes is the number of runes in the cluster.
+	Cluster, Runes int
+}
+
+// Run is a stretch of one line set in one face, size and span.
+type Run struct {
+	Face *fonts.Face
+	Size float64
+	// Span is the index of the paragraph span the run belongs to.
+	Span int
+	// Start and End delimit the run's runes in the paragraph.
+	Start, End int
+	// Glyphs are in visual order.
+	Glyphs []Glyph
+	// X is the run's offset from the start of the line; Width its advance.
+	X, Width float64
+}
+
+// Line is one broken line.
+type Line struct {
+	Runs []Run
+	// Start and End delimit the line's runes; End includes trailing spaces.
+	Start, End int
+	// Width is the advance of the line without trailing white space.
+	Width float64
+}
+
+// Missing is a character that no embedded face covers.
+type Missing struct {
+	Rune  rune
+	Index int
+}
+
+func (m Missing) Error() string {
+	return fmt.Sprintf("no embedded font covers %q (U+%04X)", m.Rune, m.Rune)
+}
+
+// Shaper sets paragraphs. It is not safe for concurrent use: create one per
+// goroutine; the fonts it uses are shared.
+type Shaper struct {
+	fonts *fonts.Set
+	hb    shaping.HarfbuzzShaper
+	faces map[*fonts.Face]*font.Face
+	seg   segmenter.Segmenter
+}
+
+// NewShaper returns a shaper that sets text in the given fonts.
+func NewShaper(set *fonts.Set) *Shaper {
+	return &Shaper{fonts: set, faces: make(map[*fonts.Face]*font.Face)}
+}
+
+func (s *Shaper) face(f *fonts.Face) *font.Face {
+	ff, ok := s.faces[f]
+	if !ok {
+		ff = f.NewShapingFace()
+		s.faces[f] = ff
+	}
+	return ff
+}
+
+// item is a stretch shaped as one unit: one face, span and script.
+type item struct {
+	start, end int
+	face       *fonts.Face
+	span       int
+	script     language.Script
+	glyphs     []Glyph
+}
+
+// Measure reports the advance of a paragraph set on one line, without
+// trailing white space.
+func (s *Shaper) Measure(p Paragraph) float64 {
+	items, _ := s.shape(p)
+	var w float64
+	for _, it := range items {
+		for _, g := range it.glyphs {
+			w += g.Advance
+		}
+	}
+	return w - trailingSpace(p.Text, items, 0, len(p.Text))
+}
+
+// Lines sets p in lines at most width points wide, breaking at UAX #14
+// opportunities except inside noBreak ranges ([start, end) rune pairs). A
+// stretch that cannot be broken and is wider than width gets a line of its
+// own that is wider than width: the caller reports the overflow. Characters
+// that no face covers are returned as problems and set in the text face.
+func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []Missing) {
+	items, missing := s.shape(p)
+	if len(p.Text) == 0 {
+		return nil, missing
+	}
+	adv := make([]float64, len(p.Text)+1) // advance per rune, summed per cluster
+	for _, it := range items {
+		for _, g := range it.glyphs {
+			adv[g.Cluster] += g.Advance
+		}
+	}
+	// prefix sums of advances
+	sum := make([]float64, len(p.Text)+1)
+	for i := range p.Text {
+		sum[i+1] = sum[i] + adv[i]
+	}
+	measure := func(a, b int) float64 {
+		e := b
+		for e > a && unicode.IsSpace(p.Text[e-1]) {
+			e--
+		}
+		return sum[e] - sum[a]
+	}
+
+	var lines []Line
+	start, fit := 0, -1
+	for _, b := range s.breaks(p.Text, noBreak) {
+		for {
+			w := measure(start, b.pos)
+			if w <= width+1e-9 {
+				fit = b.pos
+				break
+			}
+			if fit < 0 { // nothing fits: an overlong unbreakable stretch
+				fit = b.pos
+				break
+			}
+			lines = append(lines, s.line(p, items, start, fit, measure(start, fit)))
+			start, fit = fit, -1
+		}
+		if b.mandatory || b.pos == len(p.Text) {
+			lines = append(lines, s.line(p, items, start, b.pos, measure(start, b.pos)))
+			start, fit = b.pos, -1
+		}
+	}
+	return lines, missing
+}
+
+type breakPos struct {
+	pos       int
+	mandatory bool
+}
+
+// breaks lists the line break opportunities after each rune position, the
+// end of the text included.
+func (s *Shaper) breaks(text []rune, noBreak [][2]int) []breakPos {
+	s.seg.Init(text)
+	it := s.seg.LineIterator()
+	var out []breakPos
+	for it.Next() {
+		l := it.Line()
+		pos := l.Offset + len(l.Text)
+		if pos < len(text) && inside(pos, noBreak) {
+			continue
+		}
+		mandatory := l.IsMandatoryBreak && pos < len(text)
+		out = append(out, breakPos{pos, mandatory})
+	}
+	return out
+}
+
+func inside(pos int, ranges [][2]int) bool {
+	for _, r := range ranges {
+		if r[0] < pos && pos < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func trailingSpace(text []rune, items []item, a, b int) float64 {
+	var w float64
+	for e := b; e > a && unicode.IsSpace(text[e-1]); e-- {
+		for _, it := range items {
+			for _, g := range it.glyphs {
+				if g.Cluster == e-1 {
+					w += g.Advance
+				}
+			}
+		}
+	}
+	return w
+}
+
+// line builds the runs of the line [a, b).
+func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
+	ln := Line{Start: a, End: b, Width: width}
+	x := 0.0
+	for _, it := range items {
+		if it.end <= a || it.start >= b {
+			continue
+		}
+		r := Run{Face: it.face, Size: p.Size, Span: it.span, Start: max(a, it.start), End: min(b, it.end), X: x}
+		for _, g := range it.glyphs {
+			if g.Cluster >= r.Start && g.Cluster < r.End {
+				r.Glyphs = append(r.Glyphs, g)
+				r.Width += g.Advance
+			}
+		}
+		x += r.Width
+		ln.Runs = append(ln.Runs, r)
+	}
+	return ln
+}
+
+// shape itemises p by span, face and script and shapes each item.
+func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
+	spans := p.Spans
+	if len(spans) == 0 {
+		spans = []Span{{Start: 0, End: len(p.Text)}}
+	}
+	var (
+		items   []item
+		missing []Missing
+	)
+	for si, sp := range spans {
+		var cur *item
+		for i := sp.Start; i < sp.End; i++ {
+			r := p.Text[i]
+			sc := language.LookupScript(r)
+			f := s.faceFor(r, sp.Bold, cur)
+			if f == nil {
+				missing = append(missing, Missing{Rune: r, Index: i})
+				f = s.fonts.Text(sp.Bold)
+			}
+			if cur != nil && cur.face == f && scriptsAgree(cur.script, sc) {
+				cur.end = i + 1
+				if !cur.script.Strong() {
+					cur.script = sc
+				}
+				continue
+			}
+			items = append(items, item{start: i, end: i + 1, face: f, span: si, script: sc})
+			cur = &items[len(items)-1]
+		}
+	}
+	lang := language.NewLanguage(p.Lang)
+	for i := range items {
+		it := &items[i]
+		if !it.script.Strong() {
+			it.script = language.Latin
+		}
+		upem := it.face.Upem()
+		out := s.hb.Shape(shaping.Input{
+			Text:      p.Text,
+			RunStart:  it.start,
+			RunEnd:    it.end,
+			Direction: di.DirectionLTR,
+			Face:      s.face(it.face),
+			Size:      fixed.I(int(upem)),
+			Script:    it.script,
+			Language:  lang,
+		})
+		scale := p.Size / upem / 64
+		it.glyphs = make([]Glyph, len(out.Glyphs))
+		for j, g := range out.Glyphs {
+			it.glyphs[j] = Glyph{
+				ID:      uint16(g.GlyphID),
+				Advance: float64(g.Advance) * scale,
+				XOffset: float64(g.XOffset) * scale,
+				YOffset: float64(g.YOffset) * scale,
+				Cluster: g.ClusterIndex,
+				Runes:   g.RuneCount,
+			}
+		}
+	}
+	return items, missing
+}
+
+// faceFor chooses the face for r: the current item's face when it covers r
+// (so spaces and punctuation stay with their neighbours), else by coverage.
+func (s *Shaper) faceFor(r rune, bold bool, cur *item) *fonts.Face {
+	if cur != nil && !language.LookupScript(r).Strong() && cur.face.Covers(r) {
+		return cur.face
+	}
+	return s.fonts.For(r, bold)
+}
+
+func scriptsAgree(a, b language.Script) bool {
+	return !a.Strong() || !b.Strong() || a == b
+}
+
+// String returns the text of [start, end) of p, for messages and dumps.
+func (p Paragraph) String(start, end int) string {
+	return strings.TrimSpace(string(p.Text[start:end]))
+}
