@@ -28,7 +28,7 @@ type Face struct {
 	Font *font.Font
 
 	once    sync.Once
-	glyphCP map[font.GID]rune // first BMP code point of each mapped glyph
+	glyphCP map[uint16]rune // lowest BMP code point of each mapped glyph
 }
 
 // Upem returns the face's units per em.
@@ -45,17 +45,17 @@ func (f *Face) NewShapingFace() *font.Face { return font.NewFace(f.Font) }
 
 // CodePoint returns the lowest BMP code point that the font's character map
 // sends to gid, and false when no code point does (ligatures, contextual forms).
-func (f *Face) CodePoint(gid font.GID) (rune, bool) {
+func (f *Face) CodePoint(gid uint16) (rune, bool) {
 	f.once.Do(func() {
-		m := make(map[font.GID]rune)
+		m := make(map[uint16]rune)
 		it := f.Font.Cmap.Iter()
 		for it.Next() {
 			r, g := it.Char()
 			if r > 0xFFFF || (r >= 0xE000 && r <= 0xF8FF) {
 				continue
 			}
-			if old, ok := m[g]; !ok || r < old {
-				m[g] = r
+			if old, ok := m[uint16(g)]; !ok || r < old {
+				m[uint16(g)] = r
 			}
 		}
 		f.glyphCP = m

@@ -260,6 +260,12 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 			r := p.Text[i]
 			sc := language.LookupScript(r)
 			f := s.faceFor(r, sp.Bold, cur)
+			if f == nil && unicode.IsControl(r) { // line breaks and the like draw nothing
+				f = s.fonts.Text(sp.Bold)
+				if cur != nil {
+					f = cur.face
+				}
+			}
 			if f == nil {
 				missing = append(missing, Missing{Rune: r, Index: i})
 				f = s.fonts.Text(sp.Bold)
@@ -293,16 +299,19 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 			Language:  lang,
 		})
 		scale := p.Size / upem / 64
-		it.glyphs = make([]Glyph, len(out.Glyphs))
-		for j, g := range out.Glyphs {
-			it.glyphs[j] = Glyph{
+		it.glyphs = make([]Glyph, 0, len(out.Glyphs))
+		for _, g := range out.Glyphs {
+			if unicode.IsControl(p.Text[g.ClusterIndex]) {
+				continue // a forced line break is not drawn
+			}
+			it.glyphs = append(it.glyphs, Glyph{
 				ID:      uint16(g.GlyphID),
 				Advance: float64(g.Advance) * scale,
 				XOffset: float64(g.XOffset) * scale,
 				YOffset: float64(g.YOffset) * scale,
 				Cluster: g.ClusterIndex,
 				Runes:   g.RuneCount,
-			}
+			})
 		}
 	}
 	return items, missing

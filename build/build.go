@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"leaflet/content"
+	"leaflet/fonts"
+	"leaflet/layout"
+	"leaflet/layout/text"
+	"leaflet/output"
+)
+
+// Editions lists the editions that can be built.
+var Editions = []string{"trifold"}
+
+// Request says what to build.
+type Request struct {
+	Leaflet *content.Leaflet
+	// Langs are the languages to build; empty means all with a bundle.
+	Langs []string
+	// Editions are the editions to build; empty means all.
+	Editions []string
+	Paper    layout.Paper
+	// Date is written into the PDFs; zero means the leaflet's
+	// published date.
+	Date time.Time
+}
+
+// Job is one language and edition.
+type Job struct {
+	Lang, Edition string
+}
+
+// Output is one built PDF, not yet written.
+type Output struct {
+	Job
+	Name     string // file name, e.g. "cse-en-trifold.pdf"
+	PDF      []byte
+	Pages    int
+	BodySize float64
+}
+
+// DateFromEnv returns the time in SOURCE_DATE_EPOCH, or zero when it is not
+// set; an invalid value is an error.
+func DateFromEnv() (time.Time, error) {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// Run builds every requested language and edition in parallel. It returns
+// the PDFs that were built, in a stable order, and every problem.
+func Run(req Request) ([]Output, content.Diagnostics) {
+	var diags content.Diagnostics
+	set, err := fonts.Embedded()
+	if err != nil {
+		diags.Errorf(content.Pos{}, "%v", err)
+		return nil, diags
+	}
+	l := req.Leaflet
+	langs := req.Langs
+	if len(langs) == 0 {
+		langs = l.Langs()
+	}
+	for _, lang := range langs {
+		if _, ok := l.Bundles[lang]; !ok {
+			d := diags.Errorf(content.Pos{File: l.File}, "leaflet %q has no bundle for language %q", l.ID, lang)
+			d.Hint = "it has " + strings.Join(l.Langs(), ", ") + "; 'leaflet translate' starts a new language"
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	editions := req.Editions
+	if len(editions) == 0 {
+		editions = Editions
+	}
+	date := req.Date
+	if date.IsZero() {
+		date = l.Published
+	}
+	var jobs []Job
+	for _, lang := range langs {
+		for _, ed := range editions {
+			jobs = append(jobs, Job{lang, ed})
+		}
+	}
+
+	outs := make([]*Output, len(jobs))
+	ds := make([]content.Diagnostics, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sh := text.NewShaper(set)
+			for i := range next {
+				outs[i], ds[i] = buildOne(l, jobs[i], req.Paper, date, set, sh)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var done []Output
+	for i := range jobs {
+		diags = append(diags, ds[i]...)
+		if outs[i] != nil {
+			done = append(done, *outs[i])
+		}
+	}
+	return done, diags
+}
+
+func buildOne(l *content.Leaflet, job Job, paper layout.Paper, date time.Time, set *fonts.Set, sh *text.Shaper) (*Output, content.Diagnostics) {
+	doc, diags := l.Localize(job.Lang)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var (
+		res *layout.Result
+		lds content.Diagnostics
+	)
+	switch job.Edition {
+	case "trifold":
+		res, lds = layout.NewTriFold(paper).Layout(doc, set, sh)
+	default:
+		diags.Errorf(content.Pos{}, "unknown edition %q", job.Edition)
+		return nil, diags
+	}
+	diags = append(diags, lds...)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	pdf, err := output.PDF(res, output.Options{Date: date, Creator: "leaflet"})
+	if err != nil {
+		diags.Errorf(content.Pos{}, "%s %s: %v", job.Lang, job.Edition, err)
+		return nil, diags
+	}
+	name := fmt.Sprintf("%s-%s-%s.pdf", l.ID, job.Lang, job.Edition)
+	if paper.Name != layout.A4.Name && job.Edition == "trifold" {
+		name = fmt.Sprintf("%s-%s-%s-%s.pdf", l.ID, job.Lang, job.Edition, paper.Name)
+	}
+	return &Output{Job: job, Name: name, PDF: pdf, Pages: len(res.Pages), BodySize: res.BodySize}, diags
+}
+
+// Write writes the outputs into dir, creating it if needed. Each file is
+// written to a temporary file in dir and renamed into place, so a reader
+// never sees a partial PDF and a failed write keeps the previous file.
+func Write(dir string, outs []Output) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create output folder: %w", err)
+	}
+	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
+	for _, o := range outs {
+		if err := WriteFileAtomic(filepath.Join(dir, o.Name), o.PDF); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// folder, synced and renamed into place.
+func WriteFileAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+
+// Command leaflet builds printable information leaflets in every language
+// and format from one source: go-i18n message bundles and a content file.
+//
+//	leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--out DIR]
+//	leaflet init DIR
+//
+// Exit status: 0 success, 1 build problems, 2 usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"leaflet/build"
+	"leaflet/content"
+	"leaflet/layout"
+)
+
+const usage = `leaflet builds printable information leaflets in every language and format.
+
+Usage:
+  leaflet build [flags]   build PDFs into out/ (see 'leaflet build --help')
+  leaflet init DIR        write the built-in leaflet's sources to DIR to start a new one
+  leaflet help            show this help
+
+Exit status: 0 success, 1 build problems, 2 usage error.
+`
+
+// exitError carries an exit status.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{2, fmt.Errorf(format, args...)}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout, stderr)
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintln(stderr, "leaflet:", ee.err)
+		}
+		if ee.code == 2 {
+			fmt.Fprintln(stderr, "run 'leaflet help' for usage")
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "leaflet:", err)
+	return 1
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return &exitError{2, errors.New("")}
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "init":
+		return cmdInit(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return usageErr("unknown command %q", args[0])
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", synopsis)
+		fl.PrintDefaults()
+	}
+	return fl
+}
+
+// parse parses flags; --help exits 0, a bad flag exits 2.
+func parse(fl *flag.FlagSet, args []string) error {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return &exitError{0, errors.New("")}
+		}
+		return &exitError{2, errors.New("")}
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		out = append(out, f)
+	}
+	return out
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
+	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--out DIR]", stderr)
+	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
+	id := fl.String("leaflet", content.DefaultLeaflet, "the leaflet `ID` to build")
+	langs := fl.String("lang", "", "comma-separated language `tags` to build (default: every language with a bundle)")
+	editions := fl.String("edition", "", "comma-separated `editions` to build: "+strings.Join(build.Editions, ", ")+" (default: all)")
+	paper := fl.String("paper", "a4", "tri-fold paper: a4 or letter")
+	out := fl.String("out", "out", "output `folder`")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		return usageErr("build takes no arguments, got %q", fl.Args())
+	}
+	req := build.Request{Langs: splitList(*langs), Editions: splitList(*editions)}
+	switch strings.ToLower(*paper) {
+	case "a4":
+		req.Paper = layout.A4
+	case "letter":
+		req.Paper = layout.Letter
+	default:
+		return usageErr("--paper %q: want a4 or letter", *paper)
+	}
+	for _, e := range req.Editions {
+		if !contains(build.Editions, e) {
+			return usageErr("--edition %q: want one of %s", e, strings.Join(build.Editions, ", "))
+		}
+	}
+	date, err := build.DateFromEnv()
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	req.Date = date
+
+	fsys, root := content.Builtin(), ""
+	if *source != "" {
+		st, err := os.Stat(*source)
+		if err != nil || !st.IsDir() {
+			return &exitError{1, fmt.Errorf("--source %s: not a folder", *source)}
+		}
+		fsys, root = os.DirFS(*source), *source
+	}
+	start := time.Now()
+	l, diags := content.Load(fsys, root, *id)
+	if diags.HasErrors() {
+		report(stderr, diags)
+		return &exitError{1, fmt.Errorf("%s", summary(diags))}
+	}
+	req.Leaflet = l
+	outs, bdiags := build.Run(req)
+	diags = append(diags, bdiags...)
+	if len(outs) > 0 {
+		if err := build.Write(*out, outs); err != nil {
+			report(stderr, diags)
+			return &exitError{1, err}
+		}
+	}
+	report(stderr, diags)
+	table(stdout, *out, outs, time.Since(start))
+	if diags.HasErrors() {
+		return &exitError{1, fmt.Errorf("%s", summary(diags))}
+	}
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func report(w io.Writer, ds content.Diagnostics) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+func summary(ds content.Diagnostics) string {
+	var e, w int
+	for _, d := range ds {
+		if d.Severity == content.Error {
+			e++
+		} else {
+			w++
+		}
+	}
+	return fmt.Sprintf("%d error(s), %d warning(s)", e, w)
+}
+
+func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
+	if len(outs) == 0 {
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "file\tlanguage\tedition\tpages\tbody\tsize\t")
+	for _, o := range outs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f pt\t%.0f KB\t\n", filepath.Join(dir, o.Name), o.Lang, o.Edition, o.Pages, o.BodySize, float64(len(o.PDF))/1024)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "built %d PDF(s) in %d ms\n", len(outs), took.Milliseconds())
+}
+
+func cmdInit(args []string, stdout, stderr io.Writer) error {
+	fl := newFlags("init", "leaflet init DIR", stderr)
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return usageErr("init takes one folder, got %d arguments", fl.NArg())
+	}
+	dir := fl.Arg(0)
+	files := content.BuiltinFiles()
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			return &exitError{1, fmt.Errorf("%s already exists: init never overwrites", filepath.Join(dir, f))}
+		}
+	}
+	for _, f := range files {
+		data, err := fs.ReadFile(content.Builtin(), f)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return &exitError{1, err}
+		}
+		if err := build.WriteFileAtomic(dst, data); err != nil {
+			return &exitError{1, err}
+		}
+		fmt.Fprintln(stdout, "wrote", dst)
+	}
+	fmt.Fprintf(stdout, "build it with: leaflet build --source %s\n", dir)
+	return nil
+}

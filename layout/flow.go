@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: MIT
+
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"leaflet/content"
+	"leaflet/fonts"
+	"leaflet/layout/text"
+)
+
+// Style holds an edition's typographic choices. Sizes are in points;
+// spacing is in multiples of the body line height.
+type Style struct {
+	Body    float64 // body text size
+	Leading float64 // line height as a multiple of the size
+	// Heading is the section heading size as a multiple of Body.
+	Heading      float64
+	HeadingSpace float64 // space above a heading
+	HeadingAfter float64 // space between a heading and its text
+	ParaSpace    float64 // space between paragraphs
+	ItemSpace    float64 // space between list items
+	Indent       float64 // hanging indent of list items and quotations, pt
+	Text         Color
+	Accent       Color // headings, bullets
+	Rule         Color // the quotation's bar
+}
+
+func (s Style) line() float64 { return s.Body * s.Leading }
+
+// block is one line (or other unbreakable piece) of a flow, with its items
+// positioned relative to its top-left corner.
+type block struct {
+	before float64 // space above; dropped at the top of a frame
+	height float64
+	keep   bool // keep with the next block in the same frame
+	items  []Item
+	// bar, when not zero, draws the quotation bar beside the block: the
+	// bars of consecutive blocks of one group join.
+	bar int
+	// where the block comes from, for diagnostics
+	section string
+	msgID   string
+	pos     content.Pos
+}
+
+// flow builds the blocks of a sequence of sections set in a column width.
+type flow struct {
+	shaper *text.Shaper
+	fonts  *fonts.Set
+	style  Style
+	width  float64
+	lang   string
+	rtl    bool
+	res    *Result
+	diags  *content.Diagnostics
+	where  string // "en trifold" for diagnostics
+	blocks []block
+	bars   int
+}
+
+// elem adds a structure element and returns its index.
+func (f *flow) elem(role Role, parent int, msgID string) int {
+	f.res.Elems = append(f.res.Elems, Elem{Role: role, Parent: parent, MsgID: msgID})
+	return len(f.res.Elems) - 1
+}
+
+// setText shapes and breaks one message in a column of the given width and
+// returns one block per line. x is the indent of the text in the column.
+func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
+	p := text.Paragraph{Lang: f.lang, Size: size}
+	var noBreak [][2]int
+	links := map[int]string{}
+	for _, r := range t.Runs {
+		start := len(p.Text)
+		p.Text = append(p.Text, []rune(r.Text)...)
+		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: bold || r.Strong, Link: r.Link})
+		if r.NoBreak {
+			noBreak = append(noBreak, [2]int{start, len(p.Text)})
+		}
+		if r.Link != "" {
+			links[len(p.Spans)-1] = r.Link
+		}
+	}
+	lines, missing := f.shaper.Lines(p, width, noBreak)
+	for _, m := range missing {
+		d := f.diags.Errorf(t.Pos, "%s: message %q: %v", f.where, t.ID, m)
+		d.Hint = "use a character an embedded font covers, or add a font for it (see fonts/README.md)"
+	}
+	asc, _ := f.fonts.Text(false).Metrics()
+	lh := size * f.style.Leading
+	var out []block
+	for _, ln := range lines {
+		if ln.Width > width+0.01 {
+			d := f.diags.Errorf(t.Pos, "%s: %q in message %q is %.1f mm wider than the column and cannot be broken",
+				f.where, strings.TrimSpace(string(p.Text[ln.Start:ln.End])), t.ID, ToMM(ln.Width-width))
+			d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
+		}
+		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos}
+		// the baseline sits so that the face's ascender and descender are
+		// centred in the line height
+		base := (lh-size*(asc-descOf(f.fonts)))/2 + asc*size
+		for _, r := range ln.Runs {
+			run := &GlyphRun{X: x + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width,
+				Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: role, Elem: elem, MsgID: t.ID}
+			for _, g := range r.Glyphs {
+				g.Cluster -= r.Start
+				run.Glyphs = append(run.Glyphs, g)
+			}
+			b.items = append(b.items, run)
+		}
+		out = append(out, b)
+	}
+	if len(out) == 0 { // an empty message still takes a line
+		out = append(out, block{height: lh, section: section, msgID: t.ID, pos: t.Pos})
+	}
+	return out
+}
+
+func descOf(set *fonts.Set) float64 {
+	_, d := set.Text(false).Metrics()
+	return d
+}
+
+// keepLines applies orphan and widow control: the first two and the last
+// two lines of a paragraph stay together.
+func keepLines(ls []block) {
+	n := len(ls)
+	if n >= 2 {
+		ls[0].keep = true
+	}
+	if n >= 3 {
+		ls[n-2].keep = true
+	}
+}
+
+// addSections appends the blocks of the sections to the flow.
+func (f *flow) addSections(secs []content.DocSection, doc int) {
+	st := f.style
+	lh := st.line()
+	for _, s := range secs {
+		name := ""
+		if s.Heading != nil {
+			name = s.Heading.String()
+			h := f.elem(RoleHeading, doc, s.Heading.ID)
+			ls := f.setText(*s.Heading, st.Body*st.Heading, true, st.Accent, 0, f.width, RoleHeading, h, name)
+			ls[0].before = st.HeadingSpace * lh
+			for i := range ls {
+				ls[i].keep = true
+			}
+			f.blocks = append(f.blocks, ls...)
+		}
+		for bi, b := range s.Blocks {
+			before := st.ParaSpace * lh
+			if bi == 0 && s.Heading != nil {
+				before = st.HeadingAfter * lh
+			}
+			f.addBlock(b, before, doc, name)
+		}
+	}
+}
+
+func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section string) {
+	st := f.style
+	lh := st.line()
+	switch b.Kind {
+	case content.Paragraph, content.Title, content.Subtitle:
+		e := f.elem(RoleParagraph, doc, b.Texts[0].ID)
+		ls := f.setText(b.Texts[0], st.Body, false, st.Text, 0, f.width, RoleParagraph, e, section)
+		ls[0].before = before
+		keepLines(ls)
+		f.blocks = append(f.blocks, ls...)
+	case content.List:
+		list := f.elem("L", doc, "")
+		for i, t := range b.Texts {
+			li := f.elem("LI", list, t.ID)
+			body := f.elem(RoleListBody, li, t.ID)
+			ls := f.setText(t, st.Body, false, st.Text, st.Indent, f.width-st.Indent, RoleListBody, body, section)
+			ls[0].before = st.ItemSpace * lh
+			if i == 0 {
+				ls[0].before = before
+			}
+			if len(ls) <= 3 {
+				for j := 0; j < len(ls)-1; j++ {
+					ls[j].keep = true
+				}
+			} else {
+				keepLines(ls)
+			}
+			lbl := f.elem(RoleListLabel, li, t.ID)
+			bullet := f.setText(content.Text{Runs: []content.Run{{Text: "•"}}, ID: t.ID, Pos: t.Pos},
+				st.Body, true, st.Accent, 0, st.Indent, RoleListLabel, lbl, section)
+			ls[0].items = append(bullet[0].items, ls[0].items...)
+			f.blocks = append(f.blocks, ls...)
+		}
+	case content.Quote:
+		f.bars++
+		q := f.elem(RoleBlockQuote, doc, "")
+		for i, t := range b.Texts {
+			e := f.elem(RoleParagraph, q, t.ID)
+			ls := f.setText(t, st.Body, false, st.Text, st.Indent, f.width-st.Indent, RoleParagraph, e, section)
+			ls[0].before = st.ParaSpace * lh * 0.75
+			if i == 0 {
+				ls[0].before = before
+			}
+			keepLines(ls)
+			for j := range ls {
+				ls[j].bar = f.bars
+			}
+			f.blocks = append(f.blocks, ls...)
+		}
+		if b.Source != nil {
+			f.blocks[len(f.blocks)-1].keep = true
+			e := f.elem(RoleParagraph, q, b.Source.ID)
+			src := *b.Source
+			src.Runs = append([]content.Run{{Text: "— "}}, src.Runs...)
+			ls := f.setText(src, st.Body, true, st.Accent, st.Indent, f.width-st.Indent, RoleParagraph, e, section)
+			ls[0].before = st.ItemSpace * lh * 2
+			for j := range ls {
+				ls[j].bar = f.bars
+				ls[j].keep = j < len(ls)-1
+			}
+			f.blocks = append(f.blocks, ls...)
+		}
+	case content.Contact:
+		e := f.elem(RoleParagraph, doc, b.Texts[0].ID)
+		var all []block
+		for _, t := range b.Texts {
+			all = append(all, f.setText(t, st.Body, false, st.Text, 0, f.width, RoleParagraph, e, section)...)
+		}
+		all[0].before = before
+		for j := 0; j < len(all)-1; j++ {
+			all[j].keep = true
+		}
+		f.blocks = append(f.blocks, all...)
+	}
+}
+
+// placed is a block put in a frame at a vertical offset.
+type placed struct {
+	block
+	y float64
+}
+
+// fill places blocks in frames in order, keeping kept blocks together. It
+// returns the blocks of each frame and the blocks that did not fit.
+func fill(blocks []block, frames []Rect) ([][]placed, []block) {
+	out := make([][]placed, len(frames))
+	i := 0
+	for fi, fr := range frames {
+		y, start := 0.0, i
+		for i < len(blocks) {
+			b := blocks[i]
+			before := b.before
+			if y == 0 {
+				before = 0
+			}
+			if y+before+b.height <= fr.H+0.01 {
+				out[fi] = append(out[fi], placed{b, y + before})
+				y += before + b.height
+				i++
+				continue
+			}
+			// move a chain of kept blocks to the next frame, unless the
+			// chain alone fills this frame
+			j := i
+			for j > start && blocks[j-1].keep {
+				j--
+			}
+			if j > start && fi < len(frames)-1 {
+				out[fi] = out[fi][:j-start]
+				i = j
+			}
+			break
+		}
+	}
+	return out, blocks[i:]
+}
+
+// draw turns the blocks placed in a frame into page items, mirrored for
+// right-to-left text.
+func (f *flow) draw(ps []placed, frame Rect) []Item {
+	var items []Item
+	type span struct{ top, bottom float64 }
+	bars := map[int]*span{}
+	var order []int
+	for _, p := range ps {
+		for _, it := range p.items {
+			if g, ok := it.(*GlyphRun); ok {
+				c := *g
+				c.X += frame.X
+				if f.rtl {
+					c.X = frame.X + frame.W - (g.X + g.Width)
+				}
+				c.Y += frame.Y + p.y
+				items = append(items, &c)
+			}
+		}
+		if p.bar != 0 {
+			s, ok := bars[p.bar]
+			if !ok {
+				s = &span{top: p.y}
+				bars[p.bar] = s
+				order = append(order, p.bar)
+			}
+			s.bottom = p.y + p.height
+		}
+	}
+	for _, id := range order {
+		s := bars[id]
+		w := 2.5
+		x := frame.X
+		if f.rtl {
+			x = frame.X + frame.W - w
+		}
+		items = append(items, &Box{Rect: Rect{x, frame.Y + s.top + 2, w, s.bottom - s.top - 4}, Fill: f.style.Rule, Role: RoleArtifact})
+	}
+	return items
+}
+
+// overflow reports blocks that did not fit.
+func (f *flow) overflow(rest []block, region string) {
+	if len(rest) == 0 {
+		return
+	}
+	var h float64
+	for _, b := range rest {
+		h += b.before + b.height
+	}
+	b := rest[0]
+	where := ""
+	if b.section != "" {
+		where = fmt.Sprintf(" in section %q", b.section)
+	}
+	d := f.diags.Errorf(b.pos, "%s, %s: text does not fit: %.0f pt (%.0f mm) overflows from message %q%s",
+		f.where, region, h, ToMM(h), b.msgID, where)
+	d.Hint = "shorten the text, or move a section to another panel with place = …"
+}

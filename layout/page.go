@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"leaflet/fonts"
+	"leaflet/layout/text"
+)
+
+// Length helpers: layout works in points.
+
+// MM returns v millimetres in points.
+func MM(v float64) float64 { return v * 72 / 25.4 }
+
+// In returns v inches in points.
+func In(v float64) float64 { return v * 72 }
+
+// ToMM returns v points in millimetres.
+func ToMM(v float64) float64 { return v * 25.4 / 72 }
+
+// Size is a width and height in points.
+type Size struct{ W, H float64 }
+
+// Rect is a rectangle in points, origin top-left.
+type Rect struct{ X, Y, W, H float64 }
+
+// Color is an sRGB colour.
+type Color struct{ R, G, B uint8 }
+
+func (c Color) String() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// Role is the structure role of an item, for tagging and reading order.
+type Role string
+
+const (
+	RoleArtifact   Role = "Artifact"
+	RoleTitle      Role = "H1"
+	RoleHeading    Role = "H2"
+	RoleParagraph  Role = "P"
+	RoleListLabel  Role = "Lbl"
+	RoleListBody   Role = "LBody"
+	RoleBlockQuote Role = "BlockQuote"
+)
+
+// Item is one thing drawn on a page: *GlyphRun, *Box or *Rule.
+type Item interface {
+	// Bounds returns the item's extent on the page.
+	Bounds() Rect
+}
+
+// GlyphRun is shaped text in one face, size and colour.
+type GlyphRun struct {
+	// X, Y is the start of the baseline (the left end).
+	X, Y  float64
+	Face  *fonts.Face
+	Size  float64
+	Color Color
+	// Glyphs are in visual order; their Cluster indexes runes of Text.
+	Glyphs []text.Glyph
+	// Text is the source text the glyphs show, in logical order,
+	// including a space that ended the line.
+	Text string
+	// Width is the run's advance.
+	Width float64
+	// Link is the target of a link, or "".
+	Link string
+	// Role and Elem place the run in the structure: Elem indexes
+	// Result.Elems.
+	Role Role
+	Elem int
+	// MsgID is the message the text comes from.
+	MsgID string
+}
+
+// Bounds returns the run's box from ascender to descender.
+func (g *GlyphRun) Bounds() Rect {
+	asc, desc := g.Face.Metrics()
+	return Rect{g.X, g.Y - asc*g.Size, g.Width, (asc - desc) * g.Size}
+}
+
+// Box is a filled rectangle: a colour band or a rule drawn as a box.
+type Box struct {
+	Rect
+	Fill Color
+	Role Role
+}
+
+// Bounds returns the rectangle.
+func (b *Box) Bounds() Rect { return b.Rect }
+
+// Page is one side of a sheet.
+type Page struct {
+	Size  Size
+	Items []Item
+	// Regions names the areas of the page (the tri-fold's panels), for
+	// tests and diagnostics.
+	Regions []Region
+}
+
+// Region is a named area of a page and its frame for content.
+type Region struct {
+	Name  string
+	Area  Rect // the panel as cut and folded
+	Frame Rect // where content may go
+}
+
+// Elem is a structure element; items point at their element by index.
+type Elem struct {
+	Role   Role
+	Parent int // -1 for the document
+	MsgID  string
+}
+
+// Result is a laid out document.
+type Result struct {
+	Pages []Page
+	Elems []Elem
+	// BodySize is the body text size the layout settled on, in points.
+	BodySize float64
+	// Title, Author, Subject and Lang are for the document's metadata.
+	Title, Author, Subject, Lang string
+	// Duplex reports that the pages are the two sides of one sheet,
+	// printed flipping on the short edge.
+	Duplex bool
+}
+
+func r2(v float64) string {
+	s := fmt.Sprintf("%.2f", math.Round(v*100)/100)
+	if s == "-0.00" {
+		s = "0.00"
+	}
+	return s
+}
+
+// Dump renders the display list as text, one item per line with numbers
+// rounded to 0.01 pt: the golden format of the layout tests.
+func (r *Result) Dump() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "document lang=%s title=%q body=%spt duplex=%v\n", r.Lang, r.Title, r2(r.BodySize), r.Duplex)
+	for i, p := range r.Pages {
+		fmt.Fprintf(&b, "page %d %sx%s\n", i+1, r2(p.Size.W), r2(p.Size.H))
+		for _, reg := range p.Regions {
+			fmt.Fprintf(&b, "  region %q area=%s,%s %sx%s frame=%s,%s %sx%s\n", reg.Name,
+				r2(reg.Area.X), r2(reg.Area.Y), r2(reg.Area.W), r2(reg.Area.H),
+				r2(reg.Frame.X), r2(reg.Frame.Y), r2(reg.Frame.W), r2(reg.Frame.H))
+		}
+		for _, it := range p.Items {
+			switch it := it.(type) {
+			case *GlyphRun:
+				link := ""
+				if it.Link != "" {
+					link = " link=" + it.Link
+				}
+				fmt.Fprintf(&b, "  run %s,%s w=%s %s %s %s %s e%d%s %q\n", r2(it.X), r2(it.Y), r2(it.Width),
+					it.Face.Name, r2(it.Size), it.Color, it.Role, it.Elem, link, it.Text)
+			case *Box:
+				fmt.Fprintf(&b, "  box %s,%s %sx%s %s %s\n", r2(it.X), r2(it.Y), r2(it.W), r2(it.H), it.Fill, it.Role)
+			}
+		}
+	}
+	return b.String()
+}

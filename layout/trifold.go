@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+
+package layout
+
+import (
+	"fmt"
+	"sort"
+
+	"leaflet/content"
+	"leaflet/fonts"
+	"leaflet/layout/text"
+)
+
+// Paper is a sheet size with the widths of a roll fold's three panels.
+type Paper struct {
+	Name string
+	Size Size
+	// Panels are the widths of the left, middle and right panels of the
+	// inside; the last is the narrow fold-in panel.
+	Panels [3]float64
+}
+
+var (
+	// A4 is A4 landscape: 297 x 210 mm, panels 100/100/97 mm.
+	A4 = Paper{"a4", Size{MM(297), MM(210)}, [3]float64{MM(100), MM(100), MM(97)}}
+	// Letter is US Letter landscape: 11 x 8.5 in, panels
+	// 3.6875/3.6875/3.625 in.
+	Letter = Paper{"letter", Size{In(11), In(8.5)}, [3]float64{In(3.6875), In(3.6875), In(3.625)}}
+)
+
+// Panel names, in the tri-fold's reading order.
+const (
+	FrontCover = "front cover"
+	InsideLeft = "inside left"
+	Middle     = "middle"
+	FoldIn     = "fold-in"
+	FlapPanel  = "flap"
+	BackCover  = "back cover"
+)
+
+// TriFold is the folded leaflet: one sheet printed on both sides and folded
+// twice in a roll (letter) fold. Imposition, seen from the printed side:
+//
+//	side 1 (outside, page 1)           side 2 (inside, page 2)
+//	+--------+-----------+-----------+  +-------------+--------+---------+
+//	| flap   | back      | front     |  | inside left | middle | fold-in |
+//	| narrow | cover     | cover     |  |             |        | narrow  |
+//	+--------+-----------+-----------+  +-------------+--------+---------+
+//
+// The sheet is printed duplex flipping on the short edge, so each panel of
+// side 1 backs the panel in the mirrored position of side 2: the flap backs
+// the fold-in panel, which folds in first; the front cover backs the inside
+// left. Right-to-left languages mirror both sides: the front cover is on the
+// outside left and the narrow panels on the outside right and inside left.
+//
+// Content flows: cover sections on the front cover; inside sections through
+// the inside left, middle and fold-in panels; flap sections on the flap;
+// back sections on the back cover.
+type TriFold struct {
+	Paper Paper
+	Style Style
+	// Sizes are the body sizes tried in order: when the text does not fit
+	// at one, the next is tried.
+	Sizes []float64
+	// Side is the least margin at each side of a panel, from a fold or
+	// the sheet's edge; Top and Bottom are from the sheet's top and bottom.
+	Side, Top, Bottom float64
+}
+
+// NewTriFold returns the tri-fold with the house style on the given paper.
+func NewTriFold(p Paper) TriFold {
+	return TriFold{
+		Paper: p,
+		Style: Style{
+			Body: 12, Leading: 1.3, Heading: 1.3,
+			HeadingSpace: 1.0, HeadingAfter: 0.35, ParaSpace: 0.5, ItemSpace: 0.2,
+			Indent: MM(5),
+			Text:   Color{0x1a, 0x1a, 0x1a}, Accent: Color{0x1f, 0x4e, 0x79}, Rule: Color{0x9d, 0xbc, 0xdb},
+		},
+		Sizes: []float64{12, 11.5, 11, 10.5, 10},
+		Side:  MM(9), Top: MM(12), Bottom: MM(12),
+	}
+}
+
+func (t TriFold) String() string { return "trifold" }
+
+// Imposition returns the six panels: for each, its page (0 outside, 1
+// inside) and its area on the sheet.
+func (t TriFold) Imposition(rtl bool) map[string]struct {
+	Page int
+	Area Rect
+} {
+	w := t.Paper.Panels
+	h := t.Paper.Size.H
+	type placement = struct {
+		Page int
+		Area Rect
+	}
+	// left-to-right order on each side, with widths
+	outside := []struct {
+		name string
+		w    float64
+	}{{FlapPanel, w[2]}, {BackCover, w[1]}, {FrontCover, w[0]}}
+	inside := []struct {
+		name string
+		w    float64
+	}{{InsideLeft, w[0]}, {Middle, w[1]}, {FoldIn, w[2]}}
+	if rtl {
+		outside[0], outside[2] = outside[2], outside[0]
+		inside[0], inside[2] = inside[2], inside[0]
+	}
+	m := map[string]placement{}
+	for page, side := range [][]struct {
+		name string
+		w    float64
+	}{outside, inside} {
+		x := 0.0
+		for _, p := range side {
+			m[p.name] = placement{page, Rect{x, 0, p.w, h}}
+			x += p.w
+		}
+	}
+	return m
+}
+
+// measure returns the width of the text column, the same on every panel:
+// the narrow panel's width less its side margins.
+func (t TriFold) measure() float64 {
+	narrow := min(t.Paper.Panels[0], t.Paper.Panels[1], t.Paper.Panels[2])
+	return narrow - 2*t.Side
+}
+
+// frame returns where content goes in a panel: a column of the common
+// measure centred in the panel, so that each panel, seen on its own when
+// folded, has even side margins.
+func (t TriFold) frame(area Rect) Rect {
+	w := t.measure()
+	return Rect{area.X + (area.W-w)/2, area.Y + t.Top, w, area.H - t.Top - t.Bottom}
+}
+
+// Layout lays out the document, stepping the body size down through
+// t.Sizes until everything fits. When nothing fits at the smallest size the
+// diagnostics say what overflowed where.
+func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
+	var (
+		res   *Result
+		diags content.Diagnostics
+	)
+	for _, size := range t.Sizes {
+		t.Style.Body = size
+		res, diags = t.layout(doc, set, sh)
+		if !diags.HasErrors() {
+			return res, diags
+		}
+	}
+	return res, diags
+}
+
+func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
+	var diags content.Diagnostics
+	res := &Result{BodySize: t.Style.Body, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true}
+	root := -1
+	imp := t.Imposition(doc.RTL)
+	pages := []Page{{Size: t.Paper.Size}, {Size: t.Paper.Size}}
+	newFlow := func() *flow {
+		return &flow{shaper: sh, fonts: set, style: t.Style, width: t.measure(), lang: doc.Lang, rtl: doc.RTL,
+			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t)}
+	}
+	sections := func(place content.Place) []content.DocSection {
+		var out []content.DocSection
+		for _, s := range doc.Sections {
+			if s.Place == place {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	// flowInto sets sections through panels in order and reports what
+	// does not fit in the last.
+	flowInto := func(place content.Place, panels ...string) {
+		f := newFlow()
+		f.addSections(sections(place), root)
+		frames := make([]Rect, len(panels))
+		for i, name := range panels {
+			frames[i] = t.frame(imp[name].Area)
+		}
+		ps, rest := fill(f.blocks, frames)
+		for i, name := range panels {
+			p := &pages[imp[name].Page]
+			p.Items = append(p.Items, f.draw(ps[i], frames[i])...)
+		}
+		f.overflow(rest, "panel "+panels[len(panels)-1])
+	}
+
+	// Reading order: front cover, inside panels, flap, back cover.
+	cf := newFlow()
+	fr := t.frame(imp[FrontCover].Area)
+	pages[imp[FrontCover].Page].Items = append(pages[imp[FrontCover].Page].Items, cf.cover(doc, sections(content.Cover), fr, root)...)
+	flowInto(content.Inside, InsideLeft, Middle, FoldIn)
+	flowInto(content.Flap, FlapPanel)
+	flowInto(content.Back, BackCover)
+
+	for _, name := range []string{FlapPanel, BackCover, FrontCover, InsideLeft, Middle, FoldIn} {
+		p := imp[name]
+		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: name, Area: p.Area, Frame: t.frame(p.Area)})
+	}
+	for i := range pages {
+		sortRegions(pages[i].Regions)
+	}
+	res.Pages = pages
+	return res, diags
+}
+
+// sortRegions orders regions from left to right.
+func sortRegions(rs []Region) {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Area.X < rs[j].Area.X })
+}
