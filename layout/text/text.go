@@ -241,6 +241,11 @@ func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 		x += r.Width
 		ln.Runs = append(ln.Runs, r)
 	}
+	// the last run's width ends at the last ink, not after a final space
+	if n := len(ln.Runs); n > 0 {
+		last := &ln.Runs[n-1]
+		last.Width = max(0, width-last.X)
+	}
 	return ln
 }
 

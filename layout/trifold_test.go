@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+
+package layout
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"leaflet/content"
+	"leaflet/fonts"
+	"leaflet/layout/text"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func tools(t testing.TB) (*fonts.Set, *text.Shaper) {
+	t.Helper()
+	set, err := fonts.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set, text.NewShaper(set)
+}
+
+func builtinDoc(t testing.TB, lang string) *content.Document {
+	t.Helper()
+	l, ds := content.Load(content.Builtin(), "", content.DefaultLeaflet)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	doc, ds := l.Localize(lang)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return doc
+}
+
+func layoutBuiltin(t testing.TB, paper Paper) *Result {
+	t.Helper()
+	set, sh := tools(t)
+	res, ds := NewTriFold(paper).Layout(builtinDoc(t, "en"), set, sh)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return res
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./layout -update to create it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\ngot  %s\nwant %s\n(run go test ./layout -update if the change is intended)", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs in length: got %d lines; want %d", path, len(gl), len(wl))
+	}
+}
+
+func TestTriFoldGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		paper Paper
+	}{
+		{"cse-en-trifold-a4", A4},
+		{"cse-en-trifold-letter", Letter},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			golden(t, tc.name, layoutBuiltin(t, tc.paper).Dump())
+		})
+	}
+}
+
+func TestTriFoldImposition(t *testing.T) {
+	mm := func(v float64) float64 { return math.Round(ToMM(v)*100) / 100 }
+	in := func(v float64) float64 { return math.Round(v/72*10000) / 10000 }
+	for _, tc := range []struct {
+		name  string
+		paper Paper
+		rtl   bool
+		unit  func(float64) float64
+		// left to right on each page: panel name and width
+		want [2][3]string
+	}{
+		{"A4 left to right", A4, false, mm, [2][3]string{
+			{"flap 97", "back cover 100", "front cover 100"},
+			{"inside left 100", "middle 100", "fold-in 97"}}},
+		{"A4 right to left mirrors the sheet", A4, true, mm, [2][3]string{
+			{"front cover 100", "back cover 100", "flap 97"},
+			{"fold-in 97", "middle 100", "inside left 100"}}},
+		{"Letter left to right", Letter, false, in, [2][3]string{
+			{"flap 3.625", "back cover 3.6875", "front cover 3.6875"},
+			{"inside left 3.6875", "middle 3.6875", "fold-in 3.625"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			imp := NewTriFold(tc.paper).Imposition(tc.rtl)
+			var got [2][]Region
+			for name, p := range imp {
+				got[p.Page] = append(got[p.Page], Region{Name: name, Area: p.Area})
+			}
+			for page := range got {
+				sortRegions(got[page])
+				x := 0.0
+				for i, r := range got[page] {
+					s := fmt.Sprintf("%s %v", r.Name, tc.unit(r.Area.W))
+					if s != tc.want[page][i] {
+						t.Errorf("page %d panel %d: got %s; want %s", page+1, i+1, s, tc.want[page][i])
+					}
+					if math.Abs(r.Area.X-x) > 1e-9 {
+						t.Errorf("page %d panel %s starts at %.2f; want %.2f (no gap or overlap)", page+1, r.Name, r.Area.X, x)
+					}
+					x += r.Area.W
+				}
+				if math.Abs(x-tc.paper.Size.W) > 1e-6 {
+					t.Errorf("page %d panels add up to %.3f pt; want the sheet width %.3f", page+1, x, tc.paper.Size.W)
+				}
+			}
+			// duplex, flipping on the short edge: a panel backs the
+			// panel in the mirrored position of the other side
+			backs := map[string]string{FrontCover: InsideLeft, BackCover: Middle, FlapPanel: FoldIn}
+			for out, ins := range backs {
+				o, i := imp[out].Area, imp[ins].Area
+				if math.Abs(o.X-(tc.paper.Size.W-i.X-i.W)) > 1e-6 || o.W != i.W {
+					t.Errorf("%s (x=%.1f w=%.1f) does not back %s (x=%.1f w=%.1f)", out, o.X, o.W, ins, i.X, i.W)
+				}
+			}
+		})
+	}
+}
+
+func TestTriFoldMarginsMeetPrintLimits(t *testing.T) {
+	for _, paper := range []Paper{A4, Letter} {
+		res := layoutBuiltin(t, paper)
+		for pi, p := range res.Pages {
+			for _, r := range p.Regions {
+				left, right := r.Frame.X-r.Area.X, r.Area.X+r.Area.W-r.Frame.X-r.Frame.W
+				if ToMM(left) < 5 || ToMM(right) < 5 || ToMM(r.Frame.Y) < 5 || ToMM(p.Size.H-r.Frame.Y-r.Frame.H) < 5 {
+					t.Errorf("%s page %d %s: frame %.1f/%.1f mm from the panel's sides; want at least 5 mm from edges and 4 mm from folds",
+						paper.Name, pi+1, r.Name, ToMM(left), ToMM(right))
+				}
+			}
+		}
+	}
+}
+
+// regionOf returns the region an item's start lies in.
+func regionOf(p Page, b Rect) (Region, bool) {
+	for _, r := range p.Regions {
+		if b.X >= r.Area.X && b.X < r.Area.X+r.Area.W {
+			return r, true
+		}
+	}
+	return Region{}, false
+}
+
+func TestTriFoldDrawsNothingOutsideItsPanel(t *testing.T) {
+	for _, paper := range []Paper{A4, Letter} {
+		res := layoutBuiltin(t, paper)
+		for pi, p := range res.Pages {
+			for _, it := range p.Items {
+				b := it.Bounds()
+				r, ok := regionOf(p, b)
+				if !ok {
+					t.Fatalf("page %d: item at x=%.1f is in no panel", pi+1, b.X)
+				}
+				f := r.Frame
+				// the face's ascender and descender (1.36 em for Noto
+				// Sans) may reach a little past a line height of 1.3 em
+				eps, epsY := 0.01, 0.01
+				if g, ok := it.(*GlyphRun); ok {
+					epsY = 0.04 * g.Size
+				}
+				if b.X < f.X-eps || b.X+b.W > f.X+f.W+eps || b.Y < f.Y-epsY || b.Y+b.H > f.Y+f.H+epsY {
+					t.Errorf("%s page %d %s: item %T %+v leaves the frame %+v", paper.Name, pi+1, r.Name, it, b, f)
+				}
+			}
+		}
+	}
+}
+
+func TestTriFoldKeepsHeadingsWithTheirText(t *testing.T) {
+	res := layoutBuiltin(t, A4)
+	for pi, p := range res.Pages {
+		for _, r := range p.Regions {
+			var last *GlyphRun
+			for _, it := range p.Items {
+				g, ok := it.(*GlyphRun)
+				if !ok {
+					continue
+				}
+				if rr, _ := regionOf(p, g.Bounds()); rr.Name == r.Name && (last == nil || g.Y >= last.Y) {
+					last = g
+				}
+			}
+			if last != nil && last.Role == RoleHeading {
+				t.Errorf("page %d %s ends with the heading %q", pi+1, r.Name, last.Text)
+			}
+		}
+	}
+}
+
+func TestTriFoldReadingOrderStartsWithTheTitle(t *testing.T) {
+	res := layoutBuiltin(t, A4)
+	var roles []string
+	for _, e := range res.Elems {
+		if e.Role == RoleTitle || e.Role == RoleHeading {
+			roles = append(roles, e.MsgID)
+		}
+	}
+	want := []string{"cover.title", "what.heading", "signs.heading", "assessment.heading", "toolkit.heading", "howto.heading", "contact.heading"}
+	if strings.Join(roles, " ") != strings.Join(want, " ") {
+		t.Errorf("got headings in order %v; want %v", roles, want)
+	}
+}
+
+// leafletWith returns a one-language leaflet whose inside has n paragraphs
+// of the given text.
+func leafletWith(t *testing.T, para string, n int) *content.Document {
+	t.Helper()
+	var c, m strings.Builder
+	c.WriteString("[organisation]\nname = \"Org\"\n\n[[section]]\nplace = \"cover\"\n[[section.block]]\ntitle = \"title\"\n\n[[section]]\nheading = \"h\"\n")
+	m.WriteString("[title]\ndescription = \"d\"\nother = \"Title\"\n[h]\ndescription = \"d\"\nother = \"Heading\"\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&c, "[[section.block]]\nparagraph = \"p%d\"\n", i)
+		fmt.Fprintf(&m, "[p%d]\ndescription = \"d\"\nother = %q\n", i, para)
+	}
+	fsys := fstest.MapFS{
+		"content/t/leaflet.toml":   {Data: []byte(c.String())},
+		"locales/t/active.en.toml": {Data: []byte(m.String())},
+	}
+	l, ds := content.Load(fsys, "", "t")
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	doc, ds := l.Localize("en")
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return doc
+}
+
+const lorem = "Parents, carers and professionals coming into contact with children are urged to look out for signs of exploitation and to say something when they are worried."
+
+func TestTriFoldStepsTheBodySizeDownToFit(t *testing.T) {
+	set, sh := tools(t)
+	for _, tc := range []struct {
+		n        int
+		wantSize float64
+	}{
+		{5, 12},
+		{20, 11.5},
+		{23, 11},
+		{25, 10.5},
+	} {
+		t.Run(fmt.Sprintf("%d paragraphs", tc.n), func(t *testing.T) {
+			res, ds := NewTriFold(A4).Layout(leafletWith(t, lorem, tc.n), set, sh)
+			if ds.HasErrors() {
+				t.Fatal(ds)
+			}
+			if res.BodySize != tc.wantSize {
+				t.Errorf("got body %.1f pt; want %.1f pt", res.BodySize, tc.wantSize)
+			}
+		})
+	}
+}
+
+func TestTriFoldThatCannotFitSaysWhereAndByHowMuch(t *testing.T) {
+	set, sh := tools(t)
+	_, ds := NewTriFold(A4).Layout(leafletWith(t, lorem, 40), set, sh)
+	if !ds.HasErrors() {
+		t.Fatal("got no error for 40 paragraphs; want an overflow")
+	}
+	msg := ds.Error()
+	for _, want := range []string{"en trifold", "panel fold-in", "does not fit", "message \"p", "section \"Heading\"", " mm)"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("got %q; want it to contain %q", msg, want)
+		}
+	}
+}
+
+func TestTriFoldNeverBreaksAnEmailAddress(t *testing.T) {
+	res := layoutBuiltin(t, A4)
+	for _, p := range res.Pages {
+		for _, it := range p.Items {
+			if g, ok := it.(*GlyphRun); ok && strings.Contains(g.Text, "@") && !strings.Contains(g.Text, "nscb@northamptonshire.gcsx.gov.uk") {
+				t.Errorf("the email address is broken: run %q", g.Text)
+			}
+		}
+	}
+}
+
+func BenchmarkTriFold(b *testing.B) {
+	set, sh := tools(b)
+	doc := builtinDoc(b, "en")
+	tf := NewTriFold(A4)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, ds := tf.Layout(doc, set, sh); ds.HasErrors() {
+			b.Fatal(ds)
+		}
+	}
+}
