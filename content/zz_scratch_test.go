@@ -8,36 +8,42 @@ import (
 	"testing/fstest"
 )
 
-const scratchEN = `[cover.title]
-other = "Hello"
-[intro]
-other = "Intro"
-`
+const okLeaflet = "[organisation]\nname = \"Org\"\nphone = \"01604 364036\"\naddress = [\"A\", \"B\"]\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n  [[section.block]]\n  paragraph = \"intro\"\n"
 
 func TestScratch(t *testing.T) {
-	cases := map[string][2]string{
-		"missingquote": {"[organisation]\nname = \"X\n\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n", scratchEN},
-		"badbundle": {"[organisation]\nname = \"X\"\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n", "[cover.title]\nother = \"Hello\n"},
-		"unknownkeys": {"colour = \"red\"\n[organisation]\nname = \"X\"\nfax = \"1\"\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n  colour = 1\n  [[section.block]]\n  paragraph = \"intro\"\n  colour = 2\n[extra]\nx = 1\n", scratchEN},
-		"typeerr": {"[organisation]\nname = 5\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n", scratchEN},
-		"sectiontable": {"[organisation]\nname = \"x\"\n[section]\nplace = \"cover\"\n", scratchEN},
-		"dupunknown": {"[organisation]\nname = \"X\"\n[[section]]\n  [[section.block]]\n  title = \"cover.titel\"\n[[section]]\n  [[section.block]]\n  paragraph = \"cover.titel\"\n  [[section.block]]\n  paragraph = \"intro\"\n", scratchEN},
-		"dupplace": {"[organisation]\nname = \"X\"\n[[section]]\nplace = \"middle\"\n  [[section.block]]\n  title = \"cover.title\"\n[[section]]\nplace = \"middle\"\n  [[section.block]]\n  paragraph = \"intro\"\n", scratchEN},
-		"published": {"published = \"yesterday\"\n[organisation]\nname = \"X\"\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n  [[section.block]]\n  paragraph = \"intro\"\n", scratchEN},
+	cases := []struct {
+		name string
+		fs   fstest.MapFS
+		lang string
+	}{
+		{"noleaflet", fstest.MapFS{"locales/t/active.en.toml": {Data: []byte("")}}, ""},
+		{"english", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.english.toml": {Data: []byte("[cover.title]\nother = \"x\"\n")}}, ""},
+		{"englishplusen", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"x\"\n[intro]\nother = \"y\"\n")}, "locales/t/active.english.toml": {Data: []byte("[cover.title]\nother = \"x\"\n")}, "locales/t/active.en-gb.toml": {Data: []byte("[cover.title]\nother = \"x\"\n")}}, ""},
+		{"nolocales", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}}, ""},
+		{"pl", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"Title\"\n[intro]\nother = \"y\"\n")}, "locales/t/active.pl.toml": {Data: []byte("[cover.title]\nother = \"Tytuł\"\n")}}, "pl"},
+		{"markup", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"**Title\"\n[intro]\nother = \"see [site(x)\"\n")}}, "en"},
+		{"template", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"Tel {{.Phone}}\"\n[intro]\nother = \"{{.Address}} {{.Phon}}\"\n")}}, "en"},
+		{"badfield", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"T\"\ntranslation = \"x\"\n[intro]\nother = 5\nfoo = \"bar\"\n")}}, "en"},
+		{"nokind", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte("[organisation]\nname = \"Org\"\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n  paragraph = \"intro\"\n  [[section.block]]\n  source = \"intro\"\n  [[section.block]]\n  list = []\n")}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"T\"\n[intro]\nother = \"i\"\n")}}, "en"},
 	}
-	for name, c := range cases {
-		fsys := fstest.MapFS{
-			"content/t/leaflet.toml":    {Data: []byte(c[0])},
-			"locales/t/active.en.toml": {Data: []byte(c[1])},
-		}
-		_, ds := Load(fsys, "", "t")
-		fmt.Printf("=== %s\n", name)
+	for _, c := range cases {
+		l, ds := Load(c.fs, "root", "t")
+		fmt.Printf("=== %s\n", c.name)
 		for _, d := range ds {
 			fmt.Printf("%#v\n%s\n", d, d.Error())
 		}
-	}
-	for _, s := range []string{"Tel: 01604 364036", "NN4 7YD", "on 22nd May 2015 01604 364036", "www.northamptonshirescb.org.uk.", "mail nscb@northamptonshire.gcsx.gov.uk.", "under 18, 8-10 The Lakes", "a \\* b **c** [d](e.org) \\", "[x](y) z [w](mailto:a@b.c)"} {
-		r, err := parseMarkup(s)
-		fmt.Printf("%q -> %#v %v\n", s, r, err)
+		if c.lang != "" && l != nil {
+			doc, ds := l.Localize(c.lang)
+			for _, d := range ds {
+				fmt.Printf("L %#v\n%s\n", d, d.Error())
+			}
+			if doc != nil {
+				for _, s := range doc.Sections {
+					for _, b := range s.Blocks {
+						fmt.Printf("  %#v\n", b.Texts)
+					}
+				}
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -71,7 +72,7 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 				m[uint16(cp)] = t
 			}
 		}
-		toUnicode["utf8"+fc.family] = m
+		toUnicode["utf8"+strings.ToLower(fc.family)] = m // fpdf lower-cases family names
 	}
 
 	for _, page := range res.Pages {

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: MIT
+
+package build
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"leaflet/content"
+	"leaflet/layout"
+)
+
+func builtin(t testing.TB) *content.Leaflet {
+	t.Helper()
+	l, ds := content.Load(content.Builtin(), "", content.DefaultLeaflet)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return l
+}
+
+func buildEN(t testing.TB, paper layout.Paper) Output {
+	t.Helper()
+	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Paper: paper})
+	if ds.HasErrors() || len(outs) != 1 {
+		t.Fatalf("got %d outputs, %v", len(outs), ds)
+	}
+	return outs[0]
+}
+
+// needTool returns the path of a real client, skipping the test when a
+// developer's machine lacks it; in CI (CI set) a missing tool fails.
+func needTool(t testing.TB, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing in CI: .ci/run must install Debian package %s", name, pkg)
+		}
+		t.Skipf("%s not installed (Debian package %s): skipping the check with a real client", name, pkg)
+	}
+	return p
+}
+
+// pdfFile writes the PDF to a temporary file for the command-line clients.
+func pdfFile(t testing.TB, o Output) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), o.Name)
+	if err := os.WriteFile(path, o.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func runTool(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func TestBuildIsReproducible(t *testing.T) {
+	a, b := buildEN(t, layout.A4), buildEN(t, layout.A4)
+	if !bytes.Equal(a.PDF, b.PDF) {
+		t.Fatal("two builds of the same sources differ")
+	}
+	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Paper: layout.A4, Date: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if !bytes.Contains(outs[0].PDF, []byte("D:20300102030405")) {
+		t.Error("the requested date is not the PDF's creation date")
+	}
+}
+
+func TestDateFromEnv(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	d, err := DateFromEnv()
+	if err != nil || !d.Equal(time.Unix(1700000000, 0)) {
+		t.Errorf("got %v, %v; want 2023-11-14T22:13:20Z", d, err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if _, err := DateFromEnv(); err == nil {
+		t.Error("got no error for SOURCE_DATE_EPOCH=yesterday")
+	}
+}
+
+func TestWriteReplacesFilesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	o := buildEN(t, layout.A4)
+	if err := os.WriteFile(filepath.Join(dir, o.Name), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, []Output{o}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, o.Name))
+	if !bytes.Equal(got, o.PDF) {
+		t.Error("the file does not hold the new PDF")
+	}
+	// a write that fails (the name is taken by a folder) leaves no
+	// temporary file behind and keeps what was there
+	blocked := o
+	blocked.Name = "blocked.pdf"
+	if err := os.MkdirAll(filepath.Join(dir, "blocked.pdf", "keep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, []Output{blocked}); err == nil {
+		t.Fatal("got no error writing over a folder")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("a temporary file was left behind: %s", e.Name())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "blocked.pdf", "keep")); err != nil {
+		t.Error("the failed write disturbed what was there")
+	}
+}
+
+func TestUnknownLanguageIsAnError(t *testing.T) {
+	_, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"xx"}, Paper: layout.A4})
+	if !ds.HasErrors() || !strings.Contains(ds.Error(), `no bundle for language "xx"`) {
+		t.Errorf("got %v; want an error naming the language", ds)
+	}
+}
+
+func TestPDFPassesQPDFCheck(t *testing.T) {
+	qpdf := needTool(t, "qpdf", "qpdf")
+	for _, paper := range []layout.Paper{layout.A4, layout.Letter} {
+		out := runTool(t, qpdf, "--check", pdfFile(t, buildEN(t, paper)))
+		if !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(out), "warning") {
+			t.Errorf("%s: qpdf --check says:\n%s", paper.Name, out)
+		}
+	}
+}
+
+func TestPDFEmbedsEveryFont(t *testing.T) {
+	pdffonts := needTool(t, "pdffonts", "poppler-utils")
+	out := runTool(t, pdffonts, pdfFile(t, buildEN(t, layout.A4)))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... encoding emb sub uni object ID
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
+			t.Errorf("font not embedded with a ToUnicode map: %s", l)
+		}
+	}
+}
+
+func TestPDFMetadataAndPageSize(t *testing.T) {
+	pdfinfo := needTool(t, "pdfinfo", "poppler-utils")
+	for _, tc := range []struct {
+		paper layout.Paper
+		size  string
+	}{
+		{layout.A4, "841.89 x 595.28 pts"},
+		{layout.Letter, "792 x 612 pts"},
+	} {
+		out := runTool(t, pdfinfo, pdfFile(t, buildEN(t, tc.paper)))
+		for _, want := range []string{
+			"Title:           Child Sexual Exploitation (CSE)",
+			"Subject:         Information leaflet",
+			"Author:          Northamptonshire Safeguarding Children Board",
+			"Creator:         leaflet",
+			"Pages:           2",
+			"Encrypted:       no",
+			"Page size:       " + tc.size,
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: pdfinfo lacks %q:\n%s", tc.paper.Name, want, out)
+			}
+		}
+	}
+}
+
+var space = regexp.MustCompile(`\s+`)
+
+// normalise folds white space, typographic quotes and dashes, so that the
+// seed's plain typing compares with the leaflet's typography.
+func normalise(s string) string {
+	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "-", "—", "-").Replace(s)
+	return strings.TrimSpace(space.ReplaceAllString(s, " "))
+}
+
+func TestPDFTextHasEverySeedSentence(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	seed, err := os.ReadFile("../../shared/seed/cse-leaflet.txt")
+	if err != nil {
+		t.Skipf("the seed leaflet is not beside the checkout: %v", err)
+	}
+	got := normalise(runTool(t, pdftotext, "-raw", pdfFile(t, buildEN(t, layout.A4)), "-"))
+	for _, line := range strings.Split(string(seed), "\n") {
+		line = normalise(strings.TrimPrefix(strings.TrimSpace(line), "- "))
+		line = strings.Trim(line, `" `)
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "Northamptonshire Safeguarding Children Board John Dryden"):
+			// the seed runs the address into one line; the leaflet sets it as lines
+			line = "Northamptonshire Safeguarding Children Board John Dryden House 8-10 The Lakes Northampton NN4 7YD"
+		case line == "Child Sexual Exploitation (CSE) Information Leaflet":
+			line = "Child Sexual Exploitation (CSE) Information leaflet"
+		case line == "Contact Us":
+			line = "Contact us"
+		case strings.HasPrefix(line, "E-Mail:"):
+			line = strings.Replace(line, "E-Mail:", "Email:", 1)
+		}
+		for _, sentence := range strings.SplitAfter(line, ". ") {
+			if s := strings.TrimSpace(sentence); !strings.Contains(got, s) {
+				t.Errorf("pdftotext lacks %q", s)
+			}
+		}
+	}
+}
+
+// panelText extracts the text of one panel with pdftotext's crop box.
+func panelText(t *testing.T, tool, file string, page int, area layout.Rect) string {
+	t.Helper()
+	return normalise(runTool(t, tool, "-raw", "-f", itoa(page), "-l", itoa(page),
+		"-x", itoa(int(area.X)), "-y", "0", "-W", itoa(int(area.W)), "-H", itoa(int(area.H)), file, "-"))
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestPDFPanelsHoldTheirTextInReadingOrder(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	file := pdfFile(t, buildEN(t, layout.A4))
+	imp := layout.NewTriFold(layout.A4).Imposition(false)
+	for _, tc := range []struct {
+		panel string
+		want  []string // in this order
+	}{
+		{layout.FrontCover, []string{"Northamptonshire Safeguarding Children Board", "Child Sexual Exploitation (CSE)", "Information leaflet"}},
+		{layout.InsideLeft, []string{"What is Child Sexual Exploitation (CSE)?", "This definition", `"Sexual exploitation of children`}},
+		{layout.Middle, []string{"Recognise the signs of Child Sexual Exploitation", "Parents, carers", "be involved in abusive relationships"}},
+		{layout.FoldIn, []string{"go missing from home, care or education.", "CSE Assessment", "at risk of CSE."}},
+		{layout.FlapPanel, []string{"CSE - Toolkit for Professionals", "www.northamptonshirescb.org.uk", "Tackling CSE Toolkit - how to use it"}},
+		{layout.BackCover, []string{"Contact us", "Tel: 01604 364036", "nscb@northamptonshire.gcsx.gov.uk", "other languages and formats upon request."}},
+	} {
+		t.Run(tc.panel, func(t *testing.T) {
+			p := imp[tc.panel]
+			got := panelText(t, pdftotext, file, p.Page+1, p.Area)
+			at := 0
+			for _, w := range tc.want {
+				i := strings.Index(got[at:], w)
+				if i < 0 {
+					t.Fatalf("panel %s: %q missing or out of order in %q", tc.panel, w, got)
+				}
+				at += i + len(w)
+			}
+		})
+	}
+}
+
+func BenchmarkBuildEnglishTriFold(b *testing.B) {
+	l := builtin(b)
+	req := Request{Leaflet: l, Langs: []string{"en"}, Paper: layout.A4}
+	for i := 0; i < b.N; i++ {
+		if _, ds := Run(req); ds.HasErrors() {
+			b.Fatal(ds)
+		}
+	}
+}
+
+func BenchmarkBuildDefault(b *testing.B) {
+	l := builtin(b)
+	req := Request{Leaflet: l, Paper: layout.A4}
+	for i := 0; i < b.N; i++ {
+		if _, ds := Run(req); ds.HasErrors() {
+			b.Fatal(ds)
+		}
+	}
+}
