@@ -173,8 +173,14 @@ func isMessage(t map[string]any) bool {
 	return false
 }
 
-// i18nBundle builds the go-i18n bundle with every language's messages.
+// i18nBundle returns the go-i18n bundle with every language's messages,
+// built once and shared by the builds of all languages.
 func (l *Leaflet) i18nBundle() (*i18n.Bundle, error) {
+	l.i18nOnce.Do(func() { l.i18n, l.i18nErr = l.newI18nBundle() })
+	return l.i18n, l.i18nErr
+}
+
+func (l *Leaflet) newI18nBundle() (*i18n.Bundle, error) {
 	src, err := language.Parse(l.Source)
 	if err != nil {
 		return nil, fmt.Errorf("source language: %w", err)

@@ -9,9 +9,11 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // Place says where a section goes on the tri-fold.
@@ -92,6 +94,10 @@ type Leaflet struct {
 	Bundles map[string]*Bundle
 	// File is the display path of leaflet.toml.
 	File string
+
+	i18nOnce sync.Once
+	i18n     *i18n.Bundle
+	i18nErr  error
 }
 
 // Langs returns the languages with a bundle, the source language first and
@@ -306,9 +312,6 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 		}
 	}
 	ds.Sort()
-	if ds.HasErrors() {
-		return l, ds
-	}
 	return l, ds
 }
 

@@ -27,6 +27,9 @@ type Face struct {
 	// Font is the parsed font, shared read-only.
 	Font *font.Font
 
+	// ascender and descender in em, from the horizontal header
+	ascender, descender float64
+
 	once    sync.Once
 	glyphCP map[uint16]rune // lowest BMP code point of each mapped glyph
 }
@@ -65,11 +68,7 @@ func (f *Face) CodePoint(gid uint16) (rune, bool) {
 }
 
 // Metrics returns the ascender and descender (descender negative) in em.
-func (f *Face) Metrics() (ascender, descender float64) {
-	ext, _ := font.NewFace(f.Font).FontHExtents()
-	u := f.Upem()
-	return float64(ext.Ascender) / u, float64(ext.Descender) / u
-}
+func (f *Face) Metrics() (ascender, descender float64) { return f.ascender, f.descender }
 
 // Set is the collection of embedded faces.
 type Set struct {
@@ -109,7 +108,10 @@ func load() (*Set, error) {
 			return nil, fmt.Errorf("parse embedded font %s: %w", e.Name(), err)
 		}
 		name := e.Name()[:len(e.Name())-len(".ttf")]
-		s.faces[name] = &Face{Name: name, Bold: bold[name], Data: data, Font: ff.Font}
+		ext, _ := ff.FontHExtents()
+		u := float64(ff.Upem())
+		s.faces[name] = &Face{Name: name, Bold: bold[name], Data: data, Font: ff.Font,
+			ascender: float64(ext.Ascender) / u, descender: float64(ext.Descender) / u}
 	}
 	return s, nil
 }

@@ -20,7 +20,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-const pdfupdateTestFont = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
+const pdfupdateTestFont = "../fonts/NotoSans-Regular.ttf" // embedded in the binary
 
 // pdfupdateTestDoc writes a two-page document with fpdf. Page 1 uses font
 // "noto" (BaseFont /utf8noto) and shows "A" and U+E000; page 2 uses font
@@ -77,6 +77,9 @@ func pdfupdateTool(t *testing.T, debianPackage, name string, args ...string) str
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing in CI: .ci/run must install the Debian package %s", name, debianPackage)
+		}
 		t.Skipf("%s not found; install the Debian package %s", name, debianPackage)
 	}
 	var stdout, stderr bytes.Buffer
@@ -189,6 +192,9 @@ func TestFinishPDFTools(t *testing.T) {
 			t.Run("mutool", func(t *testing.T) {
 				path, err := exec.LookPath("mutool")
 				if err != nil {
+					if os.Getenv("CI") != "" {
+						t.Fatal("mutool is missing in CI: .ci/run must install mupdf-tools")
+					}
 					t.Skip("mutool not found; install the Debian package mupdf-tools")
 				}
 				for page, want := range map[string]string{"1": "Afi", "2": "Hello"} {

@@ -20,14 +20,23 @@ import (
 	"github.com/go-text/typesetting/font"
 )
 
-// sfntTestDir holds the Noto fonts of Debian's fonts-noto-core package.
-const sfntTestDir = "/usr/share/fonts/truetype/noto/"
+// sfntTestDirs hold test fonts: the project's embedded fonts, then the
+// Noto fonts of Debian's fonts-noto-core package.
+var sfntTestDirs = []string{"../fonts/", "/usr/share/fonts/truetype/noto/"}
 
-// sfntTestFont reads and parses a font from sfntTestDir, skipping the test
+// sfntTestFont reads and parses a font from sfntTestDirs, skipping the test
 // when it is not installed.
 func sfntTestFont(tb testing.TB, name string) ([]byte, *font.Face) {
 	tb.Helper()
-	b, err := os.ReadFile(sfntTestDir + name)
+	var (
+		b   []byte
+		err error
+	)
+	for _, dir := range sfntTestDirs {
+		if b, err = os.ReadFile(dir + name); err == nil {
+			break
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		tb.Skipf("font %s not installed (Debian package fonts-noto-core): %v", name, err)
 	}
