@@ -103,7 +103,7 @@ func parseBundle(file, tag string, src []byte) (*Bundle, Diagnostics) {
 	pos := scanPositions(file, src)
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
-		ds = append(ds, tomlDiagnostic(file, pos, err))
+		ds = append(ds, tomlDiagnostic(file, string(src), pos, err))
 		return nil, ds
 	}
 	b := &Bundle{Lang: tag, File: file, Messages: map[string]*Message{}, pos: pos}

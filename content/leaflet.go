@@ -126,23 +126,6 @@ func (l *Leaflet) Title() *Ref {
 	return nil
 }
 
-// refs calls fn for every message ID the structure uses.
-func (l *Leaflet) refs(fn func(Ref)) {
-	for _, s := range l.Sections {
-		if s.Heading != nil {
-			fn(*s.Heading)
-		}
-		for _, b := range s.Blocks {
-			for _, m := range b.Msgs {
-				fn(m)
-			}
-			if b.Source != nil {
-				fn(*b.Source)
-			}
-		}
-	}
-}
-
 // The file formats, decoded strictly.
 type leafletFile struct {
 	Published toml.Primitive `toml:"published"`
@@ -190,7 +173,7 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	var f leafletFile
 	md, err := toml.Decode(string(src), &f)
 	if err != nil {
-		ds = append(ds, tomlDiagnostic(display, pos, err))
+		ds = append(ds, tomlDiagnostic(display, string(src), pos, err))
 		return nil, ds
 	}
 	for _, k := range md.Undecoded() {
@@ -223,6 +206,9 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	if len(f.Sections) == 0 {
 		ds.Errorf(Pos{File: display}, "the leaflet has no sections").Hint = "add [[section]] tables; see docs/formats.md"
 	}
+	// every message ID written, in blocks valid or not, so that one
+	// mistake does not also make its messages look unused
+	var mentioned []Ref
 	for si, fs := range f.Sections {
 		key := fmt.Sprintf("section[%d]", si)
 		s := Section{Place: Place(fs.Place), Pos: pos.key(key)}
@@ -236,6 +222,7 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 		}
 		if fs.Heading != "" {
 			s.Heading = &Ref{fs.Heading, pos.str(fs.Heading, key+".heading")}
+			mentioned = append(mentioned, *s.Heading)
 		}
 		if len(fs.Blocks) == 0 && s.Heading == nil {
 			ds.Errorf(s.Pos, "section %d is empty", si+1).Hint = "give it a heading or [[section.block]] tables"
@@ -243,7 +230,11 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 		for bi, fb := range fs.Blocks {
 			bkey := fmt.Sprintf("%s.block[%d]", key, bi)
 			b := Block{Pos: pos.key(bkey)}
-			ref := func(id, field string) Ref { return Ref{id, pos.str(id, bkey+"."+field)} }
+			ref := func(id, field string) Ref {
+				r := Ref{id, pos.str(id, bkey+"."+field)}
+				mentioned = append(mentioned, r)
+				return r
+			}
 			var kinds []BlockKind
 			one := func(k BlockKind, id string) {
 				if id != "" {
@@ -293,7 +284,9 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	}
 	ds = append(ds, l.loadBundles(fsys, root)...)
 	if en := l.Bundles[l.Source]; en != nil {
-		l.refs(func(r Ref) {
+		used := map[string]bool{}
+		for _, r := range mentioned {
+			used[r.ID] = true
 			if _, ok := en.Messages[r.ID]; !ok {
 				d := ds.Errorf(r.Pos, "unknown message ID %q", r.ID)
 				d.Source = pos.line(r.Pos.Line)
@@ -302,9 +295,7 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 					d.Hint = fmt.Sprintf("did you mean %q? (or add [%s] to %s)", near, r.ID, en.File)
 				}
 			}
-		})
-		used := map[string]bool{}
-		l.refs(func(r Ref) { used[r.ID] = true })
+		}
 		for _, id := range en.IDs() {
 			if !used[id] {
 				ds.Warnf(en.Pos(id), "message %q is not used by %s", id, display).Hint = "remove it, or place it in a section"
@@ -349,10 +340,16 @@ func unwrapPathError(err error) error {
 
 // tomlDiagnostic turns a TOML decoding error into a diagnostic with the
 // position and the offending line.
-func tomlDiagnostic(file string, pos *positions, err error) Diagnostic {
+func tomlDiagnostic(file, src string, pos *positions, err error) Diagnostic {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		p := Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}
+		if start := pe.Position.Start; start > 0 && start <= len(src) {
+			// count from the byte offset: at a line's end the parser's
+			// own line and column point past it
+			p.Line = 1 + strings.Count(src[:start], "\n")
+			p.Col = start - strings.LastIndex(src[:start], "\n")
+		}
 		d := Diagnostic{Pos: p, Severity: Error, Msg: "invalid TOML: " + pe.Message, Source: pos.line(p.Line)}
 		if pe.Usage != "" {
 			d.Hint = strings.TrimSpace(pe.Usage)

@@ -4,46 +4,27 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 	"testing/fstest"
 )
 
-const okLeaflet = "[organisation]\nname = \"Org\"\nphone = \"01604 364036\"\naddress = [\"A\", \"B\"]\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n  [[section.block]]\n  paragraph = \"intro\"\n"
-
 func TestScratch(t *testing.T) {
-	cases := []struct {
-		name string
-		fs   fstest.MapFS
-		lang string
-	}{
-		{"noleaflet", fstest.MapFS{"locales/t/active.en.toml": {Data: []byte("")}}, ""},
-		{"english", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.english.toml": {Data: []byte("[cover.title]\nother = \"x\"\n")}}, ""},
-		{"englishplusen", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"x\"\n[intro]\nother = \"y\"\n")}, "locales/t/active.english.toml": {Data: []byte("[cover.title]\nother = \"x\"\n")}, "locales/t/active.en-gb.toml": {Data: []byte("[cover.title]\nother = \"x\"\n")}}, ""},
-		{"nolocales", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}}, ""},
-		{"pl", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"Title\"\n[intro]\nother = \"y\"\n")}, "locales/t/active.pl.toml": {Data: []byte("[cover.title]\nother = \"Tytuł\"\n")}}, "pl"},
-		{"markup", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"**Title\"\n[intro]\nother = \"see [site(x)\"\n")}}, "en"},
-		{"template", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"Tel {{.Phone}}\"\n[intro]\nother = \"{{.Address}} {{.Phon}}\"\n")}}, "en"},
-		{"badfield", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte(okLeaflet)}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"T\"\ntranslation = \"x\"\n[intro]\nother = 5\nfoo = \"bar\"\n")}}, "en"},
-		{"nokind", fstest.MapFS{"content/t/leaflet.toml": {Data: []byte("[organisation]\nname = \"Org\"\n[[section]]\n  [[section.block]]\n  title = \"cover.title\"\n  paragraph = \"intro\"\n  [[section.block]]\n  source = \"intro\"\n  [[section.block]]\n  list = []\n")}, "locales/t/active.en.toml": {Data: []byte("[cover.title]\nother = \"T\"\n[intro]\nother = \"i\"\n")}}, "en"},
+	fsys := fstest.MapFS{
+		"content/t/leaflet.toml":    {Data: []byte("[organisation]\r\nname = \"Org\"\r\n[[section]]\r\nplace = \"middle\"\r\n  [[section.block]]\r\n  title = \"cover.title\"\r\n")},
+		"locales/t/active.en.toml": {Data: []byte("[cover.title]\r\nother = \"x\"\r\n")},
+		"locales/t/active.pl.toml": {Data: []byte("[cover.title]\nother = \"Zażółć gęślą\n")},
 	}
-	for _, c := range cases {
-		l, ds := Load(c.fs, "root", "t")
-		fmt.Printf("=== %s\n", c.name)
-		for _, d := range ds {
-			fmt.Printf("%#v\n%s\n", d, d.Error())
-		}
-		if c.lang != "" && l != nil {
-			doc, ds := l.Localize(c.lang)
-			for _, d := range ds {
-				fmt.Printf("L %#v\n%s\n", d, d.Error())
-			}
-			if doc != nil {
-				for _, s := range doc.Sections {
-					for _, b := range s.Blocks {
-						fmt.Printf("  %#v\n", b.Texts)
-					}
-				}
-			}
-		}
+	_, ds := Load(fsys, "", "t")
+	for _, d := range ds {
+		fmt.Printf("%#v\n%s\n", d, d.Error())
+	}
+	for _, s := range []string{"٠١٦٠٤ ٣٦٤٠٣٦", "Childline 0800 1111", "+44 (0)1604 364036", "(01604) 364036", "+44 1604 364036", "see (www.x.org/a).", "https://x.org/a?b=c.", "\\[sic] text", "**Tel: 01604 364036**", "22/05/2015 and 1 January 2020"} {
+		r, err := parseMarkup(s)
+		fmt.Printf("%q -> %#v %v\n", s, r, err)
+	}
+	re := regexp.MustCompile(`(?:\+\p{Nd}{1,3}(?:[ \x{00A0}]?\(0\))?|\(?\b0\p{Nd}+\)?)(?:[ \x{00A0}-]?\p{Nd}+)+`)
+	for _, s := range []string{"on 22nd May 2015 01604 364036", "Childline 0800 1111", "+44 (0)1604 364036", "(01604) 364036", "+44 1604 364036", "01604 364036", "8-10 The Lakes", "under 18", "2014-2015-2016", "01/02/2015", "07700 900123", "0808 800 5000", "٠١٦٠٤ ٣٦٤٠٣٦"} {
+		fmt.Printf("%q -> %q\n", s, re.FindAllString(s, -1))
 	}
 }
