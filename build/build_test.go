@@ -193,7 +193,9 @@ var space = regexp.MustCompile(`\s+`)
 // seed's plain typing compares with the leaflet's typography.
 func normalise(s string) string {
 	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "-", "—", "-").Replace(s)
-	return strings.TrimSpace(space.ReplaceAllString(s, " "))
+	s = strings.TrimSpace(space.ReplaceAllString(s, " "))
+	// a line broken after a slash reads back with a space after it
+	return strings.ReplaceAll(s, "/ ", "/")
 }
 
 func TestPDFTextHasEverySeedSentence(t *testing.T) {

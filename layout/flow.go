@@ -70,7 +70,8 @@ func (f *flow) elem(role Role, parent int, msgID string) int {
 // setText shapes and breaks one message in a column of the given width and
 // returns one block per line. x is the indent of the text in the column.
 func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
-	p := text.Paragraph{Lang: f.lang, Size: size}
+	// headings and titles are set in even lines
+	p := text.Paragraph{Lang: f.lang, Size: size, Balance: role == RoleHeading || role == RoleTitle}
 	var noBreak [][2]int
 	links := map[int]string{}
 	for _, r := range t.Runs {

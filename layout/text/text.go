@@ -35,6 +35,9 @@ type Paragraph struct {
 	Lang string
 	// Size is the font size in points.
 	Size float64
+	// Balance evens out all lines, the last included, as for headings;
+	// otherwise the last line of a paragraph may be short.
+	Balance bool
 }
 
 // Glyph is one shaped glyph. Lengths are in points; YOffset grows upwards.
@@ -153,12 +156,28 @@ func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []
 		return sum[e] - sum[a]
 	}
 
-	var lines []Line
+	breaks := s.breaks(p.Text, noBreak)
+	ends := greedy(breaks, measure, width)
+	if better := balance(breaks, measure, width, len(ends), p.Balance); better != nil {
+		ends = better
+	}
+	lines := make([]Line, 0, len(ends))
+	start := 0
+	for _, e := range ends {
+		lines = append(lines, s.line(p, items, start, e, measure(start, e)))
+		start = e
+	}
+	return lines, missing
+}
+
+// greedy breaks lines as late as possible: the fewest lines. It returns
+// the end of each line.
+func greedy(breaks []breakPos, measure func(a, b int) float64, width float64) []int {
+	var ends []int
 	start, fit := 0, -1
-	for _, b := range s.breaks(p.Text, noBreak) {
+	for _, b := range breaks {
 		for {
-			w := measure(start, b.pos)
-			if w <= width+1e-9 {
+			if measure(start, b.pos) <= width+1e-9 {
 				fit = b.pos
 				break
 			}
@@ -166,20 +185,90 @@ func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []
 				fit = b.pos
 				break
 			}
-			lines = append(lines, s.line(p, items, start, fit, measure(start, fit)))
+			ends = append(ends, fit)
 			start, fit = fit, -1
 		}
-		if b.mandatory || b.pos == len(p.Text) {
-			lines = append(lines, s.line(p, items, start, b.pos, measure(start, b.pos)))
+		if b.mandatory || b.pos == breaks[len(breaks)-1].pos {
+			ends = append(ends, b.pos)
 			start, fit = b.pos, -1
 		}
 	}
-	return lines, missing
+	return ends
+}
+
+// balance chooses breaks for exactly n lines (the fewest, from greedy) so
+// that the lines are as even as possible: it minimises the sum of the
+// squared space left at the end of each line but the last of a paragraph,
+// and avoids a last line of one word. It returns nil when no such breaking
+// exists (an overlong stretch), leaving the greedy breaks.
+func balance(breaks []breakPos, measure func(a, b int) float64, width float64, n int, all bool) []int {
+	m := len(breaks)
+	if m == 0 || n < 2 || n > 64 || m > 2000 {
+		return nil
+	}
+	const inf = 1e300
+	pos := func(i int) int { // node 0 is the start of the text
+		if i == 0 {
+			return 0
+		}
+		return breaks[i-1].pos
+	}
+	// cost[l][j]: least cost of setting the text up to node j in l lines
+	cost := make([][]float64, n+1)
+	from := make([][]int32, n+1)
+	for l := range cost {
+		cost[l] = make([]float64, m+1)
+		from[l] = make([]int32, m+1)
+		for j := range cost[l] {
+			cost[l][j] = inf
+		}
+	}
+	cost[0][0] = 0
+	for l := 1; l <= n; l++ {
+		for i := 0; i < m; i++ {
+			if cost[l-1][i] >= inf {
+				continue
+			}
+			for j := i + 1; j <= m; j++ {
+				w := measure(pos(i), pos(j))
+				if w > width+1e-9 {
+					break
+				}
+				var c float64
+				if last := breaks[j-1].mandatory || j == m; last && !all {
+					if j == i+1 && l > 1 && !(i > 0 && breaks[i-1].mandatory) {
+						c = width * width / 4 // a lone word on a paragraph's last line
+					}
+				} else {
+					c = (width - w) * (width - w)
+					if !breaks[j-1].space {
+						c += width * width / 16 // prefer breaking at spaces to breaking after a slash or dash
+					}
+				}
+				if t := cost[l-1][i] + c; t < cost[l][j] {
+					cost[l][j], from[l][j] = t, int32(i)
+				}
+				if breaks[j-1].mandatory {
+					break // a forced break cannot be passed over
+				}
+			}
+		}
+	}
+	if cost[n][m] >= inf {
+		return nil
+	}
+	ends := make([]int, n)
+	for l, j := n, m; l > 0; l-- {
+		ends[l-1] = pos(j)
+		j = int(from[l][j])
+	}
+	return ends
 }
 
 type breakPos struct {
 	pos       int
 	mandatory bool
+	space     bool // the break follows white space
 }
 
 // breaks lists the line break opportunities after each rune position, the
@@ -194,8 +283,11 @@ func (s *Shaper) breaks(text []rune, noBreak [][2]int) []breakPos {
 		if pos < len(text) && inside(pos, noBreak) {
 			continue
 		}
+		if pos < len(text) && (text[pos] == '–' || text[pos] == '—') && pos > 0 && unicode.IsSpace(text[pos-1]) {
+			continue // a spaced dash stays with the word before it
+		}
 		mandatory := l.IsMandatoryBreak && pos < len(text)
-		out = append(out, breakPos{pos, mandatory})
+		out = append(out, breakPos{pos, mandatory, pos > 0 && unicode.IsSpace(text[pos-1])})
 	}
 	return out
 }

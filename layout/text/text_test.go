@@ -82,3 +82,57 @@ func TestLigaturesAndKerningAreShaped(t *testing.T) {
 		t.Errorf("AV is %.3fpt, A+V %.3fpt; want AV kerned tighter", kerned, plain)
 	}
 }
+
+func TestHeadingsAreBalancedAndDashesStayWithTheWordBefore(t *testing.T) {
+	s := newShaper(t)
+	text := "Tackling CSE Toolkit – how to use it"
+	p := Paragraph{Text: []rune(text), Lang: "en", Size: 15.6, Balance: true}
+	width := s.Measure(p) * 0.8 // two lines whichever way it is broken
+	lines, _ := s.Lines(p, width, nil)
+	got := lineTexts(p, lines)
+	want := []string{"Tackling CSE Toolkit – ", "how to use it"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q; want %q", got, want)
+	}
+}
+
+func TestBodyLinesAreEvenButAsFewAsGreedy(t *testing.T) {
+	s := newShaper(t)
+	p := Paragraph{Text: []rune("The toolkit is divided into a series of chapters. Teams should download, read and act on the information provided in chapters that apply to their respective service."), Lang: "en", Size: 12}
+	for _, width := range []float64{150, 180, 220, 260} {
+		lines, _ := s.Lines(p, width, nil)
+		breaks := s.breaks(p.Text, nil)
+		sum := func(a, b int) float64 { return s.Measure(Paragraph{Text: p.Text[a:b], Lang: "en", Size: 12}) }
+		if g := greedy(breaks, sum, width); len(lines) != len(g) {
+			t.Errorf("width %.0f: got %d lines; want greedy's %d", width, len(lines), len(g))
+		}
+		// no line but the last is much shorter than the others: the
+		// spread of the line widths is within a longest word
+		var lo, hi float64 = 1e9, 0
+		for _, l := range lines[:len(lines)-1] {
+			lo, hi = min(lo, l.Width), max(hi, l.Width)
+		}
+		if hi-lo > 0.45*width {
+			t.Errorf("width %.0f: line widths range from %.0f to %.0f", width, lo, hi)
+		}
+	}
+}
+
+func TestForcedLineBreaksAreKeptAndNotDrawn(t *testing.T) {
+	s := newShaper(t)
+	p := Paragraph{Text: []rune("John Dryden House\n8-10 The Lakes\nNorthampton"), Lang: "en", Size: 12}
+	lines, missing := s.Lines(p, 500, nil)
+	if len(missing) > 0 {
+		t.Fatalf("a line break counts as a missing character: %v", missing)
+	}
+	if got := lineTexts(p, lines); len(got) != 3 || got[0] != "John Dryden House\n" {
+		t.Fatalf("got %q; want three lines", got)
+	}
+	for _, r := range lines[0].Runs {
+		for _, g := range r.Glyphs {
+			if p.Text[g.Cluster] == '\n' {
+				t.Errorf("the line break is drawn as glyph %d", g.ID)
+			}
+		}
+	}
+}
