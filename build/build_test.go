@@ -155,8 +155,11 @@ func TestPDFEmbedsEveryFont(t *testing.T) {
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		// name type... encoding emb sub uni object ID
-		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
-			t.Errorf("font not embedded with a ToUnicode map: %s", l)
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+			t.Errorf("font not embedded as a subset with a ToUnicode map: %s", l)
+		}
+		if !regexp.MustCompile(`^[A-Z]{6}\+NotoSans-`).MatchString(f[0]) {
+			t.Errorf("font name %q lacks a subset tag and the face's name", f[0])
 		}
 	}
 }

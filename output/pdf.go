@@ -5,6 +5,7 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"sort"
 	"strings"
@@ -53,6 +54,7 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 	pdf.SetMargins(0, 0, 0)
 
 	toUnicode := map[string]map[uint16]string{}
+	names := map[string]string{}
 	for _, fc := range order {
 		cmap := make(map[rune]uint16, len(fc.code))
 		for gid, cp := range fc.code {
@@ -72,7 +74,9 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 				m[uint16(cp)] = t
 			}
 		}
-		toUnicode["utf8"+strings.ToLower(fc.family)] = m // fpdf lower-cases family names
+		key := "utf8" + strings.ToLower(fc.family) // fpdf lower-cases family names
+		toUnicode[key] = m
+		names[key] = subsetTag(fc) + "+" + fc.face.Name
 	}
 
 	for _, page := range res.Pages {
@@ -93,6 +97,7 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 	}
 	return finishPDF(buf.Bytes(), finishOptions{
 		ToUnicode:           toUnicode,
+		FontNames:           names,
 		DisplayDocTitle:     true,
 		DuplexFlipShortEdge: res.Duplex,
 		Version17:           true,
@@ -160,6 +165,29 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*faceCodes
 		}
 	}
 	return faces, order
+}
+
+// subsetTag returns the six capital letters that name a font subset
+// (ISO 32000 9.6.4), derived from the face and the glyphs it holds so that
+// the same subset always gets the same tag.
+func subsetTag(fc *faceCodes) string {
+	h := fnv.New64a()
+	h.Write([]byte(fc.face.Name))
+	gids := make([]int, 0, len(fc.code))
+	for g := range fc.code {
+		gids = append(gids, int(g))
+	}
+	sort.Ints(gids)
+	for _, g := range gids {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	v := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + byte(v%26)
+		v /= 26
+	}
+	return string(tag)
 }
 
 // drawRun draws a glyph run. fpdf advances by each glyph's nominal width;

@@ -883,6 +883,11 @@ type finishOptions struct {
 	// document does not have is an error; codes mapped to "" are left out.
 	ToUnicode map[string]map[uint16]string
 
+	// FontNames renames Type0 fonts: fpdf's BaseFont name (as in
+	// ToUnicode) to the name to write, e.g. "ABCDEF+NotoSans-Regular", in
+	// the font, its descendant CIDFont and its font descriptor.
+	FontNames map[string]string
+
 	DisplayDocTitle     bool // /ViewerPreferences /DisplayDocTitle true
 	DuplexFlipShortEdge bool // /ViewerPreferences /Duplex /DuplexFlipShortEdge
 	Version17           bool // catalog /Version /1.7
@@ -898,6 +903,9 @@ func finishPDF(doc []byte, opt finishOptions) ([]byte, error) {
 		return nil, fmt.Errorf("finish pdf: %w", err)
 	}
 	if err := finishToUnicode(e, opt.ToUnicode); err != nil {
+		return nil, fmt.Errorf("finish pdf: %w", err)
+	}
+	if err := finishFontNames(e, opt.FontNames); err != nil {
 		return nil, fmt.Errorf("finish pdf: %w", err)
 	}
 	if err := finishCatalog(e, opt); err != nil {
@@ -959,6 +967,76 @@ func finishToUnicode(e *pdfEditor, maps map[string]map[uint16]string) error {
 			// fpdf lower-cases family names in font keys: "utf8" + "F0" is
 			// written as /utf8f0.
 			return fmt.Errorf("no Type0 font with /BaseFont /%s (the document has %q)", name, seen)
+		}
+	}
+	return nil
+}
+
+// finishFontNames renames the Type0 fonts listed in names.
+func finishFontNames(e *pdfEditor, names map[string]string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	name := func(s string) string { return "/" + s }
+	set := func(num int, key, value string) ([]byte, error) {
+		body, err := e.Object(num)
+		if err != nil {
+			return nil, err
+		}
+		if body, err = pdfDictSet(body, key, value); err != nil {
+			return nil, fmt.Errorf("object %d: %w", num, err)
+		}
+		e.Replace(num, body)
+		return body, nil
+	}
+	for _, num := range e.Objects() {
+		body, err := e.Object(num)
+		if err != nil {
+			return err
+		}
+		if !pdfIsDict(body) {
+			continue
+		}
+		if st, err := pdfDictGet(body, "Subtype"); err != nil || string(st) != "/Type0" {
+			continue
+		}
+		base, err := pdfDictGet(body, "BaseFont")
+		if err != nil || len(base) < 2 {
+			return fmt.Errorf("font object %d: no /BaseFont", num)
+		}
+		to, ok := names[string(base[1:])]
+		if !ok {
+			continue
+		}
+		if _, err := set(num, "BaseFont", name(to)); err != nil {
+			return err
+		}
+		desc, err := pdfDictGet(body, "DescendantFonts")
+		if err != nil {
+			return fmt.Errorf("font object %d: %w", num, err)
+		}
+		items, err := pdfArrayItems(desc)
+		if err != nil || len(items) != 1 {
+			return fmt.Errorf("font object %d: want one descendant font", num)
+		}
+		cid, ok := pdfParseRef(items[0])
+		if !ok {
+			return fmt.Errorf("font object %d: the descendant font is not a reference", num)
+		}
+		cidBody, err := set(cid, "BaseFont", name(to))
+		if err != nil {
+			return err
+		}
+		fd, err := pdfDictGet(cidBody, "FontDescriptor")
+		if err != nil {
+			return fmt.Errorf("font object %d: %w", cid, err)
+		}
+		fdNum, ok := pdfParseRef(fd)
+		if !ok {
+			return fmt.Errorf("font object %d: no font descriptor", cid)
+		}
+		if _, err := set(fdNum, "FontName", name(to)); err != nil {
+			return err
 		}
 	}
 	return nil
