@@ -32,6 +32,9 @@ type Text struct {
 	Runs []Run
 	ID   string
 	Pos  Pos
+	// Lang is set when the text is in another language than its
+	// document's (the English line of a draft notice).
+	Lang string
 }
 
 // String returns the plain text.
@@ -70,6 +73,10 @@ type Document struct {
 	Sections []DocSection
 	// Published is the edition's date, used for the PDF's dates.
 	Published time.Time
+	// Draft holds the notice that the translation has not been checked,
+	// in the document's language and then in the source language; it is
+	// empty for reviewed translations and the source language.
+	Draft []Text
 }
 
 // templateData is what messages see: the organisation's facts.
@@ -114,7 +121,18 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 		}
 		return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
 	}
-	doc := &Document{Leaflet: l, Lang: lang, RTL: isRTL(lang), Org: l.Org, Published: l.Published}
+	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: l.Org, Published: l.Published}
+	if !l.Reviews[lang].Reviewed {
+		notice := Ref{ID: "notice.draft", Pos: bu.Pos("notice.draft")}
+		doc.Draft = append(doc.Draft, text(notice))
+		en := i18n.NewLocalizer(ib, l.Source)
+		s, err := en.Localize(&i18n.LocalizeConfig{MessageID: notice.ID, TemplateData: data})
+		if err != nil {
+			ds.Errorf(l.Bundles[l.Source].Pos(notice.ID), "%s: %v", l.Source, err)
+		} else if runs, err := parseMarkup(s); err == nil {
+			doc.Draft = append(doc.Draft, Text{Runs: runs, ID: notice.ID, Pos: notice.Pos, Lang: l.Source})
+		}
+	}
 	for _, s := range l.Sections {
 		out := DocSection{Place: s.Place, Pos: s.Pos}
 		if s.Heading != nil {
@@ -143,9 +161,9 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 	return doc, ds
 }
 
-// isRTL reports whether a language is written right to left, from its
+// IsRTL reports whether a language is written right to left, from its
 // (likely) script.
-func isRTL(lang string) bool {
+func IsRTL(lang string) bool {
 	t, err := language.Parse(lang)
 	if err != nil {
 		return false

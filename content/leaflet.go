@@ -47,6 +47,11 @@ const (
 
 var blockKinds = []BlockKind{Title, Subtitle, Paragraph, List, Quote, Contact}
 
+// SystemMessages are the messages the builder itself sets, beside those
+// the content file places: the language's own name, the offer of the
+// leaflet in that language, and the notice on draft translations.
+var SystemMessages = []string{"language.name", "request.language", "notice.draft"}
+
 // Ref is a message ID as written in leaflet.toml, with its position.
 type Ref struct {
 	ID  string
@@ -92,6 +97,9 @@ type Leaflet struct {
 	Source string
 	// Bundles are the message bundles by language tag.
 	Bundles map[string]*Bundle
+	// Reviews holds each language's review status; a language missing
+	// from it is a draft.
+	Reviews map[string]Review
 	// File is the display path of leaflet.toml.
 	File string
 
@@ -283,8 +291,12 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 		l.Sections = append(l.Sections, s)
 	}
 	ds = append(ds, l.loadBundles(fsys, root)...)
+	ds = append(ds, l.loadReviews(fsys, root)...)
 	if en := l.Bundles[l.Source]; en != nil {
 		used := map[string]bool{}
+		for _, id := range SystemMessages {
+			used[id] = true
+		}
 		for _, r := range mentioned {
 			used[r.ID] = true
 			if _, ok := en.Messages[r.ID]; !ok {

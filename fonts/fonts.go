@@ -7,9 +7,11 @@ import (
 	"embed"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
 )
 
 //go:embed *.ttf
@@ -87,11 +89,6 @@ func Embedded() (*Set, error) {
 	return loaded, loadErr
 }
 
-// bold lists the embedded files that are bold weights.
-var bold = map[string]bool{
-	"NotoSans-Bold": true,
-}
-
 func load() (*Set, error) {
 	entries, err := files.ReadDir(".")
 	if err != nil {
@@ -110,7 +107,7 @@ func load() (*Set, error) {
 		name := e.Name()[:len(e.Name())-len(".ttf")]
 		ext, _ := ff.FontHExtents()
 		u := float64(ff.Upem())
-		s.faces[name] = &Face{Name: name, Bold: bold[name], Data: data, Font: ff.Font,
+		s.faces[name] = &Face{Name: name, Bold: strings.HasSuffix(name, "-Bold"), Data: data, Font: ff.Font,
 			ascender: float64(ext.Ascender) / u, descender: float64(ext.Descender) / u}
 	}
 	return s, nil
@@ -129,30 +126,71 @@ func (s *Set) Names() []string {
 	return names
 }
 
-// Text returns the text face for the given weight: the face that sets a
-// character when no script-specific face is needed.
-func (s *Set) Text(bold bool) *Face {
-	if bold {
-		return s.faces["NotoSans-Bold"]
-	}
-	return s.faces["NotoSans-Regular"]
+// families names the face family that sets each script; every other
+// script, and Latin, Cyrillic and Greek, is set in Noto Sans. Urdu is set in
+// Naskh, not Nastaliq: go-text's shaper loses a vertical offset in Noto
+// Nastaliq Urdu.
+var families = map[language.Script]string{
+	language.Arabic:     "NotoNaskhArabic",
+	language.Hebrew:     "NotoSansHebrew",
+	language.Bengali:    "NotoSansBengali",
+	language.Gurmukhi:   "NotoSansGurmukhi",
+	language.Gujarati:   "NotoSansGujarati",
+	language.Devanagari: "NotoSansDevanagari",
+	language.Tamil:      "NotoSansTamil",
+	language.Ethiopic:   "NotoSansEthiopic",
+	language.Thai:       "NotoSansThai",
+	language.Han:        "DroidSansFallbackFull",
+	language.Hiragana:   "DroidSansFallbackFull",
+	language.Katakana:   "DroidSansFallbackFull",
+	language.Bopomofo:   "DroidSansFallbackFull",
+	language.Hangul:     "DroidSansFallbackFull",
 }
 
-// For returns the face that sets r in the wanted weight: the text face when it
-// covers r, otherwise the first face of that weight that does, and nil when
-// no embedded face covers r. Faces are tried in name order, so the choice is
-// stable.
-func (s *Set) For(r rune, bold bool) *Face {
-	if f := s.Text(bold); f.Covers(r) {
-		return f
-	}
-	for _, n := range s.Names() {
-		if f := s.faces[n]; f.Bold == bold && f.Covers(r) {
+// family returns the face of a family in the wanted weight: the regular
+// face when the family has no bold (the caller shows weight another way).
+func (s *Set) family(name string, bold bool) *Face {
+	if bold {
+		if f := s.faces[name+"-Bold"]; f != nil {
 			return f
 		}
 	}
-	if bold { // a script without a bold face: the caller shows weight another way
-		return s.For(r, false)
+	if f := s.faces[name+"-Regular"]; f != nil {
+		return f
 	}
-	return nil
+	return s.faces[name]
+}
+
+// Text returns the text face for the given weight: the face that sets a
+// character when no script-specific face is needed.
+func (s *Set) Text(bold bool) *Face { return s.family("NotoSans", bold) }
+
+// For returns the face that sets r in the wanted weight: the face of r's
+// script when it covers r, else the text face when it does, else the first
+// face in name order that covers r, preferring the wanted weight. It
+// returns nil when no embedded face covers r. A face returned for bold text
+// that is not Bold has no bold weight: the caller emboldens it.
+func (s *Set) For(r rune, bold bool) *Face {
+	if fam, ok := families[language.LookupScript(r)]; ok {
+		if f := s.family(fam, bold); f != nil && f.Covers(r) {
+			return f
+		}
+	}
+	if f := s.Text(bold); f.Covers(r) {
+		return f
+	}
+	var fallback *Face
+	for _, n := range s.Names() {
+		f := s.faces[n]
+		if !f.Covers(r) {
+			continue
+		}
+		if f.Bold == bold {
+			return f
+		}
+		if fallback == nil {
+			fallback = f
+		}
+	}
+	return fallback
 }

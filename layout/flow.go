@@ -71,7 +71,11 @@ func (f *flow) elem(role Role, parent int, msgID string) int {
 // returns one block per line. x is the indent of the text in the column.
 func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
 	// headings and titles are set in even lines
-	p := text.Paragraph{Lang: f.lang, Size: size, Balance: role == RoleHeading || role == RoleTitle}
+	lang, rtl := f.lang, f.rtl
+	if t.Lang != "" { // a passage in another language sets its own direction
+		lang, rtl = t.Lang, content.IsRTL(t.Lang)
+	}
+	p := text.Paragraph{Lang: lang, Size: size, Balance: role == RoleHeading || role == RoleTitle, RTL: rtl}
 	var noBreak [][2]int
 	links := map[int]string{}
 	for _, r := range t.Runs {
@@ -85,6 +89,7 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 			links[len(p.Spans)-1] = r.Link
 		}
 	}
+	p.Isolates = noBreak
 	lines, missing := f.shaper.Lines(p, width, noBreak)
 	for _, m := range missing {
 		d := f.diags.Errorf(t.Pos, "%s: message %q: %v", f.where, t.ID, m)
@@ -103,8 +108,12 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 		// the baseline sits so that the face's ascender and descender are
 		// centred in the line height
 		base := (lh-size*(asc-descOf(f.fonts)))/2 + asc*size
+		left := x // lines start at the indent, or end at it right to left
+		if rtl {
+			left = f.width - x - ln.Width
+		}
 		for _, r := range ln.Runs {
-			run := &GlyphRun{X: x + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width,
+			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width, FakeBold: r.FakeBold,
 				Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: role, Elem: elem, MsgID: t.ID}
 			for _, g := range r.Glyphs {
 				g.Cluster -= r.Start
@@ -292,9 +301,6 @@ func (f *flow) draw(ps []placed, frame Rect) []Item {
 			if g, ok := it.(*GlyphRun); ok {
 				c := *g
 				c.X += frame.X
-				if f.rtl {
-					c.X = frame.X + frame.W - (g.X + g.Width)
-				}
 				c.Y += frame.Y + p.y
 				items = append(items, &c)
 			}

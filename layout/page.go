@@ -66,6 +66,9 @@ type GlyphRun struct {
 	Text string
 	// Width is the run's advance.
 	Width float64
+	// FakeBold asks for the outlines to be emboldened: the run is bold
+	// but its face has no bold weight.
+	FakeBold bool
 	// Link is the target of a link, or "".
 	Link string
 	// Role and Elem place the run in the structure: Elem indexes
@@ -155,8 +158,12 @@ func (r *Result) Dump() string {
 				if it.Link != "" {
 					link = " link=" + it.Link
 				}
+				face := it.Face.Name
+				if it.FakeBold {
+					face += "+emboldened"
+				}
 				fmt.Fprintf(&b, "  run %s,%s w=%s %s %s %s %s e%d%s %q\n", r2(it.X), r2(it.Y), r2(it.Width),
-					it.Face.Name, r2(it.Size), it.Color, it.Role, it.Elem, link, it.Text)
+					face, r2(it.Size), it.Color, it.Role, it.Elem, link, it.Text)
 			case *Box:
 				fmt.Fprintf(&b, "  box %s,%s %sx%s %s %s\n", r2(it.X), r2(it.Y), r2(it.W), r2(it.H), it.Fill, it.Role)
 			}

@@ -38,6 +38,12 @@ type Paragraph struct {
 	// Balance evens out all lines, the last included, as for headings;
 	// otherwise the last line of a paragraph may be short.
 	Balance bool
+	// RTL sets the paragraph right to left (base level 1).
+	RTL bool
+	// Isolates are [start, end) rune ranges set as left-to-right
+	// isolates: phone numbers and addresses that must read intact in
+	// either direction.
+	Isolates [][2]int
 }
 
 // Glyph is one shaped glyph. Lengths are in points; YOffset grows upwards.
@@ -59,12 +65,20 @@ type Run struct {
 	Start, End int
 	// Glyphs are in visual order.
 	Glyphs []Glyph
-	// X is the run's offset from the start of the line; Width its advance.
+	// X is the run's offset from the left end of the line; Width its
+	// advance.
 	X, Width float64
+	// Level is the run's bidi embedding level; odd is right to left.
+	Level int
+	// FakeBold reports that the run is bold but its face has no bold
+	// weight: the writer emboldens the outlines.
+	FakeBold bool
 }
 
 // Line is one broken line.
 type Line struct {
+	// Runs are in visual order, left to right. White space that ends
+	// the line is not drawn: it belongs to no run.
 	Runs []Run
 	// Start and End delimit the line's runes; End includes trailing spaces.
 	Start, End int
@@ -111,6 +125,8 @@ type item struct {
 	face       *fonts.Face
 	span       int
 	script     language.Script
+	level      level
+	fakeBold   bool
 	glyphs     []Glyph
 }
 
@@ -318,25 +334,34 @@ func trailingSpace(text []rune, items []item, a, b int) float64 {
 // line builds the runs of the line [a, b).
 func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 	ln := Line{Start: a, End: b, Width: width}
-	x := 0.0
+	vis := b // white space at the end of a line is not drawn (rule L1)
+	for vis > a && unicode.IsSpace(p.Text[vis-1]) {
+		vis--
+	}
+	var (
+		pieces []Run
+		levels []level
+	)
 	for _, it := range items {
-		if it.end <= a || it.start >= b {
+		if it.end <= a || it.start >= vis {
 			continue
 		}
-		r := Run{Face: it.face, Size: p.Size, Span: it.span, Start: max(a, it.start), End: min(b, it.end), X: x}
+		r := Run{Face: it.face, Size: p.Size, Span: it.span, Start: max(a, it.start), End: min(b, it.end), Level: int(it.level), FakeBold: it.fakeBold}
 		for _, g := range it.glyphs {
-			if g.Cluster >= r.Start && g.Cluster < r.End {
+			if g.Cluster >= r.Start && g.Cluster < min(r.End, vis) {
 				r.Glyphs = append(r.Glyphs, g)
 				r.Width += g.Advance
 			}
 		}
+		pieces = append(pieces, r)
+		levels = append(levels, it.level)
+	}
+	x := 0.0
+	for _, k := range visualOrder(levels) {
+		r := pieces[k]
+		r.X = x
 		x += r.Width
 		ln.Runs = append(ln.Runs, r)
-	}
-	// the last run's width ends at the last ink, not after a final space
-	if n := len(ln.Runs); n > 0 {
-		last := &ln.Runs[n-1]
-		last.Width = max(0, width-last.X)
 	}
 	return ln
 }
@@ -351,6 +376,11 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 		items   []item
 		missing []Missing
 	)
+	base := level(0)
+	if p.RTL {
+		base = 1
+	}
+	levels := bidiLevels(p.Text, base, p.Isolates)
 	for si, sp := range spans {
 		var cur *item
 		for i := sp.Start; i < sp.End; i++ {
@@ -367,14 +397,14 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 				missing = append(missing, Missing{Rune: r, Index: i})
 				f = s.fonts.Text(sp.Bold)
 			}
-			if cur != nil && cur.face == f && scriptsAgree(cur.script, sc) {
+			if cur != nil && cur.face == f && scriptsAgree(cur.script, sc) && cur.level == levels[i] {
 				cur.end = i + 1
 				if !cur.script.Strong() {
 					cur.script = sc
 				}
 				continue
 			}
-			items = append(items, item{start: i, end: i + 1, face: f, span: si, script: sc})
+			items = append(items, item{start: i, end: i + 1, face: f, span: si, script: sc, level: levels[i], fakeBold: sp.Bold && !f.Bold})
 			cur = &items[len(items)-1]
 		}
 	}
@@ -385,11 +415,15 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 			it.script = language.Latin
 		}
 		upem := it.face.Upem()
+		dir := di.DirectionLTR
+		if it.level%2 == 1 {
+			dir = di.DirectionRTL
+		}
 		out := s.hb.Shape(shaping.Input{
 			Text:      p.Text,
 			RunStart:  it.start,
 			RunEnd:    it.end,
-			Direction: di.DirectionLTR,
+			Direction: dir,
 			Face:      s.face(it.face),
 			Size:      fixed.I(int(upem)),
 			Script:    it.script,

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+
+package fonts
+
+import "testing"
+
+func TestEveryScriptHasItsFace(t *testing.T) {
+	set, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		r    rune
+		bold bool
+		want string
+	}{
+		{"Latin", 'a', false, "NotoSans-Regular"},
+		{"Latin bold", 'a', true, "NotoSans-Bold"},
+		{"Polish", 'ą', false, "NotoSans-Regular"},
+		{"Ukrainian", 'ї', true, "NotoSans-Bold"},
+		{"Arabic", 'ب', false, "NotoNaskhArabic-Regular"},
+		{"Urdu in Naskh", 'ے', true, "NotoNaskhArabic-Bold"},
+		{"Hebrew", 'ש', false, "NotoSansHebrew-Regular"},
+		{"Bengali", 'ক', false, "NotoSansBengali-Regular"},
+		{"Gurmukhi", 'ਪ', true, "NotoSansGurmukhi-Bold"},
+		{"Gujarati", 'ગ', false, "NotoSansGujarati-Regular"},
+		{"Devanagari", 'क', false, "NotoSansDevanagari-Regular"},
+		{"Tamil", 'த', false, "NotoSansTamil-Regular"},
+		{"Tigrinya", 'ት', false, "NotoSansEthiopic-Regular"},
+		{"Thai", 'ก', false, "NotoSansThai-Regular"},
+		{"Chinese", '中', false, "DroidSansFallbackFull"},
+		{"Chinese bold has no bold face", '中', true, "DroidSansFallbackFull"},
+		{"full-width punctuation", '，', false, "DroidSansFallbackFull"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := set.For(tc.r, tc.bold)
+			if f == nil || f.Name != tc.want {
+				t.Errorf("For(%q, bold=%v) = %v; want %s", tc.r, tc.bold, f, tc.want)
+			}
+		})
+	}
+	if f := set.For('\U0001D11E', false); f != nil { // musical G clef
+		t.Errorf("got %s for a character no embedded face covers; want nil", f.Name)
+	}
+}
+
+func TestBoldFacesAreMarkedBold(t *testing.T) {
+	set, _ := Embedded()
+	for _, n := range set.Names() {
+		f := set.Face(n)
+		if got, want := f.Bold, n[len(n)-5:] == "-Bold"; got != want {
+			t.Errorf("%s: Bold = %v; want %v", n, got, want)
+		}
+	}
+}

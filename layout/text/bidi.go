@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: MIT
+
+package text
+
+import (
+	"golang.org/x/text/unicode/bidi"
+)
+
+// This file resolves bidirectional embedding levels (UAX #9) for one
+// paragraph. go-text's bidi package reports runs of one direction only and
+// merges neighbours of equal direction but different level (0 and 2), which
+// loses the order of a number after right-to-left text inside left-to-right
+// text; layout needs the level of every character to reorder each line by
+// rule L2. The paragraphs leaflet sets carry no explicit embeddings or
+// overrides: their only explicit structure is the left-to-right isolates that
+// layout puts around phone numbers and email and web addresses, so that these
+// read intact in any surrounding direction.
+//
+// Implemented: W1-W7, N0 (paired brackets), N1-N2, I1-I2 for the
+// paragraph's isolating run sequence, and isolates (X5a-X5c, X6a, X10) by
+// resolving each as its own sequence at the next even level and treating it
+// as a neutral outside. Explicit embedding and override controls (U+202A-
+// U+202E) and isolate controls in the text are treated as neutrals.
+
+// level is an embedding level; odd levels are right to left.
+type level = int8
+
+// bidiLevels returns the embedding level of each rune of text in a
+// paragraph of the given base level (0 left to right, 1 right to left).
+// isolates are [start, end) rune ranges set as left-to-right isolates; they
+// must not overlap.
+func bidiLevels(text []rune, base level, isolates [][2]int) []level {
+	levels := make([]level, len(text))
+	classes := make([]bidi.Class, len(text))
+	for i, r := range text {
+		classes[i] = classOf(r)
+	}
+	// the outer sequence: every rune outside isolates, and one neutral
+	// standing for each isolate
+	var seq []int
+	inIso := make([]bool, len(text))
+	for _, iso := range isolates {
+		for i := iso[0]; i < iso[1] && i < len(text); i++ {
+			inIso[i] = true
+		}
+	}
+	for i := range text {
+		if !inIso[i] || isIsoStart(i, isolates) {
+			seq = append(seq, i)
+		}
+	}
+	isoLevel := base + 1
+	if isoLevel%2 == 1 {
+		isoLevel++
+	}
+	outer := make([]bidi.Class, len(seq))
+	for k, i := range seq {
+		outer[k] = classes[i]
+		if inIso[i] {
+			outer[k] = bidi.ON // an isolate is a neutral outside
+		}
+	}
+	out := resolveSequence(text, seq, outer, base)
+	for k, i := range seq {
+		levels[i] = out[k]
+	}
+	for _, iso := range isolates {
+		var inner []int
+		for i := iso[0]; i < iso[1] && i < len(text); i++ {
+			inner = append(inner, i)
+		}
+		ic := make([]bidi.Class, len(inner))
+		for k, i := range inner {
+			ic[k] = classes[i]
+		}
+		for k, l := range resolveSequence(text, inner, ic, isoLevel) {
+			levels[inner[k]] = l
+		}
+	}
+	return levels
+}
+
+func isIsoStart(i int, isolates [][2]int) bool {
+	for _, iso := range isolates {
+		if iso[0] == i {
+			return true
+		}
+	}
+	return false
+}
+
+// classOf returns the bidi class of r, with explicit formatting
+// characters treated as other neutrals.
+func classOf(r rune) bidi.Class {
+	p, _ := bidi.LookupRune(r)
+	switch c := p.Class(); c {
+	case bidi.LRE, bidi.RLE, bidi.LRO, bidi.RLO, bidi.PDF, bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI:
+		return bidi.ON
+	default:
+		return c
+	}
+}
+
+func strongOf(l level) bidi.Class {
+	if l%2 == 1 {
+		return bidi.R
+	}
+	return bidi.L
+}
+
+// resolveSequence resolves the weak and neutral types and the implicit
+// levels of one isolating run sequence: the runes idx of text, with initial
+// classes cls, at embedding level e.
+func resolveSequence(text []rune, idx []int, cls []bidi.Class, e level) []level {
+	n := len(cls)
+	t := append([]bidi.Class(nil), cls...)
+	sos := strongOf(e)
+
+	// W1: a non-spacing mark takes the type of what precedes it.
+	prev := sos
+	for i := range t {
+		if t[i] == bidi.NSM {
+			t[i] = prev
+		}
+		if t[i] != bidi.BN {
+			prev = t[i]
+		}
+	}
+	// W2: European numbers after Arabic letters are Arabic numbers. W3:
+	// Arabic letters are R.
+	last := sos
+	for i := range t {
+		switch t[i] {
+		case bidi.L, bidi.R, bidi.AL:
+			last = t[i]
+		case bidi.EN:
+			if last == bidi.AL {
+				t[i] = bidi.AN
+			}
+		}
+	}
+	for i := range t {
+		if t[i] == bidi.AL {
+			t[i] = bidi.R
+		}
+	}
+	// W4: a single separator between two numbers of one kind joins them.
+	for i := 1; i+1 < n; i++ {
+		switch {
+		case t[i] == bidi.ES && t[i-1] == bidi.EN && t[i+1] == bidi.EN:
+			t[i] = bidi.EN
+		case t[i] == bidi.CS && t[i-1] == bidi.EN && t[i+1] == bidi.EN:
+			t[i] = bidi.EN
+		case t[i] == bidi.CS && t[i-1] == bidi.AN && t[i+1] == bidi.AN:
+			t[i] = bidi.AN
+		}
+	}
+	// W5: terminators next to European numbers are European numbers.
+	for i := 0; i < n; {
+		if t[i] != bidi.ET {
+			i++
+			continue
+		}
+		j := i
+		for j < n && t[j] == bidi.ET {
+			j++
+		}
+		if (i > 0 && t[i-1] == bidi.EN) || (j < n && t[j] == bidi.EN) {
+			for k := i; k < j; k++ {
+				t[k] = bidi.EN
+			}
+		}
+		i = j
+	}
+	// W6: other separators and terminators are neutrals.
+	for i := range t {
+		switch t[i] {
+		case bidi.ES, bidi.ET, bidi.CS:
+			t[i] = bidi.ON
+		}
+	}
+	// W7: European numbers after L (or at the start of a left-to-right
+	// sequence) are L.
+	last = sos
+	for i := range t {
+		switch t[i] {
+		case bidi.L, bidi.R:
+			last = t[i]
+		case bidi.EN:
+			if last == bidi.L {
+				t[i] = bidi.L
+			}
+		}
+	}
+
+	resolveBrackets(text, idx, t, e, sos)
+
+	// N1, N2: a run of neutrals takes the direction around it when both
+	// sides agree (numbers count as R), else the embedding direction.
+	strong := func(c bidi.Class) (bidi.Class, bool) {
+		switch c {
+		case bidi.L:
+			return bidi.L, true
+		case bidi.R, bidi.EN, bidi.AN:
+			return bidi.R, true
+		}
+		return 0, false
+	}
+	for i := 0; i < n; {
+		if _, ok := strong(t[i]); ok {
+			i++
+			continue
+		}
+		j := i
+		for j < n {
+			if _, ok := strong(t[j]); ok {
+				break
+			}
+			j++
+		}
+		before, after := sos, sos
+		if i > 0 {
+			before, _ = strong(t[i-1])
+		}
+		if j < n {
+			after, _ = strong(t[j])
+		}
+		dir := strongOf(e)
+		if before == after {
+			dir = before
+		}
+		for k := i; k < j; k++ {
+			t[k] = dir
+		}
+		i = j
+	}
+
+	// I1, I2: implicit levels.
+	out := make([]level, n)
+	for i, c := range t {
+		l := e
+		switch {
+		case e%2 == 0 && c == bidi.R:
+			l++
+		case e%2 == 0 && (c == bidi.AN || c == bidi.EN):
+			l += 2
+		case e%2 == 1 && (c == bidi.L || c == bidi.EN || c == bidi.AN):
+			l++
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// brackets pairs the opening and closing paired brackets that leaflets
+// meet (Unicode BidiBrackets.txt, the common part).
+var brackets = map[rune]rune{
+	'(': ')', '[': ']', '{': '}', '⁅': '⁆', '⁽': '⁾', '₍': '₎', '〈': '〉', '⟨': '⟩',
+	'《': '》', '「': '」', '『': '』', '【': '】', '〔': '〕', '〖': '〗', '（': '）', '［': '］', '｛': '｝',
+}
+
+// resolveBrackets applies rule N0 to the types t of a sequence: a pair of
+// brackets takes the embedding direction when the strong text inside has
+// it, else the direction of the strong text inside when the text before the
+// pair has that direction too.
+func resolveBrackets(text []rune, idx []int, t []bidi.Class, e level, sos bidi.Class) {
+	type pair struct{ open, close int }
+	var (
+		pairs []pair
+		stack []int
+	)
+	closers := map[rune]rune{}
+	for o, c := range brackets {
+		closers[c] = o
+	}
+	for k, i := range idx {
+		if t[k] != bidi.ON {
+			continue
+		}
+		r := text[i]
+		if _, ok := brackets[r]; ok {
+			if len(stack) == 63 {
+				break
+			}
+			stack = append(stack, k)
+			continue
+		}
+		if o, ok := closers[r]; ok {
+			for s := len(stack) - 1; s >= 0; s-- {
+				if text[idx[stack[s]]] == o {
+					pairs = append(pairs, pair{stack[s], k})
+					stack = stack[:s]
+					break
+				}
+			}
+		}
+	}
+	// pairs in order of their opening bracket
+	for i := 1; i < len(pairs); i++ {
+		for j := i; j > 0 && pairs[j].open < pairs[j-1].open; j-- {
+			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
+		}
+	}
+	dirOf := func(c bidi.Class) bidi.Class {
+		switch c {
+		case bidi.L:
+			return bidi.L
+		case bidi.R, bidi.EN, bidi.AN:
+			return bidi.R
+		}
+		return bidi.ON
+	}
+	emb := strongOf(e)
+	for _, p := range pairs {
+		found := bidi.ON
+		for k := p.open + 1; k < p.close; k++ {
+			d := dirOf(t[k])
+			if d == emb {
+				found = emb
+				break
+			}
+			if d != bidi.ON {
+				found = d
+			}
+		}
+		if found == bidi.ON {
+			continue
+		}
+		if found != emb {
+			before := sos
+			for k := p.open - 1; k >= 0; k-- {
+				if d := dirOf(t[k]); d != bidi.ON {
+					before = d
+					break
+				}
+			}
+			if before != found {
+				found = emb
+			}
+		}
+		t[p.open], t[p.close] = found, found
+	}
+}
+
+// visualOrder returns the order in which to draw pieces of a line whose
+// levels are given in logical order (rule L2): from the highest level down
+// to the lowest odd level, every run of pieces at that level or higher is
+// reversed.
+func visualOrder(levels []level) []int {
+	order := make([]int, len(levels))
+	for i := range order {
+		order[i] = i
+	}
+	if len(levels) == 0 {
+		return order
+	}
+	hi, loOdd := level(0), level(127)
+	for _, l := range levels {
+		hi = max(hi, l)
+		if l%2 == 1 {
+			loOdd = min(loOdd, l)
+		}
+	}
+	for lv := hi; lv >= loOdd && lv > 0; lv-- {
+		for i := 0; i < len(order); {
+			if levels[order[i]] < lv {
+				i++
+				continue
+			}
+			j := i
+			for j < len(order) && levels[order[j]] >= lv {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				order[a], order[b] = order[b], order[a]
+			}
+			i = j
+		}
+	}
+	return order
+}
