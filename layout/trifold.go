@@ -158,6 +158,7 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 
 func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
 	var diags content.Diagnostics
+	t.Style.Leading = leadingFor(doc.Lang, t.Style.Leading)
 	res := &Result{BodySize: t.Style.Body, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true}
 	root := -1
 	imp := t.Imposition(doc.RTL)
