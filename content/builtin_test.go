@@ -3,8 +3,11 @@
 package content
 
 import (
+	"io/fs"
 	"os"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -22,11 +25,23 @@ func loadBuiltin(t *testing.T) *Leaflet {
 	return l
 }
 
-func TestBuiltinFilesAreTheLeafletAndItsEnglishBundle(t *testing.T) {
-	got := BuiltinFiles()
-	want := []string{"content/cse/leaflet.toml", "locales/cse/active.en.toml"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %q; want %q", got, want)
+func TestBuiltinFilesAreTheLeafletAndItsBundlesSorted(t *testing.T) {
+	files := BuiltinFiles()
+	if !sort.StringsAreSorted(files) {
+		t.Errorf("got %q; want them sorted", files)
+	}
+	for _, want := range []string{"content/cse/leaflet.toml", "locales/cse/active.en.toml"} {
+		if !slices.Contains(files, want) {
+			t.Errorf("got %q; want it to hold %s", files, want)
+		}
+	}
+	for _, f := range files {
+		if !strings.HasPrefix(f, "content/") && !strings.HasPrefix(f, "locales/") {
+			t.Errorf("got %q; want every file under content/ or locales/", f)
+		}
+		if _, err := fs.ReadFile(Builtin(), f); err != nil {
+			t.Errorf("reading %s from Builtin(): %v", f, err)
+		}
 	}
 }
 
@@ -41,8 +56,8 @@ func TestBuiltinLeafletLoadsWithoutErrorsOrWarnings(t *testing.T) {
 	if got, want := l.Source, "en"; got != want {
 		t.Errorf("got source language %q; want %q", got, want)
 	}
-	if got, want := l.Langs(), []string{"en"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("got languages %q; want %q", got, want)
+	if langs := l.Langs(); len(langs) == 0 || langs[0] != "en" || !sort.StringsAreSorted(langs[1:]) {
+		t.Errorf("got languages %q; want English first and the others sorted", langs)
 	}
 	if got, want := l.Published, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
 		t.Errorf("got published %v; want %v", got, want)
@@ -201,8 +216,10 @@ func TestBuiltinEnglishBundleKnowsEveryMessageAndItsHeader(t *testing.T) {
 		t.Errorf("got bundle file %q; want %q", got, want)
 	}
 	ids := en.IDs()
-	if got, want := len(ids), 34; got != want {
-		t.Errorf("got %d messages; want %d", got, want)
+	for _, r := range allRefs(l) {
+		if en.Messages[r.ID] == nil {
+			t.Errorf("the leaflet uses %q; the bundle lacks it", r.ID)
+		}
 	}
 	if len(ids) > 0 && ids[0] != "cover.title" {
 		t.Errorf("got first message %q; want cover.title (file order)", ids[0])
@@ -333,5 +350,26 @@ func TestBuiltinEnglishDocumentHasEverySentenceOfTheSeedText(t *testing.T) {
 		if !strings.Contains(text, s) {
 			t.Errorf("the English document lacks the seed sentence %q", s)
 		}
+	}
+}
+
+func TestEveryBuiltinLanguageLocalizesWithoutErrors(t *testing.T) {
+	l := loadBuiltin(t)
+	for _, lang := range l.Langs() {
+		t.Run(lang, func(t *testing.T) {
+			doc, ds := l.Localize(lang)
+			if ds.HasErrors() {
+				t.Fatalf("Localize(%s): got errors; want none:\n%s", lang, dump(ds))
+			}
+			if doc.Title == "" {
+				t.Error("got an empty title")
+			}
+			if doc.Lang != lang {
+				t.Errorf("got language %q; want %q", doc.Lang, lang)
+			}
+			if doc.RTL != IsRTL(lang) {
+				t.Errorf("got RTL %v; want %v", doc.RTL, IsRTL(lang))
+			}
+		})
 	}
 }

@@ -61,6 +61,7 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 		d.Hint = fmt.Sprintf("the leaflet's messages go in %s/active.%s.toml", dir, l.Source)
 		return ds
 	}
+	sourceFailed := false // the source bundle is there but broken
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasPrefix(name, "active.") || !strings.HasSuffix(name, ".toml") {
@@ -87,9 +88,11 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 		ds = append(ds, bds...)
 		if b != nil {
 			l.Bundles[tag] = b
+		} else if tag == l.Source {
+			sourceFailed = true
 		}
 	}
-	if _, ok := l.Bundles[l.Source]; !ok && !ds.HasErrors() {
+	if _, ok := l.Bundles[l.Source]; !ok && !sourceFailed {
 		ds.Errorf(Pos{File: displayPath(root, dir)}, "no bundle for the source language %q", l.Source).Hint =
 			fmt.Sprintf("add %s/active.%s.toml", dir, l.Source)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a source file; Line and Col count from 1. A zero Line
@@ -72,7 +73,9 @@ func (d Diagnostic) Error() string {
 	if d.Source != "" {
 		fmt.Fprintf(&b, "\n\t%s", strings.ReplaceAll(d.Source, "\t", " "))
 		if d.Pos.Col > 0 {
-			fmt.Fprintf(&b, "\n\t%s^", strings.Repeat(" ", d.Pos.Col-1))
+			// columns count bytes; the caret is indented by characters
+			indent := utf8.RuneCountInString(d.Source[:min(d.Pos.Col-1, len(d.Source))])
+			fmt.Fprintf(&b, "\n\t%s^", strings.Repeat(" ", indent))
 		}
 	}
 	if d.Hint != "" {

@@ -237,7 +237,7 @@ var (
 	webRe   = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'"’”]`)
 	// UK-style phone numbers: an optional +, then at least 9 digits in
 	// groups separated by single spaces or hyphens.
-	phoneRe = regexp.MustCompile(`\+?\(?\p{Nd}+\)?(?:[ \x{00A0}-]?\p{Nd}+){2,}`)
+	phoneRe = regexp.MustCompile(`\+?\(?\p{Nd}+\)?(?:[ \x{00A0}-]?\(?\p{Nd}+\)?){2,}`)
 	postRe  = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b`)
 	dateRe  = regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`)
 )
@@ -257,31 +257,40 @@ func markNoBreak(runs []Run) []Run {
 			link string
 		}
 		var spans []span
+		// add marks the matches of re that do not overlap a span already
+		// marked; after an overlap the search goes on past that span
 		add := func(re *regexp.Regexp, link func(string) string, ok func(string) bool) {
-			for _, m := range re.FindAllStringIndex(r.Text, -1) {
-				if ok != nil && !ok(r.Text[m[0]:m[1]]) {
-					continue
+			for at := 0; at < len(r.Text); {
+				m := re.FindStringIndex(r.Text[at:])
+				if m == nil {
+					return
 				}
+				a, b := at+m[0], at+m[1]
+				next := b
 				overlaps := false
 				for _, s := range spans {
-					if m[0] < s.b && s.a < m[1] {
-						overlaps = true
+					if a < s.b && s.a < b {
+						overlaps, next = true, max(s.b, a+1)
 					}
 				}
-				if !overlaps {
+				switch {
+				case overlaps:
+				case ok != nil && !ok(r.Text[a:b]):
+				default:
 					l := ""
 					if link != nil {
-						l = link(r.Text[m[0]:m[1]])
+						l = link(r.Text[a:b])
 					}
-					spans = append(spans, span{m[0], m[1], l})
+					spans = append(spans, span{a, b, l})
 				}
+				at = next
 			}
 		}
 		add(emailRe, func(s string) string { return "mailto:" + s }, nil)
 		add(webRe, normaliseLink, nil)
-		add(phoneRe, nil, func(s string) bool { return countDigits(s) >= 9 })
-		add(postRe, nil, nil)
 		add(dateRe, nil, nil)
+		add(phoneRe, nil, isPhone)
+		add(postRe, nil, nil)
 		if len(spans) == 0 {
 			out = append(out, r)
 			continue
@@ -305,6 +314,13 @@ func markNoBreak(runs []Run) []Run {
 		}
 	}
 	return out
+}
+
+// isPhone reports whether a run of digit groups is a phone number: nine
+// digits or more, or eight when it starts with 0 or + (0800 1111).
+func isPhone(s string) bool {
+	n := countDigits(s)
+	return n >= 9 || (n == 8 && (strings.HasPrefix(s, "0") || strings.HasPrefix(s, "+")))
 }
 
 func countDigits(s string) int {

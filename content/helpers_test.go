@@ -38,34 +38,34 @@ func tree(leaflet string, bundles map[string]string) fstest.MapFS {
 
 // validLeaflet is a small leaflet without problems, for validBundle.
 var validLeaflet = lines(
-	`[organisation]`,              // 1
-	`name = "Demo Board"`,         // 2
-	`phone = "01604 364036"`,      // 3
-	``,                            // 4
-	`[[section]]`,                 // 5
-	`place = "cover"`,             // 6
-	``,                            // 7
-	`  [[section.block]]`,         // 8
-	`  title = "cover.title"`,     // 9
-	``,                            // 10
-	`[[section]]`,                 // 11
-	`heading = "body.heading"`,    // 12
-	``,                            // 13
-	`  [[section.block]]`,         // 14
-	`  paragraph = "body.text"`,   // 15
+	`[organisation]`,            // 1
+	`name = "Demo Board"`,       // 2
+	`phone = "01604 364036"`,    // 3
+	``,                          // 4
+	`[[section]]`,               // 5
+	`place = "cover"`,           // 6
+	``,                          // 7
+	`  [[section.block]]`,       // 8
+	`  title = "cover.title"`,   // 9
+	``,                          // 10
+	`[[section]]`,               // 11
+	`heading = "body.heading"`,  // 12
+	``,                          // 13
+	`  [[section.block]]`,       // 14
+	`  paragraph = "body.text"`, // 15
 )
 
 // validBundle holds exactly the messages validLeaflet uses.
 var validBundle = lines(
-	`[cover.title]`,               // 1
-	`description = "The title."`,  // 2
-	`other = "Demo leaflet"`,      // 3
-	``,                            // 4
-	`[body.heading]`,              // 5
-	`other = "What to do"`,        // 6
-	``,                            // 7
-	`[body.text]`,                 // 8
-	`other = "Call {{.Phone}}."`,  // 9
+	`[cover.title]`,              // 1
+	`description = "The title."`, // 2
+	`other = "Demo leaflet"`,     // 3
+	``,                           // 4
+	`[body.heading]`,             // 5
+	`other = "What to do"`,       // 6
+	``,                           // 7
+	`[body.text]`,                // 8
+	`other = "Call {{.Phone}}."`, // 9
 )
 
 // wantDiag describes an expected diagnostic: its position as

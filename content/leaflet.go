@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -182,9 +184,22 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	md, err := toml.Decode(string(src), &f)
 	if err != nil {
 		ds = append(ds, tomlDiagnostic(display, string(src), pos, err))
+		// still check the bundles, so that one run reports every problem
+		stub := &Leaflet{ID: id, Source: "en", Bundles: map[string]*Bundle{}}
+		for _, d := range stub.loadBundles(fsys, root) {
+			if d.Pos.Line > 0 {
+				ds = append(ds, d)
+			}
+		}
+		ds.Sort()
 		return nil, ds
 	}
+	seen := map[string]bool{}
 	for _, k := range md.Undecoded() {
+		if seen[k.String()] { // listed once per table, reported once per place
+			continue
+		}
+		seen[k.String()] = true
 		ps := pos.undecoded(k.String())
 		if len(ps) == 0 {
 			ps = []Pos{{File: display}}
@@ -368,8 +383,17 @@ func tomlDiagnostic(file, src string, pos *positions, err error) Diagnostic {
 		}
 		return d
 	}
+	// a value of the wrong type is a plain error that names the line
+	if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		line := pos.line(n)
+		col := len(line) - len(strings.TrimLeft(line, " \t")) + 1
+		return Diagnostic{Pos: Pos{File: file, Line: n, Col: col}, Severity: Error, Msg: "invalid value: " + m[2], Source: line}
+	}
 	return Diagnostic{Pos: Pos{File: file}, Severity: Error, Msg: "invalid TOML: " + err.Error()}
 }
+
+var typeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "[^"]*"\): (.*)$`)
 
 // nearest returns the candidate closest to s by edit distance, when it is
 // close enough to be a likely typo.

@@ -20,15 +20,15 @@ type positions struct {
 	// keys maps a full key path with array indices, e.g.
 	// "section[2].block[0].paragraph", to the position of the key.
 	keys map[string]Pos
-	// strs maps the content of each basic string value to its first
-	// position (the opening quote).
-	strs map[string]Pos
+	// strs maps the content of each basic string value to its positions
+	// (the opening quote), in file order.
+	strs map[string][]Pos
 }
 
 var stringRe = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
 
 func scanPositions(file string, src []byte) *positions {
-	p := &positions{file: file, lines: strings.Split(string(src), "\n"), keys: map[string]Pos{}, strs: map[string]Pos{}}
+	p := &positions{file: file, lines: strings.Split(string(src), "\n"), keys: map[string]Pos{}, strs: map[string][]Pos{}}
 	counts := map[string]int{} // array-of-tables path → entries so far
 	table := ""                // current table path with indices
 	var inMulti string         // closing delimiter of a multi-line string
@@ -47,9 +47,7 @@ func scanPositions(file string, src []byte) *positions {
 			if uq, err := strconv.Unquote(`"` + s + `"`); err == nil {
 				s = uq
 			}
-			if _, ok := p.strs[s]; !ok {
-				p.strs[s] = Pos{file, ln, m[0] + 1}
-			}
+			p.strs[s] = append(p.strs[s], Pos{file, ln, m[0] + 1})
 		}
 		if depth > 0 {
 			depth += bracketDepth(code)
@@ -178,12 +176,16 @@ func (p *positions) key(path string) Pos {
 	return Pos{File: p.file}
 }
 
-// str returns the position of a string value, or of fallback's key.
+// str returns the position of the string value s of the key fallback: its
+// first occurrence at or after the key, or the key's position.
 func (p *positions) str(s, fallback string) Pos {
-	if pos, ok := p.strs[s]; ok {
-		return pos
+	kp := p.key(fallback)
+	for _, pos := range p.strs[s] {
+		if pos.Line > kp.Line || (pos.Line == kp.Line && pos.Col >= kp.Col) {
+			return pos
+		}
 	}
-	return p.key(fallback)
+	return kp
 }
 
 // undecoded returns the positions of every key whose path without indices

@@ -4,10 +4,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"leaflet/content"
 )
 
 // leaflet runs the command in-process and returns its exit status and output.
@@ -58,8 +61,9 @@ func TestBuildWritesTheDefaultLeafletAndATable(t *testing.T) {
 		t.Fatalf("got exit %d: %s", code, stderr)
 	}
 	pdf := filepath.Join(out, "cse-en-trifold.pdf")
-	if !strings.Contains(stdout, pdf) || !strings.Contains(stdout, "built 1 PDF(s)") {
-		t.Errorf("the summary does not list %s:\n%s", pdf, stdout)
+	l, _ := content.Load(content.Builtin(), "", content.DefaultLeaflet)
+	if !strings.Contains(stdout, pdf) || !strings.Contains(stdout, fmt.Sprintf("built %d PDF(s)", len(l.Langs()))) {
+		t.Errorf("the summary does not list %s and one PDF per language:\n%s", pdf, stdout)
 	}
 	b, err := os.ReadFile(pdf)
 	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
