@@ -4,6 +4,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"leaflet/content"
@@ -71,6 +72,7 @@ func (f *flow) elem(role Role, parent int, msgID string) int {
 // returns one block per line. x is the indent of the text in the column.
 func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
 	// headings and titles are set in even lines
+	size = math.Round(size*100) / 100 // PDF writes sizes to 0.01 pt
 	lang, rtl := f.lang, f.rtl
 	if t.Lang != "" { // a passage in another language sets its own direction
 		lang, rtl = t.Lang, content.IsRTL(t.Lang)

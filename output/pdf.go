@@ -87,6 +87,9 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 				pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
 				pdf.Rect(it.X, it.Y, it.W, it.H, "F")
 			case *layout.GlyphRun:
+				if s := it.Size * 100; math.Abs(s-math.Round(s)) > 1e-6 {
+					return nil, fmt.Errorf("font size %g pt of %q cannot be written exactly: layout must round sizes to 0.01 pt", it.Size, it.Text)
+				}
 				drawRun(pdf, faces[it.Face], it)
 			}
 		}
