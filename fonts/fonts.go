@@ -72,9 +72,17 @@ func (f *Face) CodePoint(gid uint16) (rune, bool) {
 // Metrics returns the ascender and descender (descender negative) in em.
 func (f *Face) Metrics() (ascender, descender float64) { return f.ascender, f.descender }
 
-// Set is the collection of embedded faces.
+// Set is the collection of embedded faces, with the family that sets text
+// of no particular script.
 type Set struct {
 	faces map[string]*Face
+	text  string
+}
+
+// WithText returns a view of the set whose text family is name (e.g.
+// "AtkinsonHyperlegibleNext"); the faces are shared.
+func (s *Set) WithText(name string) *Set {
+	return &Set{faces: s.faces, text: name}
 }
 
 var (
@@ -94,7 +102,7 @@ func load() (*Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read embedded fonts: %w", err)
 	}
-	s := &Set{faces: make(map[string]*Face)}
+	s := &Set{faces: make(map[string]*Face), text: "NotoSans"}
 	for _, e := range entries {
 		data, err := files.ReadFile(e.Name())
 		if err != nil {
@@ -163,11 +171,12 @@ func (s *Set) family(name string, bold bool) *Face {
 
 // Text returns the text face for the given weight: the face that sets a
 // character when no script-specific face is needed.
-func (s *Set) Text(bold bool) *Face { return s.family("NotoSans", bold) }
+func (s *Set) Text(bold bool) *Face { return s.family(s.text, bold) }
 
 // For returns the face that sets r in the wanted weight: the face of r's
-// script when it covers r, else the text face when it does, else the first
-// face in name order that covers r, preferring the wanted weight. It
+// script when it covers r, else the text face when it does, else Noto Sans
+// when it does, else the first face in name order that covers r, preferring
+// the wanted weight. It
 // returns nil when no embedded face covers r. A face returned for bold text
 // that is not Bold has no bold weight: the caller emboldens it.
 func (s *Set) For(r rune, bold bool) *Face {
@@ -177,6 +186,9 @@ func (s *Set) For(r rune, bold bool) *Face {
 		}
 	}
 	if f := s.Text(bold); f.Covers(r) {
+		return f
+	}
+	if f := s.family("NotoSans", bold); f.Covers(r) { // Latin, Cyrillic, Greek
 		return f
 	}
 	var fallback *Face

@@ -54,3 +54,25 @@ func TestBoldFacesAreMarkedBold(t *testing.T) {
 		}
 	}
 }
+
+func TestWithTextSetsLatinInAnotherFamily(t *testing.T) {
+	set, _ := Embedded()
+	ah := set.WithText("AtkinsonHyperlegibleNext")
+	for _, tc := range []struct {
+		r    rune
+		bold bool
+		want string
+	}{
+		{'a', false, "AtkinsonHyperlegibleNext-Regular"},
+		{'ł', true, "AtkinsonHyperlegibleNext-Bold"},
+		{'ж', false, "NotoSans-Regular"}, // Atkinson has no Cyrillic
+		{'ب', false, "NotoNaskhArabic-Regular"},
+	} {
+		if f := ah.For(tc.r, tc.bold); f == nil || f.Name != tc.want {
+			t.Errorf("For(%q) = %v; want %s", tc.r, f, tc.want)
+		}
+	}
+	if set.Text(false).Name != "NotoSans-Regular" {
+		t.Error("WithText changed the set it came from")
+	}
+}
