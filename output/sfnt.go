@@ -8,8 +8,14 @@ package output
 // contextual forms, conjuncts). The caller assigns each such glyph a Private
 // Use Area code point and DeriveFont builds a font whose cmap says so.
 //
+// The derived font is also cut down to what fpdf needs: only the tables it
+// reads or embeds, and only the outlines of the glyphs the cmap reaches. Glyph
+// IDs are never renumbered (they come from HarfBuzz), so glyphs that are not
+// kept stay in the font as empty glyphs.
+//
 // References: the OpenType specification, chapters "Font file" (table
-// directory and checksums) and "cmap" (format 4).
+// directory and checksums), "cmap" (format 4), "glyf" (composite glyph
+// descriptions), "loca", "hmtx" and "post".
 
 import (
 	"cmp"
@@ -32,8 +38,26 @@ var (
 // missing, so DeriveFont checks for them up front.
 var sfntRequired = []string{"glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
 
+// sfntOptional lists the other tables DeriveFont copies when the source has
+// them: fpdf reads OS/2 and embeds the hinting tables with its subset.
+var sfntOptional = []string{"OS/2", "cvt ", "fpgm", "gasp", "prep"}
+
+// Flags of a composite glyph component record ("glyf" chapter).
+const (
+	sfntArgsAreWords   = 0x0001
+	sfntHaveScale      = 0x0008
+	sfntMoreComponents = 0x0020
+	sfntHaveXYScale    = 0x0040
+	sfntHave2x2        = 0x0080
+)
+
+// sfntPostHeaderLen is the length of a 'post' table's header, which is all of
+// a version 3.0 table.
+const sfntPostHeaderLen = 32
+
 // sfntTable is one table of a font: its tag and its bytes (a sub-slice of the
-// source font, never copied until the output is assembled).
+// source font, never copied until the output is assembled, or a table
+// DeriveFont built).
 type sfntTable struct {
 	tag  string
 	data []byte
@@ -51,16 +75,36 @@ var sfntBE = binary.BigEndian
 
 // DeriveFont returns a TrueType font built from src (sfnt version 0x00010000,
 // glyf outlines) whose only character map is one (platform 3, encoding 1)
-// format-4 subtable mapping each code point in cmap to its glyph ID. Every
-// other table is copied unchanged except 'DSIG', which is dropped because the
-// signature would no longer match; the table directory is rebuilt (tables
-// sorted by tag, 4-byte aligned, correct checksums, correct
+// format-4 subtable mapping each code point in cmap to its glyph ID, and which
+// holds only what fpdf reads or embeds:
+//
+//   - the tables cmap (new), glyf, loca, head, hhea, hmtx, maxp, name, post
+//     and, when src has them, OS/2, cvt , fpgm, prep and gasp; all others
+//     (GSUB, GPOS, GDEF, DSIG, kern, vmtx, ...) are dropped;
+//   - in glyf, the outlines of glyph 0 (.notdef), of the glyphs cmap maps to
+//     and, recursively, of the components of composite glyphs among them;
+//     every other glyph is empty. numGlyphs and so every glyph ID is
+//     unchanged. loca uses the short format when the new glyf allows it
+//     (head.indexToLocFormat says which);
+//   - in hmtx, the exact advance and left side bearing of every kept glyph,
+//     with as few long metrics as that allows: hhea.numberOfHMetrics is
+//     lowered so that the long metrics end one glyph after the last kept
+//     glyph whose advance differs from the last kept glyph's, and the glyphs
+//     after them share that advance (advances of empty glyphs are not
+//     preserved);
+//   - post reduced to a version 3.0 table (its header, without glyph names).
+//
+// name, maxp, OS/2 and the hinting tables are copied unchanged, head and hhea
+// apart from the fields above. The table directory is rebuilt (tables sorted
+// by tag, 4-byte aligned, correct checksums, correct
 // searchRange/entrySelector/rangeShift) and head.checkSumAdjustment is
-// recomputed. Code points must be in the BMP and not U+FFFF.
+// recomputed. The output is a function of src and cmap only. Code points must
+// be in the BMP and not U+FFFF.
 //
 // It reports an error for CFF ('OTTO'), TrueType collections ('ttcf'),
-// truncated or malformed input (including a missing table that fpdf needs),
-// or a glyph ID >= numGlyphs (from maxp). Errors about the font itself wrap
+// truncated or malformed input (including a missing table that fpdf needs, a
+// kept glyph outside glyf, and a truncated or cyclic composite glyph), or a
+// glyph ID >= numGlyphs (from maxp). Errors about the font itself wrap
 // errSFNTUnsupported or errSFNTMalformed. src is not modified and the result
 // shares no memory with it.
 func DeriveFont(src []byte, cmap map[rune]uint16) ([]byte, error) {
@@ -68,13 +112,32 @@ func DeriveFont(src []byte, cmap map[rune]uint16) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	numGlyphs, err := sfntCheckTables(tables)
+	info, err := sfntCheckTables(tables)
 	if err != nil {
 		return nil, err
 	}
-	cmapTable, err := sfntBuildCmap(cmap, numGlyphs)
+	cmapTable, err := sfntBuildCmap(cmap, info.numGlyphs)
 	if err != nil {
 		return nil, err
+	}
+	keep, err := sfntKeptGlyphs(tables, info, cmap)
+	if err != nil {
+		return nil, err
+	}
+	glyf, loca, locFormat := sfntSubsetGlyf(tables, info, keep)
+	hmtx, numHMetrics := sfntShrinkHmtx(sfntFind(tables, "hmtx"), info, keep)
+
+	head := slices.Clone(sfntFind(tables, "head"))
+	sfntBE.PutUint16(head[50:], locFormat)
+	hhea := slices.Clone(sfntFind(tables, "hhea"))
+	sfntBE.PutUint16(hhea[34:], numHMetrics)
+	post := make([]byte, sfntPostHeaderLen)
+	copy(post, sfntFind(tables, "post")) // zero-filled if shorter
+	sfntBE.PutUint32(post, 0x00030000)   // version 3.0: no glyph names
+
+	for _, t := range []sfntTable{{"glyf", glyf}, {"loca", loca}, {"hmtx", hmtx}, {"head", head}, {"hhea", hhea}, {"post", post}} {
+		i, _ := slices.BinarySearchFunc(tables, t.tag, sfntCompareTag)
+		tables[i].data = t.data
 	}
 	// Insert the new cmap, keeping the tables sorted by tag.
 	i, _ := slices.BinarySearchFunc(tables, "cmap", sfntCompareTag)
@@ -82,9 +145,9 @@ func DeriveFont(src []byte, cmap map[rune]uint16) ([]byte, error) {
 	return sfntAssemble(tables), nil
 }
 
-// sfntReadTables parses the table directory of src and returns its tables
-// sorted by tag, leaving out 'cmap' (to be replaced) and 'DSIG' (to be
-// dropped).
+// sfntReadTables parses the table directory of src and returns the tables
+// listed in sfntRequired and sfntOptional, sorted by tag. Every table of the
+// directory must lie within src.
 func sfntReadTables(src []byte) ([]sfntTable, error) {
 	if len(src) < 12 {
 		return nil, fmt.Errorf("%w: %d bytes is too short for a font header", errSFNTMalformed, len(src))
@@ -111,7 +174,7 @@ func sfntReadTables(src []byte) ([]sfntTable, error) {
 		if off+length > uint64(len(src)) {
 			return nil, fmt.Errorf("%w: table %q extends past the end of the file", errSFNTMalformed, tag)
 		}
-		if tag == "cmap" || tag == "DSIG" {
+		if !slices.Contains(sfntRequired, tag) && !slices.Contains(sfntOptional, tag) {
 			continue
 		}
 		tables = append(tables, sfntTable{tag: tag, data: src[off : off+length]})
@@ -136,37 +199,215 @@ func sfntFind(tables []sfntTable, tag string) []byte {
 	return nil
 }
 
+// sfntInfo holds the counts and formats DeriveFont reads from head, hhea and
+// maxp.
+type sfntInfo struct {
+	numGlyphs   int // maxp.numGlyphs
+	numHMetrics int // hhea.numberOfHMetrics
+	locFormat   int // head.indexToLocFormat: 0 for 2-byte offsets, 1 for 4-byte
+}
+
 // sfntCheckTables checks that the tables fpdf reads are present and that
-// head, maxp, hhea, hmtx and loca are large enough for the glyph count they
-// describe: fpdf does no bounds checking of its own and panics on such fonts.
-// (Offsets from loca into glyf are left unchecked.) It returns maxp.numGlyphs.
-func sfntCheckTables(tables []sfntTable) (int, error) {
+// head, maxp, hhea, hmtx, loca and post are large enough for what fpdf and
+// DeriveFont read from them: fpdf does no bounds checking of its own and
+// panics on such fonts. (Offsets from loca into glyf are checked only for the
+// glyphs DeriveFont keeps, by sfntKeptGlyphs.)
+func sfntCheckTables(tables []sfntTable) (sfntInfo, error) {
 	for _, tag := range sfntRequired {
 		if len(sfntFind(tables, tag)) == 0 {
-			return 0, fmt.Errorf("%w: missing or empty %q table", errSFNTMalformed, tag)
+			return sfntInfo{}, fmt.Errorf("%w: missing or empty %q table", errSFNTMalformed, tag)
 		}
 	}
 	head, maxp, hhea := sfntFind(tables, "head"), sfntFind(tables, "maxp"), sfntFind(tables, "hhea")
 	if len(head) < 54 || sfntBE.Uint32(head[12:]) != 0x5F0F3CF5 {
-		return 0, fmt.Errorf("%w: bad 'head' table", errSFNTMalformed)
+		return sfntInfo{}, fmt.Errorf("%w: bad 'head' table", errSFNTMalformed)
 	}
 	if len(maxp) < 6 || len(hhea) < 36 {
-		return 0, fmt.Errorf("%w: 'maxp' or 'hhea' table too short", errSFNTMalformed)
+		return sfntInfo{}, fmt.Errorf("%w: 'maxp' or 'hhea' table too short", errSFNTMalformed)
 	}
-	numGlyphs := int(sfntBE.Uint16(maxp[4:]))
-	numHMetrics := int(sfntBE.Uint16(hhea[34:]))
-	if numHMetrics == 0 || numHMetrics > numGlyphs {
-		return 0, fmt.Errorf("%w: %d horizontal metrics for %d glyphs", errSFNTMalformed, numHMetrics, numGlyphs)
+	// fpdf reads post up to isFixedPitch.
+	if len(sfntFind(tables, "post")) < 16 {
+		return sfntInfo{}, fmt.Errorf("%w: 'post' table too short", errSFNTMalformed)
 	}
-	if len(sfntFind(tables, "hmtx")) < 4*numHMetrics+2*(numGlyphs-numHMetrics) {
-		return 0, fmt.Errorf("%w: 'hmtx' table too short", errSFNTMalformed)
+	info := sfntInfo{
+		numGlyphs:   int(sfntBE.Uint16(maxp[4:])),
+		numHMetrics: int(sfntBE.Uint16(hhea[34:])),
+		locFormat:   int(sfntBE.Uint16(head[50:])),
 	}
-	// indexToLocFormat 0 means 2-byte offsets, 1 means 4-byte offsets.
-	locFormat := sfntBE.Uint16(head[50:])
-	if locFormat > 1 || len(sfntFind(tables, "loca")) < (numGlyphs+1)*(2<<locFormat) {
-		return 0, fmt.Errorf("%w: bad 'loca' table", errSFNTMalformed)
+	if info.numHMetrics == 0 || info.numHMetrics > info.numGlyphs {
+		return sfntInfo{}, fmt.Errorf("%w: %d horizontal metrics for %d glyphs", errSFNTMalformed, info.numHMetrics, info.numGlyphs)
 	}
-	return numGlyphs, nil
+	if len(sfntFind(tables, "hmtx")) < 4*info.numHMetrics+2*(info.numGlyphs-info.numHMetrics) {
+		return sfntInfo{}, fmt.Errorf("%w: 'hmtx' table too short", errSFNTMalformed)
+	}
+	if info.locFormat > 1 || len(sfntFind(tables, "loca")) < (info.numGlyphs+1)*(2<<info.locFormat) {
+		return sfntInfo{}, fmt.Errorf("%w: bad 'loca' table", errSFNTMalformed)
+	}
+	return info, nil
+}
+
+// sfntGlyph returns the glyf data of glyph gid as loca locates it, checking
+// that it lies within glyf.
+func sfntGlyph(glyf, loca []byte, locFormat, gid int) ([]byte, error) {
+	var start, end uint32
+	if locFormat == 0 {
+		start, end = 2*uint32(sfntBE.Uint16(loca[2*gid:])), 2*uint32(sfntBE.Uint16(loca[2*gid+2:]))
+	} else {
+		start, end = sfntBE.Uint32(loca[4*gid:]), sfntBE.Uint32(loca[4*gid+4:])
+	}
+	if start > end || end > uint32(len(glyf)) {
+		return nil, fmt.Errorf("%w: glyph %d at %d..%d is not a range within the %d-byte 'glyf' table", errSFNTMalformed, gid, start, end, len(glyf))
+	}
+	data := glyf[start:end]
+	if len(data) > 0 && len(data) < 10 {
+		return nil, fmt.Errorf("%w: glyph %d is %d bytes, too short for a glyph header", errSFNTMalformed, gid, len(data))
+	}
+	return data, nil
+}
+
+// sfntKeptGlyphs returns which glyphs keep their outline: glyph 0, every
+// glyph of cmap and, recursively, every component of a kept composite glyph.
+// Glyph IDs in cmap must be valid. It reports component references that are
+// out of range, truncated or cyclic (fpdf would recurse forever on a cycle).
+func sfntKeptGlyphs(tables []sfntTable, info sfntInfo, cmap map[rune]uint16) ([]bool, error) {
+	glyf, loca := sfntFind(tables, "glyf"), sfntFind(tables, "loca")
+	// state is 0 for glyphs not reached yet, 1 while a glyph's components
+	// are being visited (so meeting it again means a cycle), 2 once done.
+	state := make([]uint8, info.numGlyphs)
+	var visit func(gid int) error
+	visit = func(gid int) error {
+		switch state[gid] {
+		case 1:
+			return fmt.Errorf("%w: composite glyph %d contains itself", errSFNTMalformed, gid)
+		case 2:
+			return nil
+		}
+		state[gid] = 1
+		data, err := sfntGlyph(glyf, loca, info.locFormat, gid)
+		if err != nil {
+			return err
+		}
+		if len(data) > 0 && int16(sfntBE.Uint16(data)) < 0 { // composite
+			for p := 10; ; {
+				if p+4 > len(data) {
+					return fmt.Errorf("%w: composite glyph %d is truncated", errSFNTMalformed, gid)
+				}
+				flags, comp := sfntBE.Uint16(data[p:]), int(sfntBE.Uint16(data[p+2:]))
+				if comp >= info.numGlyphs {
+					return fmt.Errorf("%w: composite glyph %d has component %d, font has %d glyphs", errSFNTMalformed, gid, comp, info.numGlyphs)
+				}
+				if err := visit(comp); err != nil {
+					return err
+				}
+				p += 4 + 2
+				if flags&sfntArgsAreWords != 0 {
+					p += 2
+				}
+				switch {
+				case flags&sfntHaveScale != 0:
+					p += 2
+				case flags&sfntHaveXYScale != 0:
+					p += 4
+				case flags&sfntHave2x2 != 0:
+					p += 8
+				}
+				if flags&sfntMoreComponents == 0 {
+					break
+				}
+			}
+		}
+		state[gid] = 2
+		return nil
+	}
+	// Visit in glyph order so that errors do not depend on map order.
+	roots := make([]int, 1, len(cmap)+1) // glyph 0 first
+	for _, gid := range cmap {
+		roots = append(roots, int(gid))
+	}
+	slices.Sort(roots)
+	for _, gid := range roots {
+		if err := visit(gid); err != nil {
+			return nil, err
+		}
+	}
+	keep := make([]bool, info.numGlyphs)
+	for gid, s := range state {
+		keep[gid] = s != 0
+	}
+	return keep, nil
+}
+
+// sfntSubsetGlyf returns glyf and loca tables holding the outlines of the kept
+// glyphs, each padded to 4 bytes, and empty glyphs for the others, with the
+// head.indexToLocFormat they need: 0 (2-byte offsets) when glyf is small
+// enough, 1 otherwise. sfntKeptGlyphs has checked the kept glyphs' offsets.
+func sfntSubsetGlyf(tables []sfntTable, info sfntInfo, keep []bool) (glyf, loca []byte, locFormat uint16) {
+	srcGlyf, srcLoca := sfntFind(tables, "glyf"), sfntFind(tables, "loca")
+	size := 0
+	for gid, k := range keep {
+		if k {
+			data, _ := sfntGlyph(srcGlyf, srcLoca, info.locFormat, gid)
+			size += (len(data) + 3) &^ 3
+		}
+	}
+	glyf = make([]byte, size) // zeroed, so padding is already in place
+	if size <= 2*0xFFFF {
+		loca = make([]byte, 2*(info.numGlyphs+1))
+	} else {
+		locFormat = 1
+		loca = make([]byte, 4*(info.numGlyphs+1))
+	}
+	off := 0
+	for gid := 0; gid <= info.numGlyphs; gid++ {
+		if locFormat == 0 {
+			sfntBE.PutUint16(loca[2*gid:], uint16(off/2))
+		} else {
+			sfntBE.PutUint32(loca[4*gid:], uint32(off))
+		}
+		if gid < info.numGlyphs && keep[gid] {
+			data, _ := sfntGlyph(srcGlyf, srcLoca, info.locFormat, gid)
+			off = (off + copy(glyf[off:], data) + 3) &^ 3
+		}
+	}
+	return glyf, loca, locFormat
+}
+
+// sfntShrinkHmtx returns an hmtx table and its numberOfHMetrics that give
+// every kept glyph its advance and left side bearing from src (an hmtx table
+// with info.numHMetrics long metrics) while storing as few long metrics as
+// possible. Glyphs from numberOfHMetrics on take the advance of the last long
+// metric, so every kept glyph from there on must share it: the last long
+// metric is that of the glyph right after the last kept glyph whose advance
+// differs from that of the last kept glyph, and that glyph, if not kept
+// itself, is given the shared advance. All other advances and all side
+// bearings are copied.
+func sfntShrinkHmtx(src []byte, info sfntInfo, keep []bool) ([]byte, uint16) {
+	n := info.numHMetrics
+	advance := func(gid int) uint16 { return sfntBE.Uint16(src[4*min(gid, n-1):]) }
+	last := len(keep) - 1 // glyph 0 is kept, so the loop ends
+	for !keep[last] {
+		last--
+	}
+	shared := advance(last)
+	differs := -1
+	for gid := last; gid >= 0; gid-- {
+		if keep[gid] && advance(gid) != shared {
+			differs = gid
+			break
+		}
+	}
+	// newN <= n: glyphs from n-1 on all have the advance of glyph n-1, so
+	// differs, being below last with another advance, is below n-1.
+	newN := differs + 2
+	out := make([]byte, 4*newN+2*(info.numGlyphs-newN))
+	copy(out, src[:4*newN])
+	sfntBE.PutUint16(out[4*(newN-1):], shared)
+	short := out[4*newN:]
+	for gid := newN; gid < n; gid++ { // long metrics in src, side bearings only here
+		short[2*(gid-newN)], short[2*(gid-newN)+1] = src[4*gid+2], src[4*gid+3]
+	}
+	copy(short[2*(n-newN):], src[4*n:4*n+2*(info.numGlyphs-n)])
+	return out, uint16(newN)
 }
 
 // sfntBuildCmap returns a 'cmap' table holding a single (3,1) format-4
