@@ -21,7 +21,7 @@ import (
 )
 
 // Editions lists the editions that can be built.
-var Editions = []string{"trifold"}
+var Editions = []string{"trifold", "large-print", "easy-read"}
 
 // Request says what to build.
 type Request struct {
@@ -31,6 +31,9 @@ type Request struct {
 	// Editions are the editions to build; empty means all.
 	Editions []string
 	Paper    layout.Paper
+	// Size is the body size of the large-print and easy-read editions;
+	// zero means each edition's default.
+	Size float64
 	// Date is written into the PDFs; zero means the leaflet's
 	// published date.
 	Date time.Time
@@ -89,7 +92,14 @@ func Run(req Request) ([]Output, content.Diagnostics) {
 	}
 	editions := req.Editions
 	if len(editions) == 0 {
-		editions = Editions
+		for _, e := range Editions {
+			if e == "easy-read" && l.EasyRead == nil {
+				d := diags.Warnf(content.Pos{File: l.File}, "leaflet %q has no easy-read text: no easy-read edition built", l.ID)
+				d.Hint = "add an [easy_read] table; see docs/formats.md"
+				continue
+			}
+			editions = append(editions, e)
+		}
 	}
 	date := req.Date
 	if date.IsZero() {
@@ -110,9 +120,9 @@ func Run(req Request) ([]Output, content.Diagnostics) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sh := text.NewShaper(set)
+			shapers := map[string]*text.Shaper{} // one per text family
 			for i := range next {
-				outs[i], ds[i] = buildOne(l, jobs[i], req.Paper, date, set, sh)
+				outs[i], ds[i] = buildOne(l, jobs[i], req, date, set, shapers)
 			}
 		}()
 	}
@@ -132,22 +142,73 @@ func Run(req Request) ([]Output, content.Diagnostics) {
 	return done, diags
 }
 
-func buildOne(l *content.Leaflet, job Job, paper layout.Paper, date time.Time, set *fonts.Set, sh *text.Shaper) (*Output, content.Diagnostics) {
+// Edition is what every edition's layout offers.
+type Edition interface {
+	Layout(*content.Document, *fonts.Set, *text.Shaper) (*layout.Result, content.Diagnostics)
+	String() string
+}
+
+// edition returns the layout of an edition, and the text family it sets
+// Latin text in.
+func edition(name string, req Request) (Edition, string, error) {
+	switch name {
+	case "trifold":
+		return layout.NewTriFold(req.Paper), "NotoSans", nil
+	case "large-print":
+		size := req.Size
+		if size == 0 {
+			size = layout.LargePrintDefault
+		}
+		lp := layout.NewLargePrint(size)
+		return lp, lp.Family(), nil
+	case "easy-read":
+		size := req.Size
+		if size == 0 {
+			size = layout.EasyReadDefault
+		}
+		er := layout.NewEasyRead(size)
+		return er, er.Family(), nil
+	}
+	return nil, "", fmt.Errorf("unknown edition %q", name)
+}
+
+// FileName returns the PDF's name: <leaflet>-<lang>-<edition>.pdf, with
+// the paper when it is not A4 and the size when it is not the default.
+func FileName(id string, job Job, req Request) string {
+	name := fmt.Sprintf("%s-%s-%s", id, job.Lang, job.Edition)
+	switch job.Edition {
+	case "trifold":
+		if req.Paper.Name != layout.A4.Name {
+			name += "-" + req.Paper.Name
+		}
+	case "large-print":
+		if req.Size != 0 && req.Size != layout.LargePrintDefault {
+			name += fmt.Sprintf("-%gpt", req.Size)
+		}
+	case "easy-read":
+		if req.Size != 0 && req.Size != layout.EasyReadDefault {
+			name += fmt.Sprintf("-%gpt", req.Size)
+		}
+	}
+	return name + ".pdf"
+}
+
+func buildOne(l *content.Leaflet, job Job, req Request, date time.Time, set *fonts.Set, shapers map[string]*text.Shaper) (*Output, content.Diagnostics) {
 	doc, diags := l.Localize(job.Lang)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	var (
-		res *layout.Result
-		lds content.Diagnostics
-	)
-	switch job.Edition {
-	case "trifold":
-		res, lds = layout.NewTriFold(paper).Layout(doc, set, sh)
-	default:
-		diags.Errorf(content.Pos{}, "unknown edition %q", job.Edition)
+	ed, family, err := edition(job.Edition, req)
+	if err != nil {
+		diags.Errorf(content.Pos{}, "%v", err)
 		return nil, diags
 	}
+	sh := shapers[family]
+	if sh == nil {
+		sh = text.NewShaper(set.WithText(family))
+		shapers[family] = sh
+	}
+	res, lds := ed.Layout(doc, set.WithText(family), sh)
 	diags = append(diags, lds...)
 	if diags.HasErrors() {
 		return nil, diags
@@ -157,11 +218,7 @@ func buildOne(l *content.Leaflet, job Job, paper layout.Paper, date time.Time, s
 		diags.Errorf(content.Pos{}, "%s %s: %v", job.Lang, job.Edition, err)
 		return nil, diags
 	}
-	name := fmt.Sprintf("%s-%s-%s.pdf", l.ID, job.Lang, job.Edition)
-	if paper.Name != layout.A4.Name && job.Edition == "trifold" {
-		name = fmt.Sprintf("%s-%s-%s-%s.pdf", l.ID, job.Lang, job.Edition, paper.Name)
-	}
-	return &Output{Job: job, Name: name, PDF: pdf, Pages: len(res.Pages), BodySize: res.BodySize}, diags
+	return &Output{Job: job, Name: FileName(l.ID, job, req), PDF: pdf, Pages: len(res.Pages), BodySize: res.BodySize}, diags
 }
 
 // Write writes the outputs into dir, creating it if needed. Each file is

@@ -28,7 +28,7 @@ func builtin(t testing.TB) *content.Leaflet {
 
 func buildEN(t testing.TB, paper layout.Paper) Output {
 	t.Helper()
-	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Paper: paper})
+	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: paper})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs, %v", len(outs), ds)
 	}
@@ -73,7 +73,7 @@ func TestBuildIsReproducible(t *testing.T) {
 	if !bytes.Equal(a.PDF, b.PDF) {
 		t.Fatal("two builds of the same sources differ")
 	}
-	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Paper: layout.A4, Date: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)})
+	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: layout.A4, Date: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)})
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}

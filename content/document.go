@@ -73,10 +73,46 @@ type Document struct {
 	Sections []DocSection
 	// Published is the edition's date, used for the PDF's dates.
 	Published time.Time
+	// EasyRead is the easy-read edition's text, or nil.
+	EasyRead *DocEasyRead
+
+	loc  *i18n.Localizer
+	data templateData
 	// Draft holds the notice that the translation has not been checked,
 	// in the document's language and then in the source language; it is
 	// empty for reviewed translations and the source language.
 	Draft []Text
+}
+
+// DocEasyRead is the localised easy-read structure.
+type DocEasyRead struct {
+	Cover    *DocPicture
+	Label    Text
+	Sections []DocERSection
+}
+
+// DocERSection is a localised easy-read section.
+type DocERSection struct {
+	Heading *Text
+	Points  []DocPoint
+	Pos     Pos
+}
+
+// DocPoint is a localised easy-read point.
+type DocPoint struct {
+	Picture DocPicture
+	Texts   []Text
+	Pos     Pos
+}
+
+// DocPicture is a picture with its alt text in the document's language:
+// a built-in picture (Name) or the leaflet's own image (Image).
+type DocPicture struct {
+	Name  string
+	Image *Image
+	File  string
+	Alt   string
+	Pos   Pos
 }
 
 // templateData is what messages see: the organisation's facts.
@@ -121,7 +157,40 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 		}
 		return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
 	}
-	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: l.Org, Published: l.Published}
+	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: l.Org, Published: l.Published, loc: loc, data: data}
+	if er := l.EasyRead; er != nil {
+		picture := func(p PictureRef) DocPicture {
+			out := DocPicture{Name: p.Name, File: p.File, Pos: p.Pos}
+			if p.File != "" {
+				out.Image = l.Images[p.File]
+			}
+			if p.Alt.ID != "" {
+				out.Alt = text(p.Alt).String()
+			}
+			return out
+		}
+		d := &DocEasyRead{Label: text(er.Label)}
+		if er.Cover != nil {
+			c := picture(*er.Cover)
+			d.Cover = &c
+		}
+		for _, s := range er.Sections {
+			sec := DocERSection{Pos: s.Pos}
+			if s.Heading != nil {
+				h := text(*s.Heading)
+				sec.Heading = &h
+			}
+			for _, p := range s.Points {
+				dp := DocPoint{Picture: picture(p.Picture), Pos: p.Pos}
+				for _, m := range p.Msgs {
+					dp.Texts = append(dp.Texts, text(m))
+				}
+				sec.Points = append(sec.Points, dp)
+			}
+			d.Sections = append(d.Sections, sec)
+		}
+		doc.EasyRead = d
+	}
 	if !l.Reviews[lang].Reviewed {
 		notice := Ref{ID: "notice.draft", Pos: bu.Pos("notice.draft")}
 		doc.Draft = append(doc.Draft, text(notice))
@@ -159,6 +228,35 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 		doc.Sections = append(doc.Sections, out)
 	}
 	return doc, ds
+}
+
+// PageMessage is the message of a page number: "Page {{.Page}} of
+// {{.Pages}}".
+const PageMessage = "page.number"
+
+// Message localises a message that layout sets itself, such as a page
+// number, with extra template data besides the organisation's facts.
+func (d *Document) Message(id string, extra map[string]any) (Text, error) {
+	data := map[string]any{
+		"Name": d.data.Name, "ShortName": d.data.ShortName, "Address": d.data.Address,
+		"Phone": d.data.Phone, "Email": d.data.Email, "Website": d.data.Website,
+	}
+	for k, v := range extra {
+		data[k] = v
+	}
+	s, err := d.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	var nf *i18n.MessageNotFoundErr
+	if errors.As(err, &nf) {
+		return Text{}, fmt.Errorf("language %s: message %q has no translation", d.Lang, id)
+	}
+	if err != nil {
+		return Text{}, fmt.Errorf("language %s: message %q: %w", d.Lang, id, err)
+	}
+	runs, err := parseMarkup(s)
+	if err != nil {
+		return Text{}, fmt.Errorf("language %s: message %q: %w", d.Lang, id, err)
+	}
+	return Text{Runs: runs, ID: id}, nil
 }
 
 // IsRTL reports whether a language is written right to left, from its

@@ -52,7 +52,7 @@ var blockKinds = []BlockKind{Title, Subtitle, Paragraph, List, Quote, Contact}
 // SystemMessages are the messages the builder itself sets, beside those
 // the content file places: the language's own name, the offer of the
 // leaflet in that language, and the notice on draft translations.
-var SystemMessages = []string{"language.name", "request.language", "notice.draft"}
+var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage}
 
 // Ref is a message ID as written in leaflet.toml, with its position.
 type Ref struct {
@@ -102,6 +102,11 @@ type Leaflet struct {
 	// Reviews holds each language's review status; a language missing
 	// from it is a draft.
 	Reviews map[string]Review
+	// EasyRead is the easy-read edition's structure, or nil when the
+	// leaflet has none.
+	EasyRead *EasyRead
+	// Images are the leaflet's own pictures by path.
+	Images map[string]*Image
 	// File is the display path of leaflet.toml.
 	File string
 
@@ -161,6 +166,7 @@ type leafletFile struct {
 			Contact   []string `toml:"contact"`
 		} `toml:"block"`
 	} `toml:"section"`
+	EasyRead *easyReadFile `toml:"easy_read"`
 }
 
 // Load reads and validates the leaflet id from fsys, which holds
@@ -304,6 +310,14 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 			s.Blocks = append(s.Blocks, b)
 		}
 		l.Sections = append(l.Sections, s)
+	}
+	if f.EasyRead != nil {
+		ref := func(id, key string) Ref {
+			r := Ref{id, pos.str(id, key)}
+			mentioned = append(mentioned, r)
+			return r
+		}
+		ds = append(ds, l.loadEasyRead(f.EasyRead, pos, fsys, root, ref)...)
 	}
 	ds = append(ds, l.loadBundles(fsys, root)...)
 	ds = append(ds, l.loadReviews(fsys, root)...)

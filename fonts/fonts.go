@@ -5,6 +5,8 @@ package fonts
 import (
 	"bytes"
 	"embed"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -31,9 +33,28 @@ type Face struct {
 
 	// ascender and descender in em, from the horizontal header
 	ascender, descender float64
+	numGlyphs           int
 
 	once    sync.Once
 	glyphCP map[uint16]rune // lowest BMP code point of each mapped glyph
+
+	hmtxOnce sync.Once
+	advances []uint16 // the long metrics' advances
+}
+
+// NumGlyphs returns the number of glyphs in the font (maxp.numGlyphs).
+func (f *Face) NumGlyphs() int { return f.numGlyphs }
+
+// Advance returns a glyph's advance width in font units, from hmtx.
+func (f *Face) Advance(gid uint16) int {
+	f.hmtxOnce.Do(func() { f.advances = readAdvances(f.Data, f.numGlyphs) })
+	if int(gid) < len(f.advances) {
+		return int(f.advances[gid])
+	}
+	if n := len(f.advances); n > 0 {
+		return int(f.advances[n-1])
+	}
+	return 0
 }
 
 // Upem returns the face's units per em.
@@ -115,8 +136,12 @@ func load() (*Set, error) {
 		name := e.Name()[:len(e.Name())-len(".ttf")]
 		ext, _ := ff.FontHExtents()
 		u := float64(ff.Upem())
+		n, err := numGlyphs(data)
+		if err != nil {
+			return nil, fmt.Errorf("embedded font %s: %w", e.Name(), err)
+		}
 		s.faces[name] = &Face{Name: name, Bold: strings.HasSuffix(name, "-Bold"), Data: data, Font: ff.Font,
-			ascender: float64(ext.Ascender) / u, descender: float64(ext.Descender) / u}
+			ascender: float64(ext.Ascender) / u, descender: float64(ext.Descender) / u, numGlyphs: n}
 	}
 	return s, nil
 }
@@ -205,4 +230,47 @@ func (s *Set) For(r rune, bold bool) *Face {
 		}
 	}
 	return fallback
+}
+
+// numGlyphs reads maxp.numGlyphs from a TrueType file.
+func numGlyphs(data []byte) (int, error) {
+	maxp := table(data, "maxp")
+	if len(maxp) < 6 {
+		return 0, errors.New("no maxp table")
+	}
+	return int(binary.BigEndian.Uint16(maxp[4:])), nil
+}
+
+// table returns the bytes of a table of a TrueType file, or nil.
+func table(data []byte, tag string) []byte {
+	if len(data) < 12 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := 0; i < n && 12+16*i+16 <= len(data); i++ {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == tag {
+			off, size := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+			if off+size > len(data) {
+				return nil
+			}
+			return data[off : off+size]
+		}
+	}
+	return nil
+}
+
+// readAdvances returns the advances of hmtx's long metrics; glyphs after
+// them share the last.
+func readAdvances(data []byte, numGlyphs int) []uint16 {
+	hhea, hmtx := table(data, "hhea"), table(data, "hmtx")
+	if len(hhea) < 36 {
+		return nil
+	}
+	n := min(int(binary.BigEndian.Uint16(hhea[34:])), numGlyphs, len(hmtx)/4)
+	out := make([]uint16, n)
+	for i := range out {
+		out[i] = binary.BigEndian.Uint16(hmtx[4*i:])
+	}
+	return out
 }

@@ -24,6 +24,8 @@ type Style struct {
 	ParaSpace    float64 // space between paragraphs
 	ItemSpace    float64 // space between list items
 	Indent       float64 // hanging indent of list items and quotations, pt
+	// KeepShort keeps paragraphs of up to this many lines whole.
+	KeepShort int
 	Text         Color
 	Accent       Color // headings, bullets
 	Rule         Color // the quotation's bar
@@ -41,6 +43,10 @@ type block struct {
 	// bar, when not zero, draws the quotation bar beside the block: the
 	// bars of consecutive blocks of one group join.
 	bar int
+	// bookmark, when set, is the title of a bookmark to the block
+	bookmark string
+	// newPage starts the block on a new page (page editions)
+	newPage bool
 	// where the block comes from, for diagnostics
 	section string
 	msgID   string
@@ -101,6 +107,11 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 	lh := size * f.style.Leading
 	var out []block
 	for _, ln := range lines {
+		if ln.Forced {
+			d := f.diags.Warnf(t.Pos, "%s: message %q: an address or number wider than the column is broken after %q",
+				f.where, t.ID, strings.TrimSpace(string(p.Text[ln.Start:ln.End])))
+			d.Hint = "at this size it cannot fit on one line"
+		}
 		if ln.Width > width+0.01 {
 			d := f.diags.Errorf(t.Pos, "%s: %q in message %q is %.1f mm wider than the column and cannot be broken",
 				f.where, strings.TrimSpace(string(p.Text[ln.Start:ln.End])), t.ID, ToMM(ln.Width-width))
@@ -115,7 +126,7 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 			left = f.width - x - ln.Width
 		}
 		for _, r := range ln.Runs {
-			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width, FakeBold: r.FakeBold,
+			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1,
 				Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: role, Elem: elem, MsgID: t.ID}
 			for _, g := range r.Glyphs {
 				g.Cluster -= r.Start
@@ -159,6 +170,7 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 			h := f.elem(RoleHeading, doc, s.Heading.ID)
 			ls := f.setText(*s.Heading, st.Body*st.Heading, true, st.Accent, 0, f.width, RoleHeading, h, name)
 			ls[0].before = st.HeadingSpace * lh
+			ls[0].bookmark = name
 			for i := range ls {
 				ls[i].keep = true
 			}
@@ -183,6 +195,11 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		ls := f.setText(b.Texts[0], st.Body, false, st.Text, 0, f.width, RoleParagraph, e, section)
 		ls[0].before = before
 		keepLines(ls)
+		if len(ls) <= st.KeepShort {
+			for j := 0; j < len(ls)-1; j++ {
+				ls[j].keep = true
+			}
+		}
 		f.blocks = append(f.blocks, ls...)
 	case content.List:
 		list := f.elem("L", doc, "")
@@ -269,6 +286,9 @@ func fill(blocks []block, frames []Rect) ([][]placed, []block) {
 			if y == 0 {
 				before = 0
 			}
+			if b.newPage && y > 0 {
+				break
+			}
 			if y+before+b.height <= fr.H+0.01 {
 				out[fi] = append(out[fi], placed{b, y + before})
 				y += before + b.height
@@ -300,7 +320,18 @@ func (f *flow) draw(ps []placed, frame Rect) []Item {
 	var order []int
 	for _, p := range ps {
 		for _, it := range p.items {
-			if g, ok := it.(*GlyphRun); ok {
+			switch g := it.(type) {
+			case *GlyphRun:
+				c := *g
+				c.X += frame.X
+				c.Y += frame.Y + p.y
+				items = append(items, &c)
+			case *Picture:
+				c := *g
+				c.X += frame.X
+				c.Y += frame.Y + p.y
+				items = append(items, &c)
+			case *Box:
 				c := *g
 				c.X += frame.X
 				c.Y += frame.Y + p.y

@@ -7,8 +7,10 @@ import (
 	"math"
 	"strings"
 
+	"leaflet/content"
 	"leaflet/fonts"
 	"leaflet/layout/text"
+	"leaflet/pictures"
 )
 
 // Length helpers: layout works in points.
@@ -44,6 +46,7 @@ const (
 	RoleListLabel  Role = "Lbl"
 	RoleListBody   Role = "LBody"
 	RoleBlockQuote Role = "BlockQuote"
+	RoleFigure     Role = "Figure"
 )
 
 // Item is one thing drawn on a page: *GlyphRun, *Box or *Rule.
@@ -69,6 +72,9 @@ type GlyphRun struct {
 	// FakeBold asks for the outlines to be emboldened: the run is bold
 	// but its face has no bold weight.
 	FakeBold bool
+	// RTL reports that the run is right to left: its glyphs, in visual
+	// order, go from the end of its text to the start.
+	RTL bool
 	// Link is the target of a link, or "".
 	Link string
 	// Role and Elem place the run in the structure: Elem indexes
@@ -95,10 +101,36 @@ type Box struct {
 // Bounds returns the rectangle.
 func (b *Box) Bounds() Rect { return b.Rect }
 
+// Picture is a picture: a built-in vector picture or an image of the
+// leaflet's own, fitted into its rectangle and centred.
+type Picture struct {
+	Rect
+	Vector *pictures.Vector
+	Image  *content.Image
+	// Color fills vector pictures.
+	Color Color
+	// Alt describes the picture, in the document's language.
+	Alt  string
+	Role Role
+	Elem int
+}
+
+// Bounds returns the rectangle.
+func (p *Picture) Bounds() Rect { return p.Rect }
+
+// Bookmark is an entry of the PDF's outline.
+type Bookmark struct {
+	Title string
+	Level int
+	Y     float64 // from the top of the page
+}
+
 // Page is one side of a sheet.
 type Page struct {
 	Size  Size
 	Items []Item
+	// Bookmarks are the outline entries that point into the page.
+	Bookmarks []Bookmark
 	// Regions names the areas of the page (the tri-fold's panels), for
 	// tests and diagnostics.
 	Regions []Region
@@ -146,6 +178,9 @@ func (r *Result) Dump() string {
 	fmt.Fprintf(&b, "document lang=%s title=%q body=%spt duplex=%v\n", r.Lang, r.Title, r2(r.BodySize), r.Duplex)
 	for i, p := range r.Pages {
 		fmt.Fprintf(&b, "page %d %sx%s\n", i+1, r2(p.Size.W), r2(p.Size.H))
+		for _, bm := range p.Bookmarks {
+			fmt.Fprintf(&b, "  bookmark %d %s %q\n", bm.Level, r2(bm.Y), bm.Title)
+		}
 		for _, reg := range p.Regions {
 			fmt.Fprintf(&b, "  region %q area=%s,%s %sx%s frame=%s,%s %sx%s\n", reg.Name,
 				r2(reg.Area.X), r2(reg.Area.Y), r2(reg.Area.W), r2(reg.Area.H),
@@ -166,6 +201,12 @@ func (r *Result) Dump() string {
 					face, r2(it.Size), it.Color, it.Role, it.Elem, link, it.Text)
 			case *Box:
 				fmt.Fprintf(&b, "  box %s,%s %sx%s %s %s\n", r2(it.X), r2(it.Y), r2(it.W), r2(it.H), it.Fill, it.Role)
+			case *Picture:
+				src := "image"
+				if it.Vector != nil {
+					src = it.Vector.Name
+				}
+				fmt.Fprintf(&b, "  picture %s,%s %sx%s %s %s e%d alt=%q\n", r2(it.X), r2(it.Y), r2(it.W), r2(it.H), src, it.Role, it.Elem, it.Alt)
 			}
 		}
 	}

@@ -318,3 +318,10 @@ func BenchmarkTriFold(b *testing.B) {
 		}
 	}
 }
+
+// layoutFunc is what every edition's layout offers.
+type layoutFunc interface {
+	Layout(*content.Document, *fonts.Set, *text.Shaper) (*Result, content.Diagnostics)
+}
+
+func newShaperFor(set *fonts.Set) *text.Shaper { return text.NewShaper(set) }

@@ -4,6 +4,8 @@ package output
 
 import (
 	"bytes"
+	"crypto/md5"
+	"encoding/hex"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -16,6 +18,8 @@ import (
 
 	"leaflet/fonts"
 	"leaflet/layout"
+	"leaflet/layout/text"
+	"leaflet/pictures"
 )
 
 // Options are the document-wide settings of a PDF.
@@ -26,13 +30,118 @@ type Options struct {
 	Creator string
 }
 
-// faceCodes assigns each glyph of a face used in a document the code point
-// it is drawn through, and remembers the text it stands for.
+// faceCodes assigns each cluster a face draws in a document the code point
+// it is drawn through, and remembers the text it stands for. A cluster of
+// one glyph is drawn as that glyph; a cluster of several glyphs (a vowel
+// sign before its consonant, a letter with marks) as one composite glyph
+// added to the derived font, so that every drawn code stands for exactly its
+// cluster's text and copying gives back the source.
 type faceCodes struct {
 	face   *fonts.Face
 	family string
-	code   map[uint16]rune   // glyph → code point in the derived font
-	text   map[uint16]string // glyph → source text, for ToUnicode
+	// keys in order of first use; each key's code and text
+	keys  []clusterKey
+	code  map[clusterKey]rune
+	text  map[clusterKey]string
+	shape map[clusterKey]clusterShape
+}
+
+// clusterKey identifies a drawn cluster: its glyphs with their offsets in
+// font units, and its text.
+type clusterKey string
+
+// clusterShape is how a cluster is drawn: its glyphs at their offsets from
+// the cluster's origin, and its advance, in font units.
+type clusterShape struct {
+	glyphs  []Component
+	advance uint16
+}
+
+// shapeOf returns the shape of a cluster set at size in a face of upem
+// units.
+func shapeOf(cl []text.Glyph, size, upem float64) clusterShape {
+	unit := func(v float64) int16 { return int16(math.Round(v * upem / size)) }
+	var s clusterShape
+	pen := 0.0
+	for _, g := range cl {
+		s.glyphs = append(s.glyphs, Component{GID: g.ID, DX: unit(pen + g.XOffset), DY: unit(g.YOffset)})
+		pen += g.Advance
+	}
+	s.advance = uint16(max(0, unit(pen)))
+	return s
+}
+
+// clusters splits a run's glyphs into the units drawn as one glyph: runs
+// of glyphs with the same cluster index, with a cluster that does not
+// advance (an Arabic alef tucked under its lam) joined to the next one, so
+// that no drawn glyph sits on top of another with text of its own; text
+// extraction takes overlapping glyphs for separate words.
+func clusters(glyphs []text.Glyph) [][]text.Glyph {
+	var out [][]text.Glyph
+	for i := 0; i < len(glyphs); {
+		j := i + 1
+		for j < len(glyphs) && glyphs[j].Cluster == glyphs[i].Cluster {
+			j++
+		}
+		out = append(out, glyphs[i:j])
+		i = j
+	}
+	advance := func(cl []text.Glyph) (a float64) {
+		for _, g := range cl {
+			a += g.Advance
+		}
+		return a
+	}
+	for i := 0; i < len(out) && len(out) > 1; {
+		if advance(out[i]) != 0 {
+			i++
+			continue
+		}
+		if i+1 < len(out) {
+			out[i] = append(append([]text.Glyph(nil), out[i]...), out[i+1]...)
+			out = append(out[:i+1], out[i+2:]...)
+		} else {
+			out[i-1] = append(append([]text.Glyph(nil), out[i-1]...), out[i]...)
+			out = out[:i]
+		}
+	}
+	return out
+}
+
+// clusterText returns the source text a unit of glyphs stands for: the
+// runes from its first cluster to the end of its last, in logical order.
+func clusterText(cl []text.Glyph, runes []rune) string {
+	lo, hi := len(runes), 0
+	for _, g := range cl {
+		lo, hi = min(lo, g.Cluster), max(hi, g.Cluster+g.Runes)
+	}
+	if lo >= hi || hi > len(runes) {
+		return ""
+	}
+	return string(runes[lo:hi])
+}
+
+// plain reports whether a cluster is one glyph drawn as the font has it:
+// no offset, its own advance.
+func (s clusterShape) plain(face *fonts.Face) bool {
+	g := s.glyphs
+	return len(g) == 1 && g[0].DX == 0 && g[0].DY == 0 && int(s.advance) == face.Advance(g[0].GID)
+}
+
+// keyOf returns the key of a cluster of the given shape and text.
+func keyOf(s clusterShape, txt string, face *fonts.Face) clusterKey {
+	var b strings.Builder
+	if s.plain(face) {
+		fmt.Fprintf(&b, "%d", s.glyphs[0].GID)
+	} else {
+		for _, g := range s.glyphs {
+			fmt.Fprintf(&b, "%d@%d,%d;", g.GID, g.DX, g.DY)
+		}
+		fmt.Fprintf(&b, "+%d", s.advance)
+	}
+	b.WriteString("|")
+	b.WriteString(txt)
+	return clusterKey(b.String())
 }
 
 // PDF writes the laid out document as PDF bytes.
@@ -56,11 +165,8 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 	toUnicode := map[string]map[uint16]string{}
 	names := map[string]string{}
 	for _, fc := range order {
-		cmap := make(map[rune]uint16, len(fc.code))
-		for gid, cp := range fc.code {
-			cmap[cp] = gid
-		}
-		derived, err := DeriveFont(fc.face.Data, cmap)
+		cmap, extra := fc.derivedCmap(fc.face.NumGlyphs())
+		derived, err := DeriveFont(fc.face.Data, cmap, extra)
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", fc.face.Name, err)
 		}
@@ -69,8 +175,8 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 			return nil, fmt.Errorf("font %s: %w", fc.face.Name, pdf.Error())
 		}
 		m := make(map[uint16]string, len(fc.code))
-		for gid, cp := range fc.code {
-			if t := fc.text[gid]; t != "" {
+		for k, cp := range fc.code {
+			if t := fc.text[k]; t != "" {
 				m[uint16(cp)] = t
 			}
 		}
@@ -81,8 +187,18 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 
 	for _, page := range res.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Size.W, Ht: page.Size.H})
+		if len(page.Bookmarks) > 0 && len(order) > 0 {
+			pdf.SetFont(order[0].family, "", 12) // fpdf takes titles as UTF-8 only with a UTF-8 font set
+		}
+		for _, bm := range page.Bookmarks {
+			pdf.Bookmark(bm.Title, bm.Level, bm.Y)
+		}
 		for _, it := range page.Items {
 			switch it := it.(type) {
+			case *layout.Picture:
+				if err := drawPicture(pdf, it); err != nil {
+					return nil, err
+				}
 			case *layout.Box:
 				pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
 				pdf.Rect(it.X, it.Y, it.W, it.H, "F")
@@ -120,17 +236,22 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*faceCodes
 			}
 			fc := faces[run.Face]
 			if fc == nil {
-				fc = &faceCodes{face: run.Face, code: map[uint16]rune{}, text: map[uint16]string{}}
+				fc = &faceCodes{face: run.Face, code: map[clusterKey]rune{}, text: map[clusterKey]string{},
+					shape: map[clusterKey]clusterShape{}}
 				faces[run.Face] = fc
 			}
 			runes := []rune(run.Text)
-			for i, g := range run.Glyphs {
-				if _, seen := fc.text[g.ID]; !seen {
-					fc.text[g.ID] = ""
+			for _, cl := range clusters(run.Glyphs) {
+				txt := clusterText(cl, runes)
+				sh := shapeOf(cl, run.Size, run.Face.Upem())
+				if run.RTL {
+					txt = reverse(txt)
 				}
-				first := i == 0 || run.Glyphs[i-1].Cluster != g.Cluster
-				if first && fc.text[g.ID] == "" && g.Cluster+g.Runes <= len(runes) {
-					fc.text[g.ID] = string(runes[g.Cluster : g.Cluster+g.Runes])
+				k := keyOf(sh, txt, run.Face)
+				if _, seen := fc.text[k]; !seen {
+					fc.keys = append(fc.keys, k)
+					fc.text[k] = txt
+					fc.shape[k] = sh
 				}
 			}
 		}
@@ -142,47 +263,112 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*faceCodes
 	sort.Slice(order, func(i, j int) bool { return order[i].face.Name < order[j].face.Name })
 	for i, fc := range order {
 		fc.family = fmt.Sprintf("F%d", i)
-		gids := make([]int, 0, len(fc.text))
-		for g := range fc.text {
-			gids = append(gids, int(g))
-		}
-		sort.Ints(gids)
+		sort.Slice(fc.keys, func(a, b int) bool { return fc.keys[a] < fc.keys[b] })
 		taken := map[rune]bool{}
-		pua := rune(0xE000)
-		for _, g := range gids {
-			cp, ok := fc.face.CodePoint(uint16(g))
-			if ok && cp >= 0x20 && !taken[cp] && fc.text[uint16(g)] == string(cp) {
-				fc.code[uint16(g)] = cp
+		// a single glyph drawn for the very character the font maps to it
+		// keeps that character as its code
+		for _, k := range fc.keys {
+			sh := fc.shape[k]
+			if !sh.plain(fc.face) {
+				continue
+			}
+			cp, ok := fc.face.CodePoint(sh.glyphs[0].GID)
+			if ok && cp >= 0x20 && !taken[cp] && fc.text[k] == string(cp) {
+				fc.code[k] = cp
 				taken[cp] = true
 			}
 		}
-		for _, g := range gids {
-			if _, ok := fc.code[uint16(g)]; ok {
+		pua := rune(0xE000)
+		for _, k := range fc.keys {
+			if _, ok := fc.code[k]; ok {
 				continue
 			}
 			for taken[pua] {
 				pua++
 			}
-			fc.code[uint16(g)] = pua
+			fc.code[k] = pua
 			taken[pua] = true
 		}
 	}
 	return faces, order
 }
 
+// derivedCmap returns the character map of a face's derived font and the
+// composite glyphs it adds, numbered from numGlyphs.
+func (fc *faceCodes) derivedCmap(numGlyphs int) (map[rune]uint16, []Composite) {
+	cmap := make(map[rune]uint16, len(fc.code))
+	var extra []Composite
+	for _, k := range fc.keys {
+		sh := fc.shape[k]
+		if sh.plain(fc.face) {
+			cmap[fc.code[k]] = sh.glyphs[0].GID
+			continue
+		}
+		cmap[fc.code[k]] = uint16(numGlyphs + len(extra))
+		extra = append(extra, Composite{Components: sh.glyphs, Advance: sh.advance})
+	}
+	return cmap, extra
+}
+
+// drawPicture draws a vector picture, filling each path with its own rule,
+// or places an image, fitted into the item's rectangle and centred.
+func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture) error {
+	switch {
+	case p.Vector != nil:
+		vb := p.Vector.ViewBox
+		s := min(p.W/vb[2], p.H/vb[3])
+		ox := p.X + (p.W-vb[2]*s)/2 - vb[0]*s
+		oy := p.Y + (p.H-vb[3]*s)/2 - vb[1]*s
+		pt := func(q pictures.Point) (float64, float64) { return ox + q.X*s, oy + q.Y*s }
+		pdf.SetFillColor(int(p.Color.R), int(p.Color.G), int(p.Color.B))
+		for _, path := range p.Vector.Paths {
+			for _, seg := range path.Segments {
+				switch seg.Op {
+				case 'M':
+					pdf.MoveTo(pt(seg.P[0]))
+				case 'L':
+					pdf.LineTo(pt(seg.P[0]))
+				case 'C':
+					x1, y1 := pt(seg.P[0])
+					x2, y2 := pt(seg.P[1])
+					x3, y3 := pt(seg.P[2])
+					pdf.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
+				case 'Z':
+					pdf.ClosePath()
+				}
+			}
+			if path.EvenOdd {
+				pdf.DrawPath("F*")
+			} else {
+				pdf.DrawPath("F")
+			}
+		}
+	case p.Image != nil:
+		sum := md5.Sum(p.Image.Data)
+		name := hex.EncodeToString(sum[:])
+		opt := fpdf.ImageOptions{ImageType: p.Image.Format, ReadDpi: false}
+		if pdf.GetImageInfo(name) == nil {
+			pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(p.Image.Data))
+		}
+		w, h := float64(p.Image.Width), float64(p.Image.Height)
+		s := min(p.W/w, p.H/h)
+		pdf.ImageOptions(name, p.X+(p.W-w*s)/2, p.Y+(p.H-h*s)/2, w*s, h*s, false, opt, 0, "")
+		if pdf.Err() {
+			return fmt.Errorf("picture: %w", pdf.Error())
+		}
+	}
+	return nil
+}
+
 // subsetTag returns the six capital letters that name a font subset
-// (ISO 32000 9.6.4), derived from the face and the glyphs it holds so that
-// the same subset always gets the same tag.
+// (ISO 32000 9.6.4), derived from the face and the clusters it draws (in
+// sorted order) so that the same subset always gets the same tag.
 func subsetTag(fc *faceCodes) string {
 	h := fnv.New64a()
 	h.Write([]byte(fc.face.Name))
-	gids := make([]int, 0, len(fc.code))
-	for g := range fc.code {
-		gids = append(gids, int(g))
-	}
-	sort.Ints(gids)
-	for _, g := range gids {
-		h.Write([]byte{byte(g >> 8), byte(g)})
+	for _, k := range fc.keys {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
 	}
 	v := h.Sum64()
 	tag := make([]byte, 6)
@@ -223,15 +409,20 @@ func drawRun(pdf *fpdf.Fpdf, fc *faceCodes, run *layout.GlyphRun) {
 			chunk = chunk[:0]
 		}
 	}
+	runes := []rune(run.Text)
 	x := run.X
-	for _, g := range run.Glyphs {
-		cp := fc.code[g.ID]
-		s := string(cp)
-		w := pdf.GetStringWidth(s)
+	for _, cl := range clusters(run.Glyphs) {
+		txt := clusterText(cl, runes)
+		if run.RTL {
+			txt = reverse(txt)
+		}
+		cp := fc.code[keyOf(shapeOf(cl, run.Size, run.Face.Upem()), txt, run.Face)]
+		w := pdf.GetStringWidth(string(cp))
+		advance := 0.0
+		for _, g := range cl {
+			advance += g.Advance
+		}
 		switch {
-		case g.XOffset != 0 || g.YOffset != 0:
-			flush()
-			pdf.Text(x+g.XOffset, run.Y-g.YOffset, s)
 		case len(chunk) == 0 || math.Abs(pen-x) > 0.005:
 			flush()
 			chunkX, pen = x, x
@@ -240,11 +431,20 @@ func drawRun(pdf *fpdf.Fpdf, fc *faceCodes, run *layout.GlyphRun) {
 			chunk = utf8.AppendRune(chunk, cp)
 			pen += w
 		}
-		x += g.Advance
+		x += advance
 	}
 	flush()
 	if run.Link != "" {
 		b := run.Bounds()
 		pdf.LinkString(b.X, b.Y, b.W, b.H, run.Link)
 	}
+}
+
+// reverse returns s with its characters in reverse order.
+func reverse(s string) string {
+	r := []rune(s)
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
+	}
+	return string(r)
 }

@@ -13,15 +13,23 @@ package output
 // IDs are never renumbered (they come from HarfBuzz), so glyphs that are not
 // kept stay in the font as empty glyphs.
 //
+// A PDF's ToUnicode CMap maps each drawn code to text, so a cluster that
+// shaping turned into several glyphs (a Bengali vowel sign drawn before its
+// consonant, an Arabic letter with its marks) copies as text only if it is
+// drawn as one glyph. DeriveFont therefore also adds composite glyphs after
+// the font's own: each draws a cluster's glyphs at their shaped offsets, and
+// the caller maps a code point to it like to any other glyph.
+//
 // References: the OpenType specification, chapters "Font file" (table
 // directory and checksums), "cmap" (format 4), "glyf" (composite glyph
-// descriptions), "loca", "hmtx" and "post".
+// descriptions), "loca", "head", "hhea", "hmtx", "maxp" and "post".
 
 import (
 	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -45,6 +53,7 @@ var sfntOptional = []string{"OS/2", "cvt ", "fpgm", "gasp", "prep"}
 // Flags of a composite glyph component record ("glyf" chapter).
 const (
 	sfntArgsAreWords   = 0x0001
+	sfntArgsAreXY      = 0x0002
 	sfntHaveScale      = 0x0008
 	sfntMoreComponents = 0x0020
 	sfntHaveXYScale    = 0x0040
@@ -73,41 +82,100 @@ type sfntSegment struct {
 // sfntBE is the byte order of every sfnt field.
 var sfntBE = binary.BigEndian
 
+// Component is one glyph of a Composite, placed at (DX, DY) font units from
+// the composite's origin (y grows upwards, as in the font).
+type Component struct {
+	GID    uint16
+	DX, DY int16
+}
+
+// Composite is a glyph that DeriveFont adds after the font's own glyphs.
+type Composite struct {
+	Components []Component
+	Advance    uint16 // font units
+}
+
+// sfntAdded is a Composite as DeriveFont writes it.
+type sfntAdded struct {
+	data    []byte // the glyf record (unpadded), nil for an empty glyph
+	bbox    sfntBBox
+	advance uint16
+}
+
+// sfntBBox is a glyph's bounding box in font units.
+type sfntBBox struct{ xMin, yMin, xMax, yMax int }
+
+// sfntGlyphStats is what maxp records about a glyph: the number of points and
+// contours of its outline, counting those of the simple glyphs a composite
+// glyph is made of (recursively), and its component depth (0 for a simple or
+// empty glyph, 1 for a composite of simple glyphs, and so on).
+type sfntGlyphStats struct {
+	points, contours, depth int
+}
+
+// add accounts in s, the stats of a composite glyph, for a component with
+// stats c. The counts saturate, so that even a malicious font whose
+// components share components many levels deep cannot overflow them.
+func (s *sfntGlyphStats) add(c sfntGlyphStats) {
+	s.points = min(s.points+c.points, math.MaxInt32)
+	s.contours = min(s.contours+c.contours, math.MaxInt32)
+	s.depth = max(s.depth, 1+c.depth)
+}
+
 // DeriveFont returns a TrueType font built from src (sfnt version 0x00010000,
 // glyf outlines) whose only character map is one (platform 3, encoding 1)
-// format-4 subtable mapping each code point in cmap to its glyph ID, and which
-// holds only what fpdf reads or embeds:
+// format-4 subtable mapping each code point in cmap to its glyph ID, which
+// holds the glyphs of src followed by the composite glyphs of extra, and
+// which holds only what fpdf reads or embeds:
 //
 //   - the tables cmap (new), glyf, loca, head, hhea, hmtx, maxp, name, post
 //     and, when src has them, OS/2, cvt , fpgm, prep and gasp; all others
 //     (GSUB, GPOS, GDEF, DSIG, kern, vmtx, ...) are dropped;
-//   - in glyf, the outlines of glyph 0 (.notdef), of the glyphs cmap maps to
-//     and, recursively, of the components of composite glyphs among them;
-//     every other glyph is empty. numGlyphs and so every glyph ID is
-//     unchanged. loca uses the short format when the new glyf allows it
-//     (head.indexToLocFormat says which);
+//   - in glyf, the outlines of glyph 0 (.notdef), of the glyphs cmap maps to,
+//     of the components of extra and, recursively, of the components of
+//     composite glyphs among them; every other glyph of src is empty. The
+//     glyph IDs of src are unchanged. loca uses the short format when the new
+//     glyf allows it (head.indexToLocFormat says which);
+//   - extra[i] becomes glyph numGlyphs+i (numGlyphs from src's maxp): a
+//     composite glyph (numberOfContours -1) with one component record per
+//     Component, in order, each offset by (DX, DY) (ARG_1_AND_2_ARE_WORDS and
+//     ARGS_ARE_XY_VALUES; no scale, no ROUND_XY_TO_GRID, no USE_MY_METRICS,
+//     no instructions). Its bounding box is the union of its components'
+//     (from their glyph headers, moved by their offsets), leaving out
+//     components without contours (such as a space); if all of them are
+//     without contours it is written as an empty glyph. cmap may map code
+//     points to these glyphs. maxp.numGlyphs counts them, and
+//     maxComponentElements, maxComponentDepth, maxCompositePoints and
+//     maxCompositeContours are raised where they need to be;
 //   - in hmtx, the exact advance and left side bearing of every kept glyph,
 //     with as few long metrics as that allows: hhea.numberOfHMetrics is
 //     lowered so that the long metrics end one glyph after the last kept
 //     glyph whose advance differs from the last kept glyph's, and the glyphs
 //     after them share that advance (advances of empty glyphs are not
-//     preserved);
+//     preserved). An added glyph is kept, with its Advance and with its
+//     bounding box's xMin (0 if empty) as left side bearing;
 //   - post reduced to a version 3.0 table (its header, without glyph names).
 //
-// name, maxp, OS/2 and the hinting tables are copied unchanged, head and hhea
-// apart from the fields above. The table directory is rebuilt (tables sorted
-// by tag, 4-byte aligned, correct checksums, correct
-// searchRange/entrySelector/rangeShift) and head.checkSumAdjustment is
-// recomputed. The output is a function of src and cmap only. Code points must
-// be in the BMP and not U+FFFF.
+// name, OS/2 and the hinting tables are copied unchanged, head, hhea and maxp
+// apart from the fields above and, when the added glyphs exceed them, the
+// font's bounding box in head and advanceWidthMax, minLeftSideBearing,
+// minRightSideBearing and xMaxExtent in hhea. Without extra, maxp is
+// unchanged. The table directory is rebuilt (tables sorted by tag, 4-byte
+// aligned, correct checksums, correct searchRange/entrySelector/rangeShift)
+// and head.checkSumAdjustment is recomputed. The output is a function of src,
+// cmap and extra only. Code points must be in the BMP and not U+FFFF.
 //
 // It reports an error for CFF ('OTTO'), TrueType collections ('ttcf'),
 // truncated or malformed input (including a missing table that fpdf needs, a
-// kept glyph outside glyf, and a truncated or cyclic composite glyph), or a
-// glyph ID >= numGlyphs (from maxp). Errors about the font itself wrap
-// errSFNTUnsupported or errSFNTMalformed. src is not modified and the result
-// shares no memory with it.
-func DeriveFont(src []byte, cmap map[rune]uint16) ([]byte, error) {
+// kept glyph outside glyf, a truncated or cyclic composite glyph and, with
+// extra, a maxp table other than version 1.0), a glyph ID in cmap beyond the
+// glyphs of src and extra, a Composite without components or with a
+// component that is not a glyph of src (a composite may not contain another
+// added composite), more than 65535-numGlyphs composites, or a composite
+// whose bounding box or point count does not fit the font's fields. Errors
+// about the font itself wrap errSFNTUnsupported or errSFNTMalformed. src and
+// extra are not modified and the result shares no memory with them.
+func DeriveFont(src []byte, cmap map[rune]uint16, extra []Composite) ([]byte, error) {
 	tables, err := sfntReadTables(src)
 	if err != nil {
 		return nil, err
@@ -116,26 +184,34 @@ func DeriveFont(src []byte, cmap map[rune]uint16) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmapTable, err := sfntBuildCmap(cmap, info.numGlyphs)
+	if err := sfntCheckComposites(extra, info.numGlyphs); err != nil {
+		return nil, err
+	}
+	cmapTable, err := sfntBuildCmap(cmap, info.numGlyphs+len(extra))
 	if err != nil {
 		return nil, err
 	}
-	keep, err := sfntKeptGlyphs(tables, info, cmap)
+	keep, err := sfntKeptGlyphs(tables, info, sfntRoots(cmap, extra, info.numGlyphs))
 	if err != nil {
 		return nil, err
 	}
-	glyf, loca, locFormat := sfntSubsetGlyf(tables, info, keep)
-	hmtx, numHMetrics := sfntShrinkHmtx(sfntFind(tables, "hmtx"), info, keep)
+	added, maxp, err := sfntBuildComposites(tables, info, extra)
+	if err != nil {
+		return nil, err
+	}
+	glyf, loca, locFormat := sfntSubsetGlyf(tables, info, keep, added)
+	hmtx, numHMetrics := sfntShrinkHmtx(sfntFind(tables, "hmtx"), info, keep, added)
 
 	head := slices.Clone(sfntFind(tables, "head"))
 	sfntBE.PutUint16(head[50:], locFormat)
 	hhea := slices.Clone(sfntFind(tables, "hhea"))
 	sfntBE.PutUint16(hhea[34:], numHMetrics)
+	sfntExtendHeaders(head, hhea, added)
 	post := make([]byte, sfntPostHeaderLen)
 	copy(post, sfntFind(tables, "post")) // zero-filled if shorter
 	sfntBE.PutUint32(post, 0x00030000)   // version 3.0: no glyph names
 
-	for _, t := range []sfntTable{{"glyf", glyf}, {"loca", loca}, {"hmtx", hmtx}, {"head", head}, {"hhea", hhea}, {"post", post}} {
+	for _, t := range []sfntTable{{"glyf", glyf}, {"loca", loca}, {"hmtx", hmtx}, {"head", head}, {"hhea", hhea}, {"maxp", maxp}, {"post", post}} {
 		i, _ := slices.BinarySearchFunc(tables, t.tag, sfntCompareTag)
 		tables[i].data = t.data
 	}
@@ -265,11 +341,71 @@ func sfntGlyph(glyf, loca []byte, locFormat, gid int) ([]byte, error) {
 	return data, nil
 }
 
-// sfntKeptGlyphs returns which glyphs keep their outline: glyph 0, every
-// glyph of cmap and, recursively, every component of a kept composite glyph.
-// Glyph IDs in cmap must be valid. It reports component references that are
-// out of range, truncated or cyclic (fpdf would recurse forever on a cycle).
-func sfntKeptGlyphs(tables []sfntTable, info sfntInfo, cmap map[rune]uint16) ([]bool, error) {
+// sfntEachComponent calls f with the glyph ID of each component of the
+// composite glyph gid, whose glyf data is data, in order. It reports a
+// truncated glyph or a component >= numGlyphs, and stops at f's first error.
+func sfntEachComponent(data []byte, gid, numGlyphs int, f func(comp int) error) error {
+	for p := 10; ; {
+		if p+4 > len(data) {
+			return fmt.Errorf("%w: composite glyph %d is truncated", errSFNTMalformed, gid)
+		}
+		flags, comp := sfntBE.Uint16(data[p:]), int(sfntBE.Uint16(data[p+2:]))
+		if comp >= numGlyphs {
+			return fmt.Errorf("%w: composite glyph %d has component %d, font has %d glyphs", errSFNTMalformed, gid, comp, numGlyphs)
+		}
+		if err := f(comp); err != nil {
+			return err
+		}
+		p += 4 + 2
+		if flags&sfntArgsAreWords != 0 {
+			p += 2
+		}
+		switch {
+		case flags&sfntHaveScale != 0:
+			p += 2
+		case flags&sfntHaveXYScale != 0:
+			p += 4
+		case flags&sfntHave2x2 != 0:
+			p += 8
+		}
+		if flags&sfntMoreComponents == 0 {
+			return nil
+		}
+	}
+}
+
+// sfntIsComposite reports whether glyf data is that of a composite glyph
+// (negative numberOfContours).
+func sfntIsComposite(data []byte) bool {
+	return len(data) > 0 && int16(sfntBE.Uint16(data)) < 0
+}
+
+// sfntRoots returns, sorted and without duplicates, the glyphs of src whose
+// outlines DeriveFont must keep before following composite glyphs: glyph 0,
+// those glyphs of cmap that are in src (the others are added composites) and
+// the components of extra, which sfntCheckComposites has checked.
+func sfntRoots(cmap map[rune]uint16, extra []Composite, numGlyphs int) []int {
+	roots := make([]int, 1, 1+len(cmap)) // glyph 0 first
+	for _, gid := range cmap {
+		if int(gid) < numGlyphs {
+			roots = append(roots, int(gid))
+		}
+	}
+	for _, c := range extra {
+		for _, comp := range c.Components {
+			roots = append(roots, int(comp.GID))
+		}
+	}
+	slices.Sort(roots)
+	return slices.Compact(roots)
+}
+
+// sfntKeptGlyphs returns which glyphs keep their outline: the roots (valid
+// glyph IDs, sorted so that errors do not depend on map order) and,
+// recursively, every component of a kept composite glyph. It reports
+// component references that are out of range, truncated or cyclic (fpdf
+// would recurse forever on a cycle).
+func sfntKeptGlyphs(tables []sfntTable, info sfntInfo, roots []int) ([]bool, error) {
 	glyf, loca := sfntFind(tables, "glyf"), sfntFind(tables, "loca")
 	// state is 0 for glyphs not reached yet, 1 while a glyph's components
 	// are being visited (so meeting it again means a cycle), 2 once done.
@@ -287,44 +423,14 @@ func sfntKeptGlyphs(tables []sfntTable, info sfntInfo, cmap map[rune]uint16) ([]
 		if err != nil {
 			return err
 		}
-		if len(data) > 0 && int16(sfntBE.Uint16(data)) < 0 { // composite
-			for p := 10; ; {
-				if p+4 > len(data) {
-					return fmt.Errorf("%w: composite glyph %d is truncated", errSFNTMalformed, gid)
-				}
-				flags, comp := sfntBE.Uint16(data[p:]), int(sfntBE.Uint16(data[p+2:]))
-				if comp >= info.numGlyphs {
-					return fmt.Errorf("%w: composite glyph %d has component %d, font has %d glyphs", errSFNTMalformed, gid, comp, info.numGlyphs)
-				}
-				if err := visit(comp); err != nil {
-					return err
-				}
-				p += 4 + 2
-				if flags&sfntArgsAreWords != 0 {
-					p += 2
-				}
-				switch {
-				case flags&sfntHaveScale != 0:
-					p += 2
-				case flags&sfntHaveXYScale != 0:
-					p += 4
-				case flags&sfntHave2x2 != 0:
-					p += 8
-				}
-				if flags&sfntMoreComponents == 0 {
-					break
-				}
+		if sfntIsComposite(data) {
+			if err := sfntEachComponent(data, gid, info.numGlyphs, visit); err != nil {
+				return err
 			}
 		}
 		state[gid] = 2
 		return nil
 	}
-	// Visit in glyph order so that errors do not depend on map order.
-	roots := make([]int, 1, len(cmap)+1) // glyph 0 first
-	for _, gid := range cmap {
-		roots = append(roots, int(gid))
-	}
-	slices.Sort(roots)
 	for _, gid := range roots {
 		if err := visit(gid); err != nil {
 			return nil, err
@@ -337,12 +443,179 @@ func sfntKeptGlyphs(tables []sfntTable, info sfntInfo, cmap map[rune]uint16) ([]
 	return keep, nil
 }
 
+// sfntCheckComposites checks the composites DeriveFont is to add to a font of
+// numGlyphs glyphs: that glyph IDs remain below 65536, that every composite
+// has between 1 and 65535 components and that each component is a glyph of
+// the font.
+func sfntCheckComposites(extra []Composite, numGlyphs int) error {
+	if len(extra) > 0xFFFF-numGlyphs {
+		return fmt.Errorf("%d composite glyphs do not fit a font of %d glyphs: at most %d can be added", len(extra), numGlyphs, 0xFFFF-numGlyphs)
+	}
+	for i, c := range extra {
+		if len(c.Components) == 0 || len(c.Components) > 0xFFFF {
+			return fmt.Errorf("composite %d (glyph %d) has %d components, want 1 to 65535", i, numGlyphs+i, len(c.Components))
+		}
+		for _, comp := range c.Components {
+			if int(comp.GID) >= numGlyphs {
+				return fmt.Errorf("composite %d (glyph %d) has component %d, not a glyph of the font (which has %d); composites cannot contain added composites", i, numGlyphs+i, comp.GID, numGlyphs)
+			}
+		}
+	}
+	return nil
+}
+
+// sfntBuildComposites returns the glyphs DeriveFont adds for extra, checked
+// by sfntCheckComposites, and the maxp table of the derived font: that of src
+// with numGlyphs counting them and maxComponentElements, maxComponentDepth,
+// maxCompositePoints and maxCompositeContours raised to cover them (maxp
+// version 1.0 is required then). Without extra, maxp is src's. The components
+// of extra must have passed sfntKeptGlyphs, which rules out cycles.
+func sfntBuildComposites(tables []sfntTable, info sfntInfo, extra []Composite) ([]sfntAdded, []byte, error) {
+	srcMaxp := sfntFind(tables, "maxp")
+	if len(extra) == 0 {
+		return nil, srcMaxp, nil
+	}
+	if len(srcMaxp) < 32 || sfntBE.Uint32(srcMaxp) != 0x00010000 {
+		return nil, nil, fmt.Errorf("%w: composite glyphs need a version 1.0 'maxp' table", errSFNTMalformed)
+	}
+	glyf, loca := sfntFind(tables, "glyf"), sfntFind(tables, "loca")
+	memo := map[int]sfntGlyphStats{}
+	var stats func(gid int) (sfntGlyphStats, error)
+	stats = func(gid int) (sfntGlyphStats, error) {
+		if s, ok := memo[gid]; ok {
+			return s, nil
+		}
+		var s sfntGlyphStats
+		data, err := sfntGlyph(glyf, loca, info.locFormat, gid)
+		if err != nil {
+			return s, err
+		}
+		n := 0 // numberOfContours
+		if len(data) > 0 {
+			n = int(int16(sfntBE.Uint16(data)))
+		}
+		switch {
+		case n == 0: // empty
+		case n > 0:
+			if len(data) < 10+2*n {
+				return s, fmt.Errorf("%w: glyph %d of %d contours is truncated", errSFNTMalformed, gid, n)
+			}
+			s.points, s.contours = int(sfntBE.Uint16(data[10+2*(n-1):]))+1, n
+		default:
+			err := sfntEachComponent(data, gid, info.numGlyphs, func(comp int) error {
+				cs, err := stats(comp)
+				s.add(cs)
+				return err
+			})
+			if err != nil {
+				return s, err
+			}
+		}
+		memo[gid] = s
+		return s, nil
+	}
+
+	maxp := slices.Clone(srcMaxp)
+	field := func(off, v int) { // raises the maxp field at off to at least v
+		sfntBE.PutUint16(maxp[off:], uint16(max(int(sfntBE.Uint16(maxp[off:])), v)))
+	}
+	sfntBE.PutUint16(maxp[4:], uint16(info.numGlyphs+len(extra)))
+	added := make([]sfntAdded, len(extra))
+	for i, c := range extra {
+		gid := info.numGlyphs + i
+		var total sfntGlyphStats
+		var box sfntBBox
+		empty := true
+		for _, comp := range c.Components {
+			cs, err := stats(int(comp.GID))
+			if err != nil {
+				return nil, nil, err
+			}
+			total.add(cs)
+			if cs.contours == 0 {
+				continue // no outline, so no bounding box
+			}
+			data, _ := sfntGlyph(glyf, loca, info.locFormat, int(comp.GID)) // checked by stats
+			b := sfntBBox{
+				xMin: int(int16(sfntBE.Uint16(data[2:]))) + int(comp.DX),
+				yMin: int(int16(sfntBE.Uint16(data[4:]))) + int(comp.DY),
+				xMax: int(int16(sfntBE.Uint16(data[6:]))) + int(comp.DX),
+				yMax: int(int16(sfntBE.Uint16(data[8:]))) + int(comp.DY),
+			}
+			if empty {
+				box, empty = b, false
+			} else {
+				box = sfntBBox{min(box.xMin, b.xMin), min(box.yMin, b.yMin), max(box.xMax, b.xMax), max(box.yMax, b.yMax)}
+			}
+		}
+		if total.points > 0xFFFF || total.contours > 0xFFFF {
+			return nil, nil, fmt.Errorf("composite %d (glyph %d) has %d points in %d contours, more than a glyph can have", i, gid, total.points, total.contours)
+		}
+		if min(box.xMin, box.yMin) < math.MinInt16 || max(box.xMax, box.yMax) > math.MaxInt16 {
+			return nil, nil, fmt.Errorf("composite %d (glyph %d) has bounding box %d,%d..%d,%d, beyond the 16-bit range of font units", i, gid, box.xMin, box.yMin, box.xMax, box.yMax)
+		}
+		field(10, total.points)
+		field(12, total.contours)
+		field(28, len(c.Components))
+		field(30, total.depth)
+		added[i] = sfntAdded{bbox: box, advance: c.Advance}
+		if empty {
+			continue // an empty glyph: no data
+		}
+		data := make([]byte, 10+8*len(c.Components))
+		for j, v := range []int{-1, box.xMin, box.yMin, box.xMax, box.yMax} {
+			sfntBE.PutUint16(data[2*j:], uint16(int16(v)))
+		}
+		for j, comp := range c.Components {
+			flags := uint16(sfntArgsAreWords | sfntArgsAreXY)
+			if j < len(c.Components)-1 {
+				flags |= sfntMoreComponents
+			}
+			rec := data[10+8*j:]
+			sfntBE.PutUint16(rec, flags)
+			sfntBE.PutUint16(rec[2:], comp.GID)
+			sfntBE.PutUint16(rec[4:], uint16(comp.DX))
+			sfntBE.PutUint16(rec[6:], uint16(comp.DY))
+		}
+		added[i].data = data
+	}
+	return added, maxp, nil
+}
+
+// sfntExtendHeaders widens the font-wide extremes in head and hhea (copies to
+// be written) that the added glyphs exceed: head's bounding box and hhea's
+// advanceWidthMax and, over the added glyphs with an outline,
+// minLeftSideBearing, minRightSideBearing and xMaxExtent.
+func sfntExtendHeaders(head, hhea []byte, added []sfntAdded) {
+	i16 := func(b []byte) int { return int(int16(sfntBE.Uint16(b))) }
+	put := func(b []byte, v int) { sfntBE.PutUint16(b, uint16(v)) }
+	for _, a := range added {
+		if int(a.advance) > int(sfntBE.Uint16(hhea[10:])) {
+			put(hhea[10:], int(a.advance))
+		}
+		if a.data == nil {
+			continue
+		}
+		b := a.bbox
+		put(head[36:], min(i16(head[36:]), b.xMin))
+		put(head[38:], min(i16(head[38:]), b.yMin))
+		put(head[40:], max(i16(head[40:]), b.xMax))
+		put(head[42:], max(i16(head[42:]), b.yMax))
+		put(hhea[12:], min(i16(hhea[12:]), b.xMin))                // lsb = xMin
+		put(hhea[14:], min(i16(hhea[14:]), int(a.advance)-b.xMax)) // advance - (lsb + xMax - xMin)
+		put(hhea[16:], max(i16(hhea[16:]), b.xMax))                // lsb + xMax - xMin
+	}
+}
+
 // sfntSubsetGlyf returns glyf and loca tables holding the outlines of the kept
-// glyphs, each padded to 4 bytes, and empty glyphs for the others, with the
-// head.indexToLocFormat they need: 0 (2-byte offsets) when glyf is small
-// enough, 1 otherwise. sfntKeptGlyphs has checked the kept glyphs' offsets.
-func sfntSubsetGlyf(tables []sfntTable, info sfntInfo, keep []bool) (glyf, loca []byte, locFormat uint16) {
+// glyphs and then those of the added glyphs, each padded to 4 bytes, and empty
+// glyphs for the others, with the head.indexToLocFormat they need: 0 (2-byte
+// offsets) when glyf is small enough, 1 otherwise. sfntKeptGlyphs has checked
+// the kept glyphs' offsets.
+func sfntSubsetGlyf(tables []sfntTable, info sfntInfo, keep []bool, added []sfntAdded) (glyf, loca []byte, locFormat uint16) {
 	srcGlyf, srcLoca := sfntFind(tables, "glyf"), sfntFind(tables, "loca")
+	num := info.numGlyphs
+	total := num + len(added)
 	size := 0
 	for gid, k := range keep {
 		if k {
@@ -350,63 +623,99 @@ func sfntSubsetGlyf(tables []sfntTable, info sfntInfo, keep []bool) (glyf, loca 
 			size += (len(data) + 3) &^ 3
 		}
 	}
+	for _, a := range added {
+		size += (len(a.data) + 3) &^ 3
+	}
 	glyf = make([]byte, size) // zeroed, so padding is already in place
 	if size <= 2*0xFFFF {
-		loca = make([]byte, 2*(info.numGlyphs+1))
+		loca = make([]byte, 2*(total+1))
 	} else {
 		locFormat = 1
-		loca = make([]byte, 4*(info.numGlyphs+1))
+		loca = make([]byte, 4*(total+1))
 	}
 	off := 0
-	for gid := 0; gid <= info.numGlyphs; gid++ {
+	for gid := 0; gid <= total; gid++ {
 		if locFormat == 0 {
 			sfntBE.PutUint16(loca[2*gid:], uint16(off/2))
 		} else {
 			sfntBE.PutUint32(loca[4*gid:], uint32(off))
 		}
-		if gid < info.numGlyphs && keep[gid] {
+		switch {
+		case gid < num && keep[gid]:
 			data, _ := sfntGlyph(srcGlyf, srcLoca, info.locFormat, gid)
 			off = (off + copy(glyf[off:], data) + 3) &^ 3
+		case gid >= num && gid < total:
+			off = (off + copy(glyf[off:], added[gid-num].data) + 3) &^ 3
 		}
 	}
 	return glyf, loca, locFormat
 }
 
 // sfntShrinkHmtx returns an hmtx table and its numberOfHMetrics that give
-// every kept glyph its advance and left side bearing from src (an hmtx table
-// with info.numHMetrics long metrics) while storing as few long metrics as
-// possible. Glyphs from numberOfHMetrics on take the advance of the last long
-// metric, so every kept glyph from there on must share it: the last long
-// metric is that of the glyph right after the last kept glyph whose advance
-// differs from that of the last kept glyph, and that glyph, if not kept
-// itself, is given the shared advance. All other advances and all side
-// bearings are copied.
-func sfntShrinkHmtx(src []byte, info sfntInfo, keep []bool) ([]byte, uint16) {
-	n := info.numHMetrics
-	advance := func(gid int) uint16 { return sfntBE.Uint16(src[4*min(gid, n-1):]) }
-	last := len(keep) - 1 // glyph 0 is kept, so the loop ends
-	for !keep[last] {
+// every kept glyph (the added glyphs are all kept) its advance and left side
+// bearing, from src (an hmtx table with info.numHMetrics long metrics) or
+// from added (its advance and the xMin of its bounding box, 0 if empty),
+// while storing as few long metrics as possible. Glyphs from numberOfHMetrics
+// on take the advance of the last long metric, so every kept glyph from there
+// on must share it: the last long metric is that of the glyph right after the
+// last kept glyph whose advance differs from that of the last kept glyph, and
+// that glyph, if not kept itself, is given the shared advance. All other
+// advances and all side bearings are copied.
+func sfntShrinkHmtx(src []byte, info sfntInfo, keep []bool, added []sfntAdded) ([]byte, uint16) {
+	n, num := info.numHMetrics, info.numGlyphs
+	total := num + len(added)
+	advance := func(gid int) uint16 {
+		if gid >= num {
+			return added[gid-num].advance
+		}
+		return sfntBE.Uint16(src[4*min(gid, n-1):])
+	}
+	kept := func(gid int) bool { return gid >= num || keep[gid] }
+	last := total - 1 // glyph 0 is kept, so the loop ends
+	for !kept(last) {
 		last--
 	}
 	shared := advance(last)
 	differs := -1
 	for gid := last; gid >= 0; gid-- {
-		if keep[gid] && advance(gid) != shared {
+		if kept(gid) && advance(gid) != shared {
 			differs = gid
 			break
 		}
 	}
-	// newN <= n: glyphs from n-1 on all have the advance of glyph n-1, so
-	// differs, being below last with another advance, is below n-1.
+	// Without added glyphs newN <= n: glyphs from n-1 on all have the
+	// advance of glyph n-1, so differs, being below last with another
+	// advance, is below n-1. Added glyphs may need more long metrics.
 	newN := differs + 2
-	out := make([]byte, 4*newN+2*(info.numGlyphs-newN))
-	copy(out, src[:4*newN])
+	out := make([]byte, 4*newN+2*(total-newN))
+	srcShort := src[4*n : 4*n+2*(num-n)] // side bearings of glyphs n..num-1
+
+	// Long metrics: those of src, then glyphs of src that had only a side
+	// bearing, then added glyphs; the last one gets the shared advance.
+	copy(out, src[:4*min(newN, n)])
+	lastAdvance := src[4*(n-1) : 4*(n-1)+2] // that of glyphs n-1.. in src
+	for gid := n; gid < min(newN, num); gid++ {
+		m, lsb := out[4*gid:4*gid+4], srcShort[2*(gid-n):2*(gid-n)+2]
+		m[0], m[1], m[2], m[3] = lastAdvance[0], lastAdvance[1], lsb[0], lsb[1]
+	}
+	for gid := num; gid < newN; gid++ {
+		a := added[gid-num]
+		sfntBE.PutUint16(out[4*gid:], a.advance)
+		sfntBE.PutUint16(out[4*gid+2:], uint16(int16(a.bbox.xMin)))
+	}
 	sfntBE.PutUint16(out[4*(newN-1):], shared)
+
+	// Side bearings of the other glyphs, in the same three parts.
 	short := out[4*newN:]
-	for gid := newN; gid < n; gid++ { // long metrics in src, side bearings only here
+	for gid := newN; gid < n; gid++ { // long metrics in src
 		short[2*(gid-newN)], short[2*(gid-newN)+1] = src[4*gid+2], src[4*gid+3]
 	}
-	copy(short[2*(n-newN):], src[4*n:4*n+2*(info.numGlyphs-n)])
+	if from := max(newN, n); from < num {
+		copy(short[2*(from-newN):], srcShort[2*(from-n):])
+	}
+	for gid := max(newN, num); gid < total; gid++ {
+		sfntBE.PutUint16(short[2*(gid-newN):], uint16(int16(added[gid-num].bbox.xMin)))
+	}
 	return out, uint16(newN)
 }
 

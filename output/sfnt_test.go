@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"compress/zlib"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"reflect"
@@ -18,7 +20,11 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
 )
 
 // sfntTestDirs hold test fonts: the project's embedded fonts, then the
@@ -383,11 +389,11 @@ func TestDeriveFont(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := DeriveFont(src, tc.cmap)
+			b, err := DeriveFont(src, tc.cmap, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if again, _ := DeriveFont(src, tc.cmap); !bytes.Equal(b, again) {
+			if again, _ := DeriveFont(src, tc.cmap, nil); !bytes.Equal(b, again) {
 				t.Error("output is not deterministic")
 			}
 			if !bytes.Equal(src, orig) {
@@ -494,6 +500,396 @@ func TestDeriveFont(t *testing.T) {
 	}
 }
 
+// sfntTestShape shapes text with HarfBuzz at one pixel per font unit and
+// returns it as a Composite: each glyph at its pen position plus its offset,
+// the advance being the sum of the glyphs' advances.
+func sfntTestShape(tb testing.TB, face *font.Face, text string, script language.Script, dir di.Direction) Composite {
+	tb.Helper()
+	runes := []rune(text)
+	out := (&shaping.HarfbuzzShaper{}).Shape(shaping.Input{
+		Text: runes, RunEnd: len(runes), Direction: dir, Face: face,
+		Size: fixed.I(int(face.Upem())), Script: script,
+	})
+	units := func(v fixed.Int26_6) int16 {
+		if v&63 != 0 {
+			tb.Fatalf("shaping %q: %v is not a whole number of font units", text, v)
+		}
+		return int16(v.Round())
+	}
+	var c Composite
+	var pen fixed.Int26_6
+	for _, g := range out.Glyphs {
+		c.Components = append(c.Components, Component{GID: uint16(g.GlyphID), DX: units(pen + g.XOffset), DY: units(g.YOffset)})
+		pen += g.XAdvance
+	}
+	c.Advance = uint16(units(pen))
+	if len(c.Components) < 2 {
+		tb.Fatalf("shaping %q gave %d glyphs, want a cluster of several", text, len(c.Components))
+	}
+	tb.Logf("%q: %+v", text, c)
+	return c
+}
+
+// sfntTestOutline returns the outline go-text gives glyph gid of face,
+// moved by (dx, dy), and nil for a glyph without outline.
+func sfntTestOutline(face *font.Face, gid uint16, dx, dy int16) []font.Segment {
+	o, ok := face.GlyphData(font.GID(gid)).(font.GlyphOutline)
+	if !ok || len(o.Segments) == 0 {
+		return nil
+	}
+	segs := slices.Clone(o.Segments)
+	for i := range segs {
+		for j := range segs[i].ArgsSlice() {
+			segs[i].Args[j].Move(float32(dx), float32(dy))
+		}
+	}
+	return segs
+}
+
+// sfntTestCompositeOutline returns the outline a composite should have: its
+// components' outlines in face, moved by their offsets, in order.
+func sfntTestCompositeOutline(face *font.Face, c Composite) []font.Segment {
+	var segs []font.Segment
+	for _, comp := range c.Components {
+		segs = append(segs, sfntTestOutline(face, comp.GID, comp.DX, comp.DY)...)
+	}
+	return segs
+}
+
+// sfntTestStats returns, for glyph gid of a font, what maxp counts: the
+// points and contours of the simple glyphs it is made of and its component
+// depth (0 for a simple or empty glyph).
+func sfntTestStats(glyphs [][]byte, gid int) (points, contours, depth int) {
+	g := glyphs[gid]
+	if comps := sfntTestComponents(g); comps != nil {
+		for _, c := range comps {
+			p, n, d := sfntTestStats(glyphs, c)
+			points, contours, depth = points+p, contours+n, max(depth, d+1)
+		}
+		return points, contours, depth
+	}
+	if len(g) == 0 {
+		return 0, 0, 0
+	}
+	n := sfntTestU16(g)
+	if n == 0 {
+		return 0, 0, 0
+	}
+	return sfntTestU16(g[10+2*(n-1):]) + 1, n, 0
+}
+
+// sfntTestI16 reads a big-endian signed 16-bit number.
+func sfntTestI16(p []byte) int { return int(int16(sfntTestU16(p))) }
+
+// sfntTestBBox returns the bounding box (xMin, yMin, xMax, yMax) of a
+// composite from the headers of its components in a font's glyphs, leaving
+// out components without outline, and false if all of them are.
+func sfntTestBBox(glyphs [][]byte, c Composite) ([4]int, bool) {
+	var box [4]int
+	found := false
+	for _, comp := range c.Components {
+		g := glyphs[comp.GID]
+		if _, n, _ := sfntTestStats(glyphs, int(comp.GID)); n == 0 {
+			continue
+		}
+		b := [4]int{sfntTestI16(g[2:]) + int(comp.DX), sfntTestI16(g[4:]) + int(comp.DY), sfntTestI16(g[6:]) + int(comp.DX), sfntTestI16(g[8:]) + int(comp.DY)}
+		if !found {
+			box, found = b, true
+			continue
+		}
+		box = [4]int{min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[2]), max(box[3], b[3])}
+	}
+	return box, found
+}
+
+// sfntTestDeriveComposites derives a font from src with cmap and extra and
+// checks it against src (parsed as face) independently of the code under
+// test: structure and checksums, the kept and the added glyphs' data, maxp,
+// head, hhea and hmtx, and what go-text reads (the cmap, advances and
+// outlines, the added glyphs' being their components' moved by their
+// offsets). It returns the derived font.
+func sfntTestDeriveComposites(t *testing.T, src []byte, face *font.Face, cmap map[rune]uint16, extra []Composite) []byte {
+	t.Helper()
+	origExtra := make([]Composite, len(extra))
+	for i, c := range extra {
+		origExtra[i] = Composite{slices.Clone(c.Components), c.Advance}
+	}
+	b, err := DeriveFont(src, cmap, extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := DeriveFont(src, cmap, extra); !bytes.Equal(b, again) {
+		t.Error("output is not deterministic")
+	}
+	if !reflect.DeepEqual(extra, origExtra) {
+		t.Error("DeriveFont modified extra")
+	}
+	srcTables, tables := sfntTestSourceTables(src), sfntTestTables(t, b)
+	srcGlyphs, glyphs := sfntTestGlyphs(t, srcTables), sfntTestGlyphs(t, tables)
+	num, total := len(srcGlyphs), len(srcGlyphs)+len(extra)
+	if len(glyphs) != total {
+		t.Fatalf("%d glyphs, want %d from the source and %d added", len(glyphs), num, len(extra))
+	}
+
+	// The source glyphs kept: those of the cmap and of the composites, with
+	// their components; all others are empty.
+	roots := map[rune]uint16{}
+	for r, gid := range cmap {
+		if int(gid) < num {
+			roots[r] = gid
+		}
+	}
+	for _, c := range extra {
+		for _, comp := range c.Components {
+			roots[-1-rune(len(roots))] = comp.GID // negative keys: no code point's
+		}
+	}
+	keep := sfntTestClosure(srcGlyphs, roots)
+	for gid := range num {
+		g, want := glyphs[gid], srcGlyphs[gid]
+		if !keep[gid] && len(g) != 0 {
+			t.Errorf("glyph %d not kept but has %d bytes", gid, len(g))
+		}
+		if keep[gid] && (!bytes.HasPrefix(g, want) || len(g) > len(want)+3) {
+			t.Errorf("glyph %d: %d bytes differ from the source's %d", gid, len(g), len(want))
+		}
+	}
+
+	// The added glyphs: a header with the union of the components'
+	// boxes, then one record per component, or nothing if no component
+	// has an outline.
+	boxes := make([][4]int, len(extra))
+	var wantPoints, wantContours, wantElements, wantDepth int
+	for i, c := range extra {
+		g := glyphs[num+i]
+		box, ok := sfntTestBBox(srcGlyphs, c)
+		boxes[i] = box
+		points, contours, depth := 0, 0, 0
+		for _, comp := range c.Components {
+			p, n, d := sfntTestStats(srcGlyphs, int(comp.GID))
+			points, contours, depth = points+p, contours+n, max(depth, d+1)
+		}
+		wantPoints, wantContours = max(wantPoints, points), max(wantContours, contours)
+		wantElements, wantDepth = max(wantElements, len(c.Components)), max(wantDepth, depth)
+		if !ok {
+			if len(g) != 0 {
+				t.Errorf("added glyph %d has no outline but %d bytes", num+i, len(g))
+			}
+			continue
+		}
+		if want := 10 + 8*len(c.Components); len(g) < want || len(g) > want+3 || strings.Trim(string(g[want:]), "\x00") != "" {
+			t.Errorf("added glyph %d has %d bytes, want %d and padding", num+i, len(g), want)
+			continue
+		}
+		if got := [5]int{sfntTestI16(g), sfntTestI16(g[2:]), sfntTestI16(g[4:]), sfntTestI16(g[6:]), sfntTestI16(g[8:])}; got != [5]int{-1, box[0], box[1], box[2], box[3]} {
+			t.Errorf("added glyph %d: numberOfContours and bbox %v, want -1 and %v", num+i, got, box)
+		}
+		for j, comp := range c.Components {
+			rec := g[10+8*j:]
+			flags := 0x0003 // ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES
+			if j < len(c.Components)-1 {
+				flags |= 0x0020 // MORE_COMPONENTS
+			}
+			if got, want := [4]int{sfntTestU16(rec), sfntTestU16(rec[2:]), sfntTestI16(rec[4:]), sfntTestI16(rec[6:])}, [4]int{flags, int(comp.GID), int(comp.DX), int(comp.DY)}; got != want {
+				t.Errorf("added glyph %d, component %d: flags, glyph, dx, dy %v, want %v", num+i, j, got, want)
+			}
+		}
+		if comps := sfntTestComponents(g); len(comps) != len(c.Components) {
+			t.Errorf("added glyph %d reads as %d components, want %d", num+i, len(comps), len(c.Components))
+		}
+	}
+
+	// maxp counts the added glyphs and covers them; its other fields are
+	// unchanged.
+	maxp, srcMaxp := tables["maxp"], srcTables["maxp"]
+	if len(maxp) != len(srcMaxp) || !bytes.Equal(maxp[:4], srcMaxp[:4]) || !bytes.Equal(maxp[6:10], srcMaxp[6:10]) || !bytes.Equal(maxp[14:28], srcMaxp[14:28]) {
+		t.Error("maxp changed beyond numGlyphs and the composite limits")
+	}
+	for _, f := range []struct {
+		name     string
+		off, min int
+	}{{"numGlyphs", 4, total}, {"maxCompositePoints", 10, wantPoints}, {"maxCompositeContours", 12, wantContours}, {"maxComponentElements", 28, wantElements}, {"maxComponentDepth", 30, wantDepth}} {
+		want := f.min
+		if f.off != 4 {
+			want = max(want, sfntTestU16(srcMaxp[f.off:]))
+		}
+		if got := sfntTestU16(maxp[f.off:]); got != want {
+			t.Errorf("maxp.%s = %d, want %d (source: %d)", f.name, got, want, sfntTestU16(srcMaxp[f.off:]))
+		}
+	}
+
+	// hmtx: the source's metrics for kept glyphs, the composites' advance
+	// and xMin; as few long metrics as that allows.
+	adv, lsb := sfntTestMetrics(tables)
+	srcAdv, srcLSB := sfntTestMetrics(srcTables)
+	kept := func(gid int) bool { return gid >= num || keep[gid] }
+	for gid := range total {
+		switch {
+		case gid < num && keep[gid] && (adv[gid] != srcAdv[gid] || lsb[gid] != srcLSB[gid]):
+			t.Errorf("glyph %d: advance and lsb %d, %d, want %d, %d", gid, adv[gid], lsb[gid], srcAdv[gid], srcLSB[gid])
+		case gid >= num && (adv[gid] != int(extra[gid-num].Advance) || int(int16(lsb[gid])) != boxes[gid-num][0]):
+			t.Errorf("added glyph %d: advance and lsb %d, %d, want %d, %d", gid, adv[gid], int16(lsb[gid]), extra[gid-num].Advance, boxes[gid-num][0])
+		}
+	}
+	hhea, srcHhea := tables["hhea"], srcTables["hhea"]
+	n := sfntTestU16(hhea[34:])
+	if len(tables["hmtx"]) != 4*n+2*(total-n) {
+		t.Errorf("hmtx of %d bytes for %d long metrics of %d glyphs", len(tables["hmtx"]), n, total)
+	}
+	last := total - 1
+	for !kept(last) {
+		last--
+	}
+	differs := -1
+	for gid := range last {
+		if kept(gid) && adv[gid] != adv[last] {
+			differs = gid
+		}
+	}
+	if n != differs+2 {
+		t.Errorf("numberOfHMetrics %d, want %d: one after glyph %d, the last whose advance differs from the last glyph's", n, differs+2, differs)
+	}
+
+	// hhea and head cover the added glyphs.
+	if !bytes.Equal(hhea[:10], srcHhea[:10]) || !bytes.Equal(hhea[18:34], srcHhea[18:34]) || !bytes.Equal(hhea[36:], srcHhea[36:]) {
+		t.Error("hhea changed beyond numberOfHMetrics and the extremes")
+	}
+	head := tables["head"]
+	wantAdvMax, wantMinLSB, wantMinRSB, wantMaxExtent := sfntTestU16(srcHhea[10:]), sfntTestI16(srcHhea[12:]), sfntTestI16(srcHhea[14:]), sfntTestI16(srcHhea[16:])
+	wantBox := [4]int{sfntTestI16(srcTables["head"][36:]), sfntTestI16(srcTables["head"][38:]), sfntTestI16(srcTables["head"][40:]), sfntTestI16(srcTables["head"][42:])}
+	for i, c := range extra {
+		wantAdvMax = max(wantAdvMax, int(c.Advance))
+		if _, ok := sfntTestBBox(srcGlyphs, c); ok {
+			box := boxes[i]
+			wantMinLSB, wantMinRSB, wantMaxExtent = min(wantMinLSB, box[0]), min(wantMinRSB, int(c.Advance)-box[2]), max(wantMaxExtent, box[2])
+			wantBox = [4]int{min(wantBox[0], box[0]), min(wantBox[1], box[1]), max(wantBox[2], box[2]), max(wantBox[3], box[3])}
+		}
+	}
+	if got, want := [4]int{sfntTestU16(hhea[10:]), sfntTestI16(hhea[12:]), sfntTestI16(hhea[14:]), sfntTestI16(hhea[16:])}, [4]int{wantAdvMax, wantMinLSB, wantMinRSB, wantMaxExtent}; got != want {
+		t.Errorf("hhea advanceWidthMax, minLeftSideBearing, minRightSideBearing, xMaxExtent = %v, want %v", got, want)
+	}
+	if got := [4]int{sfntTestI16(head[36:]), sfntTestI16(head[38:]), sfntTestI16(head[40:]), sfntTestI16(head[42:])}; got != wantBox {
+		t.Errorf("head bounding box %v, want %v", got, wantBox)
+	}
+	t.Logf("%d glyphs, %d long metrics; maxp composite points %d, contours %d, elements %d, depth %d; head bbox %v",
+		total, n, sfntTestU16(maxp[10:]), sfntTestU16(maxp[12:]), sfntTestU16(maxp[28:]), sfntTestU16(maxp[30:]), wantBox)
+
+	// go-text reads the cmap, the advances and the outlines.
+	got, err := font.ParseTTF(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("go-text cannot parse derived font: %v", err)
+	}
+	for r, gid := range cmap {
+		if g, ok := got.NominalGlyph(r); !ok || uint16(g) != gid {
+			t.Errorf("NominalGlyph(%U) = %d, %v; want %d", r, g, ok, gid)
+		}
+	}
+	for gid := range total {
+		var wantAdv float32
+		var wantOutline []font.Segment
+		switch {
+		case gid >= num:
+			c := extra[gid-num]
+			wantAdv, wantOutline = float32(c.Advance), sfntTestCompositeOutline(face, c)
+			if _, ok := sfntTestBBox(srcGlyphs, c); ok != (len(wantOutline) > 0) {
+				t.Fatalf("added glyph %d: the source gives its components an outline of %d segments, but their headers say otherwise", gid, len(wantOutline))
+			}
+		case keep[gid]:
+			wantAdv, wantOutline = face.HorizontalAdvance(font.GID(gid)), sfntTestOutline(face, uint16(gid), 0, 0)
+		default:
+			continue
+		}
+		if a := got.HorizontalAdvance(font.GID(gid)); a != wantAdv {
+			t.Errorf("advance of glyph %d = %v, want %v", gid, a, wantAdv)
+		}
+		if o := sfntTestOutline(got, uint16(gid), 0, 0); !reflect.DeepEqual(o, wantOutline) {
+			t.Errorf("outline of glyph %d (%d segments) differs from the expected (%d segments)", gid, len(o), len(wantOutline))
+		}
+	}
+	return b
+}
+
+// TestDeriveFontAdded checks fonts with added composite glyphs: clusters
+// shaped by HarfBuzz (a Bengali vowel sign drawn before its consonant, a
+// two-part vowel, an Arabic letter with a mark) and hand-made composites
+// exercising nested and empty components, negative offsets, repeated
+// glyphs and an added glyph that no code point maps.
+func TestDeriveFontAdded(t *testing.T) {
+	t.Run("NotoSans-Regular.ttf", func(t *testing.T) {
+		src, face := sfntTestFont(t, "NotoSans-Regular.ttf")
+		srcGlyphs := sfntTestGlyphs(t, sfntTestSourceTables(src))
+		num := uint16(len(srcGlyphs))
+		gid := func(r rune) uint16 { return sfntTestGID(t, face, r) }
+		nested := sfntTestComposite(t, face, srcGlyphs, true)
+		if _, _, d := sfntTestStats(srcGlyphs, int(gid(nested))); d < 2 {
+			t.Fatalf("glyph of %U has depth %d, want a nested composite", nested, d)
+		}
+		extra := []Composite{
+			{Components: []Component{{GID: gid('A')}, {GID: gid(' '), DX: 600}, {GID: gid('f'), DX: 700, DY: -200}}, Advance: 1000},
+			{Components: []Component{{GID: gid(nested)}, {GID: gid('é'), DX: 650}}, Advance: 1200},
+			{Components: []Component{{GID: gid(' ')}, {GID: gid(' '), DX: 260}}, Advance: 520},
+			{Components: []Component{{GID: gid('A'), DX: -100}, {GID: gid('A'), DX: 500, DY: 300}}, Advance: 1300},
+			{Components: []Component{{GID: gid('z')}}, Advance: 700}, // not mapped
+			{Components: []Component{{GID: gid('o')}, {GID: gid('o'), DX: 400}}, Advance: 1300},
+			// Beyond the font's extremes: head's bounding box, hhea's
+			// advanceWidthMax, minLeftSideBearing, minRightSideBearing
+			// and xMaxExtent.
+			{Components: []Component{{GID: gid('A'), DX: 3000, DY: -1000}}, Advance: 0},
+			{Components: []Component{{GID: gid('A'), DX: -1000, DY: 1500}}, Advance: 4000},
+		}
+		cmap := map[rune]uint16{'A': gid('A'), 0xE000: num, 0xE001: num + 1, 0xE002: num + 2, 0xE003: num + 3, 0xE005: num + 5,
+			0xE006: num + 6, 0xE007: num + 7, 0xE010: num - 1} // the last glyph of the font has no long metric there
+		sfntTestDeriveComposites(t, src, face, cmap, extra)
+	})
+	t.Run("NotoSansBengali-Regular.ttf", func(t *testing.T) {
+		src, face := sfntTestFont(t, "NotoSansBengali-Regular.ttf")
+		srcGlyphs := sfntTestGlyphs(t, sfntTestSourceTables(src))
+		num := uint16(len(srcGlyphs))
+		ka := sfntTestGID(t, face, 'ক')
+		// Components enough to exceed the font's maxp limits: more glyphs
+		// and points than its composites have, and a composite component.
+		many := Composite{Advance: 5000}
+		for i := range 6 {
+			many.Components = append(many.Components, Component{GID: ka, DX: int16(800 * i)})
+		}
+		many.Components = append(many.Components, Component{GID: sfntTestGID(t, face, sfntTestComposite(t, face, srcGlyphs, false))})
+		extra := []Composite{
+			sfntTestShape(t, face, "কি", language.Bengali, di.DirectionLTR), // i-matra before KA
+			sfntTestShape(t, face, "কো", language.Bengali, di.DirectionLTR), // two-part vowel around KA
+			many,
+		}
+		cmap := map[rune]uint16{'ক': ka, 0xE000: num, 0xE001: num + 1, 0xE002: num + 2}
+		sfntTestDeriveComposites(t, src, face, cmap, extra)
+	})
+	t.Run("NotoSansSignWriting-Regular.ttf", func(t *testing.T) {
+		// A font with few long metrics: added glyphs with different
+		// advances turn the short metrics of the kept glyphs into long.
+		src, face := sfntTestFont(t, "NotoSansSignWriting-Regular.ttf")
+		num := uint16(sfntTestU16(sfntTestSourceTables(src)["maxp"][4:]))
+		cmap := sfntTestCmap80(t, face)
+		gids := slices.Sorted(maps.Values(cmap))
+		extra := []Composite{
+			{Components: []Component{{GID: gids[len(gids)-1]}, {GID: gids[len(gids)-2], DX: 500, DY: -20}}, Advance: 1500},
+			{Components: []Component{{GID: gids[0], DX: -30}}, Advance: 900},
+		}
+		cmap[0xF000], cmap[0xF001] = num, num+1
+		sfntTestDeriveComposites(t, src, face, cmap, extra)
+	})
+	t.Run("NotoNaskhArabic-Regular.ttf", func(t *testing.T) {
+		src, face := sfntTestFont(t, "NotoNaskhArabic-Regular.ttf")
+		num := uint16(sfntTestU16(sfntTestSourceTables(src)["maxp"][4:]))
+		c := sfntTestShape(t, face, "بِ", language.Arabic, di.DirectionRTL) // beh with kasra below
+		if !slices.ContainsFunc(c.Components, func(comp Component) bool { return comp.DY < 0 }) {
+			t.Errorf("no component of %+v is placed below the baseline", c)
+		}
+		// One added glyph (a short metric) and two with different
+		// advances (long metrics).
+		sfntTestDeriveComposites(t, src, face, map[rune]uint16{0xE000: num}, []Composite{c})
+		wide := Composite{Components: c.Components, Advance: c.Advance + 100}
+		sfntTestDeriveComposites(t, src, face, map[rune]uint16{0xE000: num, 0xE001: num + 1}, []Composite{c, wide})
+	})
+}
+
 // TestDeriveFontComposite checks on a few known glyphs what TestDeriveFont
 // checks for all: the components of a mapped composite glyph keep their
 // outlines although the cmap does not name them, to any depth, and unmapped
@@ -506,7 +902,7 @@ func TestDeriveFontComposite(t *testing.T) {
 	for _, r := range "éą" {
 		cmap[r] = sfntTestGID(t, face, r)
 	}
-	b, err := DeriveFont(src, cmap)
+	b, err := DeriveFont(src, cmap, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -554,7 +950,7 @@ func TestDeriveFontSize(t *testing.T) {
 		t.Run(tf.file, func(t *testing.T) {
 			src, face := sfntTestFont(t, tf.file)
 			cmap := sfntTestCmap80(t, face)
-			b, err := DeriveFont(src, cmap)
+			b, err := DeriveFont(src, cmap, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -682,7 +1078,7 @@ func TestDeriveFontErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := DeriveFont(tc.src, tc.cmap)
+			b, err := DeriveFont(tc.src, tc.cmap, nil)
 			if err == nil {
 				t.Fatalf("no error, %d bytes of output", len(b))
 			}
@@ -691,6 +1087,83 @@ func TestDeriveFontErrors(t *testing.T) {
 			}
 			t.Log(err)
 		})
+	}
+
+	// Errors about the composite glyphs to add.
+	gidA := ok['A']
+	one := []Composite{{Components: []Component{{GID: gidA}}, Advance: 600}}
+	// tooMany has one composite more than glyph IDs allow.
+	tooMany := make([]Composite, 0x10000-int(numGlyphs))
+	for i := range tooMany {
+		tooMany[i] = one[0]
+	}
+	// withMaxp05 returns a copy of src whose maxp says version 0.5.
+	withMaxp05 := func() []byte {
+		b := bytes.Clone(src)
+		copy(sfntTestSourceTables(b)["maxp"], []byte{0, 0, 0x50, 0})
+		return b
+	}
+	// withShortA returns a copy of src in which the simple glyph of 'A'
+	// ends after its header, before its endPtsOfContours.
+	withShortA := func() []byte {
+		b := bytes.Clone(src)
+		tables := sfntTestSourceTables(b)
+		loca, long := tables["loca"], sfntTestU16(tables["head"][50:]) == 1
+		if long {
+			off := sfntTestU32(loca[4*gidA:]) + 10
+			copy(loca[4*gidA+4:], []byte{byte(off >> 24), byte(off >> 16), byte(off >> 8), byte(off)})
+		} else {
+			off := sfntTestU16(loca[2*gidA:]) + 5
+			copy(loca[2*gidA+2:], []byte{byte(off >> 8), byte(off)})
+		}
+		return b
+	}
+	compositeTests := []struct {
+		name  string
+		src   []byte
+		cmap  map[rune]uint16
+		extra []Composite
+		is    error
+	}{
+		{"no components", src, ok, []Composite{one[0], {Advance: 500}}, nil},
+		{"component out of range", src, ok, []Composite{{Components: []Component{{GID: gidA}, {GID: numGlyphs + 1}}}}, nil},
+		{"component 0xFFFF", src, ok, []Composite{{Components: []Component{{GID: 0xFFFF}}}}, nil},
+		{"component is an added composite", src, ok, []Composite{one[0], {Components: []Component{{GID: numGlyphs}}}}, nil},
+		{"too many composites", src, ok, tooMany, nil},
+		{"cmap beyond the added glyphs", src, map[rune]uint16{0xE000: numGlyphs + 1}, one, nil},
+		{"bounding box beyond 32767", src, ok, []Composite{{Components: []Component{{GID: gidA, DX: 32767}}}}, nil},
+		{"bounding box below -32768", src, ok, []Composite{{Components: []Component{{GID: gidA}, {GID: sfntTestGID(t, face, 'p'), DY: -32768}}}}, nil},
+		{"maxp version 0.5", withMaxp05(), ok, one, errSFNTMalformed},
+		{"cyclic component", setComponent(uint16(gidE)), ok, []Composite{{Components: []Component{{GID: gidA}, {GID: uint16(gidE)}}}}, errSFNTMalformed},
+		{"truncated composite component", setEnd(func(start, _ int) int { return start + 12 }), ok, []Composite{{Components: []Component{{GID: uint16(gidE)}}}}, errSFNTMalformed},
+		{"truncated simple component", withShortA(), map[rune]uint16{}, one, errSFNTMalformed},
+	}
+	for _, tc := range compositeTests {
+		t.Run("composites/"+tc.name, func(t *testing.T) {
+			b, err := DeriveFont(tc.src, tc.cmap, tc.extra)
+			if err == nil {
+				t.Fatalf("no error, %d bytes of output", len(b))
+			}
+			if tc.is != nil && !errors.Is(err, tc.is) {
+				t.Errorf("error %q does not wrap %q", err, tc.is)
+			}
+			if tc.is == nil && (errors.Is(err, errSFNTMalformed) || errors.Is(err, errSFNTUnsupported)) {
+				t.Errorf("error %q blames the font", err)
+			}
+			t.Log(err)
+		})
+	}
+	// The font without those defects is accepted, as are as many
+	// composites as glyph IDs allow.
+	for name, src := range map[string][]byte{"maxp version 0.5": withMaxp05(), "truncated simple glyph": withShortA()} {
+		if _, err := DeriveFont(src, ok, nil); err != nil {
+			t.Errorf("%s, no composites: %v", name, err)
+		}
+	}
+	if b, err := DeriveFont(src, ok, tooMany[1:]); err != nil {
+		t.Errorf("%d composites: %v", len(tooMany)-1, err)
+	} else if n := sfntTestU16(sfntTestTables(t, b)["maxp"][4:]); n != 0xFFFF {
+		t.Errorf("%d composites: numGlyphs %d, want 65535", len(tooMany)-1, n)
 	}
 }
 
@@ -717,7 +1190,7 @@ func TestDeriveFontFpdf(t *testing.T) {
 			for i, gid := range sfntTestUnmapped(t, face, 3) {
 				cmap[0xE000+rune(i)] = gid
 			}
-			b, err := DeriveFont(src, cmap)
+			b, err := DeriveFont(src, cmap, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -767,6 +1240,119 @@ func TestDeriveFontFpdf(t *testing.T) {
 	}
 }
 
+// TestDeriveFontAddedFpdf checks that fpdf draws added composite glyphs:
+// with their advance as width, and embedding in its subset, for each, a
+// composite glyph whose components are the source's glyphs at the same
+// offsets, so that its outline is theirs moved by their offsets.
+func TestDeriveFontAddedFpdf(t *testing.T) {
+	fonts := []struct {
+		file   string
+		letter rune // drawn through its own code point
+		extra  func(t *testing.T, face *font.Face, glyphs [][]byte) []Composite
+	}{
+		{"NotoSans-Regular.ttf", 'A', func(t *testing.T, face *font.Face, glyphs [][]byte) []Composite {
+			gid := func(r rune) uint16 { return sfntTestGID(t, face, r) }
+			return []Composite{
+				{Components: []Component{{GID: gid('A')}, {GID: gid(' '), DX: 600}, {GID: gid('f'), DX: 700, DY: -200}}, Advance: 1000},
+				{Components: []Component{{GID: gid(sfntTestComposite(t, face, glyphs, true))}, {GID: gid('é'), DX: 650}}, Advance: 1200},
+				{Components: []Component{{GID: gid(' ')}, {GID: gid(' '), DX: 260}}, Advance: 520}, // no outline
+				{Components: []Component{{GID: gid('A'), DX: -100}, {GID: gid('A'), DX: 500, DY: 300}}, Advance: 1300},
+			}
+		}},
+		{"NotoSansBengali-Regular.ttf", 'ক', func(t *testing.T, face *font.Face, _ [][]byte) []Composite {
+			return []Composite{
+				sfntTestShape(t, face, "কি", language.Bengali, di.DirectionLTR),
+				sfntTestShape(t, face, "কো", language.Bengali, di.DirectionLTR),
+			}
+		}},
+		{"NotoNaskhArabic-Regular.ttf", 'ب', func(t *testing.T, face *font.Face, _ [][]byte) []Composite {
+			return []Composite{sfntTestShape(t, face, "بِ", language.Arabic, di.DirectionRTL)}
+		}},
+	}
+	for _, tf := range fonts {
+		t.Run(tf.file, func(t *testing.T) {
+			src, face := sfntTestFont(t, tf.file)
+			srcGlyphs := sfntTestGlyphs(t, sfntTestSourceTables(src))
+			num := len(srcGlyphs)
+			extra := tf.extra(t, face, srcGlyphs)
+			cmap := map[rune]uint16{tf.letter: sfntTestGID(t, face, tf.letter)}
+			text := string(tf.letter)
+			for i := range extra {
+				cmap[0xE000+rune(i)] = uint16(num + i)
+				text += string(0xE000 + rune(i))
+			}
+			b, err := DeriveFont(src, cmap, extra)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			const size = 12.0
+			pdf := fpdf.New("P", "pt", "A4", "")
+			pdf.AddPage()
+			pdf.AddUTF8FontFromBytes("x", "", b)
+			pdf.SetFont("x", "", size) // fails if fpdf rejected the font
+			pdf.Text(10, 20, text)
+			for i, c := range extra {
+				want := float64(c.Advance) * size / float64(face.Upem())
+				if got := pdf.GetStringWidth(string(0xE000 + rune(i))); math.Abs(got-want) > 0.05 {
+					t.Errorf("width of composite %d = %.2f, want %.2f", i, got, want)
+				}
+			}
+			var buf bytes.Buffer
+			if err := pdf.Output(&buf); err != nil {
+				t.Fatal(err)
+			}
+			if pdf.Err() {
+				t.Fatal(pdf.Error())
+			}
+
+			subset, cidToGID := sfntTestEmbedded(t, buf.Bytes())
+			sub, err := font.ParseTTF(bytes.NewReader(subset))
+			if err != nil {
+				t.Fatalf("go-text cannot parse fpdf's subset: %v", err)
+			}
+			subGlyphs := sfntTestGlyphs(t, sfntTestSourceTables(subset))
+			subGID := func(r rune) int { return int(cidToGID[2*r])<<8 | int(cidToGID[2*r+1]) }
+			if g := subGID(tf.letter); g == 0 || !reflect.DeepEqual(sfntTestOutline(sub, uint16(g), 0, 0), sfntTestOutline(face, cmap[tf.letter], 0, 0)) {
+				t.Errorf("embedded glyph %d for %q differs from the source's", g, tf.letter)
+			}
+			for i, c := range extra {
+				r := 0xE000 + rune(i)
+				g := subGID(r)
+				if g == 0 {
+					t.Errorf("CIDToGIDMap maps %U to .notdef", r)
+					continue
+				}
+				raw := subGlyphs[g]
+				want := sfntTestCompositeOutline(face, c)
+				if got := sfntTestOutline(sub, uint16(g), 0, 0); !reflect.DeepEqual(got, want) {
+					t.Errorf("embedded glyph %d for %U: outline of %d segments, want the components' %d", g, r, len(got), len(want))
+				}
+				if len(want) == 0 {
+					if len(raw) != 0 {
+						t.Errorf("embedded glyph %d for %U has no outline but %d bytes", g, r, len(raw))
+					}
+					continue
+				}
+				comps := sfntTestComponents(raw)
+				if len(comps) != len(c.Components) {
+					t.Errorf("embedded glyph %d for %U has %d components, want %d", g, r, len(comps), len(c.Components))
+					continue
+				}
+				for j, comp := range c.Components {
+					rec := raw[10+8*j:]
+					if dx, dy := sfntTestI16(rec[4:]), sfntTestI16(rec[6:]); sfntTestU16(rec)&0x0003 != 0x0003 || dx != int(comp.DX) || dy != int(comp.DY) {
+						t.Errorf("embedded glyph %d for %U, component %d: flags %#04x, offset %d,%d, want %d,%d", g, r, j, sfntTestU16(rec), dx, dy, comp.DX, comp.DY)
+					}
+					if got, want := sfntTestOutline(sub, uint16(comps[j]), 0, 0), sfntTestOutline(face, comp.GID, 0, 0); !reflect.DeepEqual(got, want) {
+						t.Errorf("embedded glyph %d for %U, component %d: glyph %d differs from the source's glyph %d", g, r, j, comps[j], comp.GID)
+					}
+				}
+			}
+		})
+	}
+}
+
 // sfntTestStream matches the dictionary of a PDF stream object whose /Length
 // comes first, as fpdf writes them.
 var sfntTestStream = regexp.MustCompile(`<</Length (\d+)([^>]*)>>\nstream\n`)
@@ -804,19 +1390,33 @@ func sfntTestEmbedded(t *testing.T, pdf []byte) (fontFile, cidToGID []byte) {
 }
 
 // BenchmarkDeriveFont derives fonts mapping 80 glyphs: 62 letters and
-// digits and 18 glyphs without code point.
+// digits and 18 glyphs without code point, and then also 20 added
+// composites of two or three of those glyphs each, with various advances.
 func BenchmarkDeriveFont(b *testing.B) {
 	for _, name := range []string{"NotoSans-Regular.ttf", "NotoSansSignWriting-Regular.ttf"} {
-		b.Run(name, func(b *testing.B) {
-			src, face := sfntTestFont(b, name)
-			cmap := sfntTestCmap80(b, face)
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := DeriveFont(src, cmap); err != nil {
-					b.Fatal(err)
+		for _, composites := range []int{0, 20} {
+			b.Run(fmt.Sprintf("%s/composites=%d", name, composites), func(b *testing.B) {
+				src, face := sfntTestFont(b, name)
+				cmap := sfntTestCmap80(b, face)
+				gids := slices.Sorted(maps.Values(cmap))
+				numGlyphs := sfntTestU16(sfntTestSourceTables(src)["maxp"][4:])
+				var extra []Composite
+				for i := range composites {
+					c := Composite{Advance: uint16(1000 + 10*i)}
+					for j := range 2 + i%2 {
+						c.Components = append(c.Components, Component{GID: gids[(3*i+j)%len(gids)], DX: int16(400 * j), DY: int16(50 * (j % 2))})
+					}
+					extra = append(extra, c)
+					cmap[0xF000+rune(i)] = uint16(numGlyphs + i)
 				}
-			}
-		})
+				b.SetBytes(int64(len(src)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := DeriveFont(src, cmap, extra); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

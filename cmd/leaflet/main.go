@@ -119,12 +119,14 @@ func splitList(s string) []string {
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--out DIR]", stderr)
+	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--out DIR]", stderr)
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
 	id := fl.String("leaflet", content.DefaultLeaflet, "the leaflet `ID` to build")
 	langs := fl.String("lang", "", "comma-separated language `tags` to build (default: every language with a bundle)")
 	editions := fl.String("edition", "", "comma-separated `editions` to build: "+strings.Join(build.Editions, ", ")+" (default: all)")
 	paper := fl.String("paper", "a4", "tri-fold paper: a4 or letter")
+	size := fl.Int("size", 0, fmt.Sprintf("body size in points of the large-print and easy-read editions, %d to %d (default %d and %d)",
+		layout.LargePrintMin, layout.LargePrintMax, layout.LargePrintDefault, layout.EasyReadDefault))
 	out := fl.String("out", "out", "output `folder`")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -146,6 +148,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 			return usageErr("--edition %q: want one of %s", e, strings.Join(build.Editions, ", "))
 		}
 	}
+	if *size != 0 && (*size < layout.LargePrintMin || *size > layout.LargePrintMax) {
+		return usageErr("--size %d: want a whole number of points from %d to %d", *size, layout.LargePrintMin, layout.LargePrintMax)
+	}
+	req.Size = float64(*size)
 	date, err := build.DateFromEnv()
 	if err != nil {
 		return usageErr("%v", err)

@@ -62,8 +62,8 @@ func TestBuildWritesTheDefaultLeafletAndATable(t *testing.T) {
 	}
 	pdf := filepath.Join(out, "cse-en-trifold.pdf")
 	l, _ := content.Load(content.Builtin(), "", content.DefaultLeaflet)
-	if !strings.Contains(stdout, pdf) || !strings.Contains(stdout, fmt.Sprintf("built %d PDF(s)", len(l.Langs()))) {
-		t.Errorf("the summary does not list %s and one PDF per language:\n%s", pdf, stdout)
+	if !strings.Contains(stdout, pdf) || !strings.Contains(stdout, fmt.Sprintf("built %d PDF(s)", 3*len(l.Langs()))) {
+		t.Errorf("the summary does not list %s and three editions per language:\n%s", pdf, stdout)
 	}
 	b, err := os.ReadFile(pdf)
 	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {

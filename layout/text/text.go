@@ -4,6 +4,7 @@ package text
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -84,6 +85,9 @@ type Line struct {
 	Start, End int
 	// Width is the advance of the line without trailing white space.
 	Width float64
+	// Forced reports that the line ends inside a no-break range that is
+	// wider than the column and had to be broken.
+	Forced bool
 }
 
 // Missing is a character that no embedded face covers.
@@ -174,16 +178,60 @@ func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []
 
 	breaks := s.breaks(p.Text, noBreak)
 	ends := greedy(breaks, measure, width)
+	// A no-break stretch wider than the column (an email address in very
+	// large print) is broken at its logical points — after @ or /, before
+	// a dot — as a last resort; the lines that end inside it are marked.
+	var forced [][2]int
+	start := 0
+	for _, e := range ends {
+		if measure(start, e) > width+1e-9 {
+			for _, r := range noBreak {
+				if r[0] < e && start < r[1] && measure(r[0], r[1]) > width+1e-9 {
+					forced = append(forced, r)
+				}
+			}
+		}
+		start = e
+	}
+	if len(forced) > 0 {
+		breaks = mergeBreaks(breaks, logicalBreaks(p.Text, forced))
+		ends = greedy(breaks, measure, width)
+	}
 	if better := balance(breaks, measure, width, len(ends), p.Balance); better != nil {
 		ends = better
 	}
 	lines := make([]Line, 0, len(ends))
-	start := 0
+	start = 0
 	for _, e := range ends {
-		lines = append(lines, s.line(p, items, start, e, measure(start, e)))
+		ln := s.line(p, items, start, e, measure(start, e))
+		ln.Forced = inside(e, forced)
+		lines = append(lines, ln)
 		start = e
 	}
 	return lines, missing
+}
+
+// logicalBreaks returns break positions inside the ranges at the points
+// where an address may be broken when it must: after @ and /, before a dot
+// or a hyphen, and between digit groups.
+func logicalBreaks(text []rune, ranges [][2]int) []breakPos {
+	var out []breakPos
+	for _, r := range ranges {
+		for i := r[0] + 1; i < r[1]; i++ {
+			prev, cur := text[i-1], text[i]
+			if prev == '@' || prev == '/' || cur == '.' || cur == '-' || unicode.IsSpace(prev) {
+				out = append(out, breakPos{pos: i, space: unicode.IsSpace(prev)})
+			}
+		}
+	}
+	return out
+}
+
+// mergeBreaks merges two lists of break positions in order.
+func mergeBreaks(a, b []breakPos) []breakPos {
+	out := append(append([]breakPos(nil), a...), b...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
 }
 
 // greedy breaks lines as late as possible: the fewest lines. It returns

@@ -55,7 +55,8 @@ func TestLinesNeverBreakInsideNoBreakRange(t *testing.T) {
 	p := Paragraph{Text: []rune(text), Lang: "en", Size: 12}
 	phone := strings.Index(text, "01604")
 	nb := [][2]int{{phone, phone + len("01604 364036")}}
-	for w := 60.0; w < 400; w += 7 {
+	phoneWidth := s.Measure(Paragraph{Text: []rune("01604 364036"), Lang: "en", Size: 12})
+	for w := phoneWidth; w < 400; w += 7 {
 		lines, _ := s.Lines(p, w, nb)
 		for _, l := range lines {
 			if l.Start > nb[0][0] && l.Start < nb[0][1] {
@@ -134,5 +135,33 @@ func TestForcedLineBreaksAreKeptAndNotDrawn(t *testing.T) {
 				t.Errorf("the line break is drawn as glyph %d", g.ID)
 			}
 		}
+	}
+}
+
+func TestAnAddressWiderThanTheColumnBreaksAtItsLogicalPoints(t *testing.T) {
+	s := newShaper(t)
+	text := "Email nscb@northamptonshire.gcsx.gov.uk now"
+	p := Paragraph{Text: []rune(text), Lang: "en", Size: 40}
+	at := strings.Index(text, "nscb")
+	nb := [][2]int{{at, at + len("nscb@northamptonshire.gcsx.gov.uk")}}
+	width := s.Measure(Paragraph{Text: []rune("northamptonshire.gcsx"), Lang: "en", Size: 40})
+	lines, _ := s.Lines(p, width, nb)
+	var forced int
+	for i, l := range lines {
+		seg := string(p.Text[l.Start:l.End])
+		if l.Forced {
+			forced++
+			last := p.Text[l.End-1]
+			next := p.Text[l.End]
+			if last != '@' && last != '/' && next != '.' && next != '-' {
+				t.Errorf("line %d %q breaks the address at no logical point", i, seg)
+			}
+		}
+		if l.Width > width+0.01 {
+			t.Errorf("line %d %q is wider than the column", i, seg)
+		}
+	}
+	if forced == 0 {
+		t.Errorf("got lines %q; want the address broken and marked", lineTexts(p, lines))
 	}
 }

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // leaflets' own pictures
+	_ "image/png"
+	"io/fs"
+	"path"
+	"strings"
+
+	"leaflet/pictures"
+)
+
+// EasyRead is the easy-read edition's own structure: sections of points,
+// each a picture beside a few short sentences (one message each).
+type EasyRead struct {
+	// Cover is the picture on the cover; Label the words "Easy read".
+	Cover *PictureRef
+	Label Ref
+	// Sections are in reading order.
+	Sections []ERSection
+	Pos      Pos
+}
+
+// ERSection is an easy-read section: a heading and its points.
+type ERSection struct {
+	Heading *Ref
+	Points  []Point
+	Pos     Pos
+}
+
+// Point is one easy-read point: a picture and its sentences.
+type Point struct {
+	Picture PictureRef
+	Msgs    []Ref
+	Pos     Pos
+}
+
+// PictureRef names a picture: a built-in one by name ("phone"), or an image
+// file of the leaflet's own (PNG or JPEG) by a path relative to the content
+// folder. Alt is the message that describes it.
+type PictureRef struct {
+	Name string
+	// File is the path of the leaflet's own image, or "".
+	File string
+	Alt  Ref
+	Pos  Pos
+}
+
+// Image is a leaflet's own picture, read when the leaflet is loaded.
+type Image struct {
+	Data          []byte
+	Format        string // "png" or "jpeg"
+	Width, Height int    // pixels
+}
+
+type easyReadFile struct {
+	Cover    string `toml:"cover"`
+	CoverAlt string `toml:"cover_alt"`
+	Label    string `toml:"label"`
+	Sections []struct {
+		Heading string `toml:"heading"`
+		Points  []struct {
+			Picture string   `toml:"picture"`
+			Alt     string   `toml:"alt"`
+			Text    []string `toml:"text"`
+		} `toml:"point"`
+	} `toml:"section"`
+}
+
+// pictureAltID is the message that describes a built-in picture.
+func pictureAltID(name string) string { return "picture." + name }
+
+// loadEasyRead checks the [easy_read] table and reads the leaflet's own
+// pictures. ref records every message ID it meets.
+func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root string, ref func(id, key string) Ref) Diagnostics {
+	var ds Diagnostics
+	er := &EasyRead{Pos: pos.key("easy_read")}
+	picture := func(name, alt, key string) *PictureRef {
+		p := &PictureRef{Name: name, Pos: pos.str(name, key+".picture")}
+		if strings.HasSuffix(key, "easy_read") {
+			p.Pos = pos.str(name, key+".cover")
+		}
+		switch ext := strings.ToLower(path.Ext(name)); {
+		case ext == ".png" || ext == ".jpg" || ext == ".jpeg":
+			p.File = path.Clean(name)
+			if err := l.loadImage(fsys, root, p); err != nil {
+				d := ds.Errorf(p.Pos, "picture %q: %v", name, err)
+				d.Source = pos.line(p.Pos.Line)
+				d.Hint = "a picture is a built-in name or a PNG or JPEG file, relative to " + path.Join("content", l.ID)
+			}
+			if alt == "" {
+				d := ds.Errorf(p.Pos, "picture %q has no alt text", name)
+				d.Source, d.Hint = pos.line(p.Pos.Line), `say what it shows with alt = "<message ID>" beside it`
+			}
+		case ext != "":
+			d := ds.Errorf(p.Pos, "picture %q is neither PNG nor JPEG", name)
+			d.Source, d.Hint = pos.line(p.Pos.Line), "convert it to PNG, or use a built-in picture: "+strings.Join(pictures.Names(), ", ")
+		default:
+			if _, err := pictures.Lookup(name); err != nil {
+				d := ds.Errorf(p.Pos, "%v", err)
+				d.Source = pos.line(p.Pos.Line)
+			}
+			if alt == "" {
+				alt = pictureAltID(name)
+			}
+		}
+		if alt != "" {
+			p.Alt = ref(alt, key+".alt")
+		}
+		return p
+	}
+	if f.Cover != "" {
+		er.Cover = picture(f.Cover, f.CoverAlt, "easy_read")
+	}
+	if f.Label == "" {
+		ds.Errorf(er.Pos, "easy_read has no label").Hint = `add label = "<message ID>": the words "Easy read" on the cover`
+	} else {
+		er.Label = ref(f.Label, "easy_read.label")
+	}
+	if len(f.Sections) == 0 {
+		ds.Errorf(er.Pos, "easy_read has no sections").Hint = "add [[easy_read.section]] tables with [[easy_read.section.point]]s"
+	}
+	for si, fs := range f.Sections {
+		key := fmt.Sprintf("easy_read.section[%d]", si)
+		s := ERSection{Pos: pos.key(key)}
+		if fs.Heading != "" {
+			h := ref(fs.Heading, key+".heading")
+			s.Heading = &h
+		}
+		if len(fs.Points) == 0 {
+			ds.Errorf(s.Pos, "easy-read section %d has no points", si+1)
+		}
+		for pi, fp := range fs.Points {
+			pkey := fmt.Sprintf("%s.point[%d]", key, pi)
+			pt := Point{Pos: pos.key(pkey)}
+			if fp.Picture == "" {
+				d := ds.Errorf(pt.Pos, "point %d of easy-read section %d has no picture", pi+1, si+1)
+				d.Source, d.Hint = pos.line(pt.Pos.Line), "every easy-read point has a picture: picture = \"phone\", or a PNG or JPEG file"
+			} else {
+				pt.Picture = *picture(fp.Picture, fp.Alt, pkey)
+			}
+			if len(fp.Text) == 0 {
+				d := ds.Errorf(pt.Pos, "point %d of easy-read section %d has no text", pi+1, si+1)
+				d.Source, d.Hint = pos.line(pt.Pos.Line), `add text = ["<message ID>", …], one message per sentence`
+			}
+			for _, id := range fp.Text {
+				pt.Msgs = append(pt.Msgs, ref(id, pkey+".text"))
+			}
+			s.Points = append(s.Points, pt)
+		}
+		er.Sections = append(er.Sections, s)
+	}
+	l.EasyRead = er
+	return ds
+}
+
+// loadImage reads one of the leaflet's own pictures.
+func (l *Leaflet) loadImage(fsys fs.FS, root string, p *PictureRef) error {
+	if _, ok := l.Images[p.File]; ok {
+		return nil
+	}
+	data, err := fs.ReadFile(fsys, path.Join("content", l.ID, p.File))
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", displayPath(root, path.Join("content", l.ID, p.File)), unwrapPathError(err))
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("cannot read the image: %w", err)
+	}
+	if l.Images == nil {
+		l.Images = map[string]*Image{}
+	}
+	l.Images[p.File] = &Image{Data: data, Format: format, Width: cfg.Width, Height: cfg.Height}
+	return nil
+}
