@@ -388,7 +388,7 @@ func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 	for _, lang := range l.Langs() {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
-			outs, ds := Run(Request{Leaflet: l, Langs: []string{lang}, Paper: layout.A4})
+			outs, ds := Run(Request{Leaflet: l, Langs: []string{lang}, Editions: []string{"trifold"}, Paper: layout.A4})
 			if ds.HasErrors() || len(outs) != 1 {
 				t.Fatalf("got %d outputs, %v", len(outs), ds)
 			}

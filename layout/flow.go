@@ -82,6 +82,9 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 	lang, rtl := f.lang, f.rtl
 	if t.Lang != "" { // a passage in another language sets its own direction
 		lang, rtl = t.Lang, content.IsRTL(t.Lang)
+		if elem >= 0 && t.Lang != f.lang {
+			f.res.Elems[elem].Lang = t.Lang
+		}
 	}
 	p := text.Paragraph{Lang: lang, Size: size, Balance: role == RoleHeading || role == RoleTitle, RTL: rtl}
 	var noBreak [][2]int

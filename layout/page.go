@@ -144,10 +144,14 @@ type Region struct {
 }
 
 // Elem is a structure element; items point at their element by index.
+// Elements are listed in logical reading order, parents before children.
 type Elem struct {
 	Role   Role
 	Parent int // -1 for the document
 	MsgID  string
+	// Lang is set when the element's text is in another language than
+	// the document's (the English line of a draft notice).
+	Lang string
 }
 
 // Result is a laid out document.
