@@ -6,11 +6,13 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,48 +30,83 @@ import (
 // mupdf-tools) lists every glyph a viewer draws. fpdf renumbers glyphs when
 // it subsets a font, so a traced glyph number indexes the embedded subset,
 // not the original font: identity is proved by outlines. Each embedded font
-// program (FontFile2) is read back with mutool show and parsed with go-text,
-// and the outline of each traced glyph is compared with the outline of the
-// display list's glyph ID in the original font file fonts/<face>.ttf, as is
-// the glyph's advance width (so that glyphs without an outline, spaces, are
-// told apart too).
+// program (FontFile2) is read back with mutool show and parsed with go-text.
+//
+// Drawing units: output/pdf.go does not draw a run glyph by glyph. It splits
+// the run's glyphs (in visual order) into units, runs of glyphs with the
+// same Cluster index, and joins a unit whose glyphs advance by nothing in
+// total to the next unit (to the previous one when it is the run's last),
+// until no unit but a run's only one advances by nothing. A unit is drawn as
+// ONE glyph of the embedded font:
+//
+//   - a plain unit (one glyph, no XOffset or YOffset, and an advance that
+//     rounds to the font's own hmtx advance) as that glyph of the font: the
+//     embedded glyph's outline and advance width must be those of the
+//     display list's glyph ID in the original font file fonts/<face>.ttf
+//     (the advance tells glyphs without an outline, spaces, apart);
+//   - any other unit (several glyphs: a vowel sign with its consonant, a
+//     letter with its marks; or one glyph moved by an offset or kerned) as a
+//     composite glyph added to the font: its outline (go-text resolves the
+//     components) must be the concatenation of the outlines of the unit's
+//     glyphs in the original font, each moved to its place in the unit
+//     (x = the advances of the unit's glyphs before it + its XOffset,
+//     y = its YOffset, converted to font units, value*upem/size, rounded;
+//     y grows upwards), within fontUnitTolerance; and its advance width
+//     must be the unit's total advance in font units, within the same.
+//
+// The test builds the units itself from the display list (the grouping is
+// written out again here, not taken from package output), so a change in
+// how output groups or draws them shows up as a difference.
+//
+// Characters: a drawn glyph stands for the text of its unit (ToUnicode), and
+// mutool trace lists one <g> per character of that text: the first with the
+// glyph number, the others (a ligature's, a conjunct's or a cluster's extra
+// characters) without one, or with the same number at the same place and no
+// advance. They are grouped into the glyph they belong to, and the
+// characters of each drawn glyph must be the unit's text (the runes of its
+// clusters, reversed in a right-to-left run, as output/pdf.go maps them).
 //
 // Order: output/pdf.go draws pages in order, each page's items in order and
-// each run's glyphs in order, so the traced glyphs of a page and the display
-// list's glyphs are walked side by side. A run set in a face without a bold
-// weight (FakeBold) is drawn in text rendering mode 2, fill and stroke, which
-// mutool traces twice, as fill_text and stroke_text: the fill_text glyphs
-// are the sequence checked; the stroke_text glyphs must be exactly those of
-// the FakeBold runs, in order and at the same places.
+// each run's units in order, so the traced glyphs of a page and the display
+// list's units are walked side by side. A run set in a face without a bold
+// weight (FakeBold) is drawn in text rendering mode 2, fill and stroke,
+// which mutool traces twice, as fill_text and stroke_text: the fill_text
+// glyphs are the sequence checked; the stroke_text glyphs must be exactly
+// those of the FakeBold runs' units, in order and at the same places.
 //
-// Positions: a glyph's pen position in the layout is x = run.X + the sum of
-// the advances before it + its XOffset and y = run.Y - its YOffset (points,
-// from the top left); mutool reports PDF user space, from the bottom left:
-// y_pdf = page height - y. Both must agree within 0.01 pt. The size drawn
-// (the text matrix) must be the run's size.
-//
-// A run whose size has more than two decimals would be drawn at the size
-// rounded to two decimals, as fpdf writes it, and its glyphs would drift
-// from their places: layout rounds sizes to 0.01 pt, and such glyphs are
-// counted apart and reported as an error. Any other difference fails.
+// Positions: a unit's pen position in the layout is x = run.X + the sum of
+// the advances of the run's glyphs before the unit and y = run.Y (points,
+// from the top left; offsets live inside the composite glyphs); mutool
+// reports PDF user space, from the bottom left: y_pdf = page height - y.
+// Both must agree within posTolerance. The size drawn (the text matrix)
+// must be the run's size (output.PDF refuses a size it cannot write
+// exactly).
 
 // posTolerance is the largest difference allowed between a traced glyph's
 // position and the layout's, in points.
 const posTolerance = 0.01
 
-// tracedGlyph is one glyph drawn, as mutool trace reports it.
+// fontUnitTolerance is the largest difference allowed between a composite
+// glyph's outline points or advance and the unit's, in font units.
+const fontUnitTolerance = 1.0
+
+// tracedGlyph is one glyph drawn, as mutool trace reports it, with the
+// characters it stands for.
 type tracedGlyph struct {
 	font   string // "TAG+FaceName"
 	size   float64
 	glyph  int
 	x, y   float64
-	stroke bool // in a stroke_text element
-	line   int  // line of the trace, for messages
+	text   string // the characters of its <g> elements, in order
+	chars  int    // how many <g> elements it was listed as
+	stroke bool   // in a stroke_text element
+	line   int    // line of the trace, for messages
 }
 
 type tracedPage struct {
 	w, h   float64 // the media box's size
 	glyphs []tracedGlyph
+	extra  int // <g> elements grouped into the glyph before them
 }
 
 var (
@@ -94,7 +131,8 @@ func parseFloat(t *testing.T, s string) float64 {
 	return v
 }
 
-// parseTrace reads mutool trace's output: pages of glyphs.
+// parseTrace reads mutool trace's output: pages of glyphs, each <g> of a
+// character after a glyph's first grouped into that glyph.
 func parseTrace(t *testing.T, out string) []tracedPage {
 	t.Helper()
 	var (
@@ -103,6 +141,9 @@ func parseTrace(t *testing.T, out string) []tracedPage {
 		font   string
 		size   float64
 		lineNo int
+		// the glyph the next character may belong to: the last one of
+		// the current span, nil at a span's start
+		last *tracedGlyph
 	)
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -114,6 +155,7 @@ func parseTrace(t *testing.T, out string) []tracedPage {
 			if strings.HasPrefix(line, "</") && strings.HasSuffix(line, "_text>") {
 				kind = ""
 			}
+			last = nil
 			continue
 		}
 		switch el := m[1]; el {
@@ -125,11 +167,14 @@ func parseTrace(t *testing.T, out string) []tracedPage {
 			pages = append(pages, tracedPage{
 				w: parseFloat(t, box[2]) - parseFloat(t, box[0]),
 				h: parseFloat(t, box[3]) - parseFloat(t, box[1])})
+			last = nil
 		case "fill_text", "stroke_text":
 			kind = el
+			last = nil
 		case "clip_text", "clip_stroke_text", "ignore_text":
 			t.Errorf("mutool trace line %d: unexpected %s: the writer draws text only filled, or filled and stroked", lineNo, el)
 			kind = el
+			last = nil
 		case "span":
 			a := attrs(line)
 			font = a["font"]
@@ -140,24 +185,45 @@ func parseTrace(t *testing.T, out string) []tracedPage {
 			if len(trm) > 0 {
 				size = parseFloat(t, trm[0])
 			}
+			last = nil
 		case "g":
 			if len(pages) == 0 || (kind != "fill_text" && kind != "stroke_text") {
 				t.Fatalf("mutool trace line %d: a glyph outside fill_text or stroke_text: %s", lineNo, line)
 			}
 			a := attrs(line)
-			if _, ok := a["glyph"]; !ok {
-				// one glyph standing for several characters (a ligature,
-				// a conjunct): mutool lists the characters after the
-				// first as glyphs of no number and no advance
+			gid := -1
+			if s, ok := a["glyph"]; ok {
+				n, err := strconv.Atoi(s)
+				if err != nil {
+					t.Fatalf("mutool trace line %d: glyph %q: %v", lineNo, s, err)
+				}
+				gid = n
+			}
+			x, y := parseFloat(t, a["x"]), parseFloat(t, a["y"])
+			adv := 1.0
+			if s, ok := a["adv"]; ok {
+				adv = parseFloat(t, s)
+			}
+			ch := html.UnescapeString(a["unicode"])
+			p := &pages[len(pages)-1]
+			// one glyph standing for several characters (a ligature, a
+			// conjunct, a cluster): mutool lists the characters after the
+			// first as glyphs of no number, or of the same number at the
+			// same place, without advancing
+			samePlace := last != nil && math.Abs(x-last.x) < 1e-3 && math.Abs(y-last.y) < 1e-3
+			if last != nil && (gid < 0 || (gid == last.glyph && (adv == 0 || samePlace))) {
+				last.text += ch
+				last.chars++
+				p.extra++
 				continue
 			}
-			gid, err := strconv.Atoi(a["glyph"])
-			if err != nil {
-				t.Fatalf("mutool trace line %d: glyph %q: %v", lineNo, a["glyph"], err)
+			if gid < 0 {
+				t.Errorf("mutool trace line %d: a character without a glyph that follows none: %s", lineNo, line)
+				continue
 			}
-			p := &pages[len(pages)-1]
-			p.glyphs = append(p.glyphs, tracedGlyph{font: font, size: size, glyph: gid,
-				x: parseFloat(t, a["x"]), y: parseFloat(t, a["y"]), stroke: kind == "stroke_text", line: lineNo})
+			p.glyphs = append(p.glyphs, tracedGlyph{font: font, size: size, glyph: gid, x: x, y: y,
+				text: ch, chars: 1, stroke: kind == "stroke_text", line: lineNo})
+			last = &p.glyphs[len(p.glyphs)-1]
 		}
 	}
 	return pages
@@ -228,77 +294,183 @@ func (o *originalFaces) get(t *testing.T, name string) *font.Face {
 	return f
 }
 
+// outline returns a glyph's outline, or an error when it has none.
+func outline(f *font.Face, gid font.GID) ([]font.Segment, error) {
+	o, ok := f.GlyphData(gid).(font.GlyphOutline)
+	if !ok {
+		return nil, fmt.Errorf("glyph %d is not an outline: %T", gid, f.GlyphData(gid))
+	}
+	return o.Segments, nil
+}
+
 // sameGlyph reports how glyph a of face fa and glyph b of face fb differ in
 // outline and advance, or "" when they are the same.
 func sameGlyph(fa *font.Face, a font.GID, fb *font.Face, b font.GID) string {
 	if wa, wb := fa.HorizontalAdvance(a), fb.HorizontalAdvance(b); wa != wb {
 		return fmt.Sprintf("advance width %v≠%v", wa, wb)
 	}
-	oa, oka := fa.GlyphData(a).(font.GlyphOutline)
-	ob, okb := fb.GlyphData(b).(font.GlyphOutline)
-	if !oka || !okb {
-		return fmt.Sprintf("not both outlines: %T, %T", fa.GlyphData(a), fb.GlyphData(b))
+	oa, erra := outline(fa, a)
+	ob, errb := outline(fb, b)
+	if erra != nil || errb != nil {
+		return fmt.Sprintf("not both outlines: %v, %v", erra, errb)
 	}
-	if len(oa.Segments) != len(ob.Segments) {
-		return fmt.Sprintf("outline of %d segments≠%d", len(oa.Segments), len(ob.Segments))
+	return sameOutline(oa, ob, 0)
+}
+
+// sameOutline reports how two outlines differ by more than tol font units
+// in any point, or "" when they do not.
+func sameOutline(a, b []font.Segment, tol float64) string {
+	if len(a) != len(b) {
+		return fmt.Sprintf("outline of %d segments≠%d", len(a), len(b))
 	}
-	for i := range oa.Segments {
-		sa, sb := oa.Segments[i], ob.Segments[i]
-		if sa.Op != sb.Op || sa.Args != sb.Args {
+	for i := range a {
+		sa, sb := a[i], b[i]
+		if sa.Op != sb.Op {
 			return fmt.Sprintf("outline segment %d: %v≠%v", i, sa, sb)
+		}
+		pa, pb := sa.ArgsSlice(), sb.ArgsSlice()
+		for j := range pa {
+			if math.Abs(float64(pa[j].X-pb[j].X)) > tol || math.Abs(float64(pa[j].Y-pb[j].Y)) > tol {
+				return fmt.Sprintf("outline segment %d: %v≠%v", i, sa, sb)
+			}
 		}
 	}
 	return ""
 }
 
-// listGlyph is one glyph of the display list, where the layout puts it.
-type listGlyph struct {
-	run  *layout.GlyphRun
-	item int
-	id   uint16
-	x, y float64 // pen position, points from the top left
+// component is one glyph of a drawing unit, placed in font units from the
+// unit's origin (y up).
+type component struct {
+	id     uint16
+	dx, dy int
 }
 
-func displayGlyphs(p layout.Page) []listGlyph {
-	var out []listGlyph
+// unit is one drawing unit of the display list: glyphs of a run that the PDF
+// draws as one glyph, where the layout puts it.
+type unit struct {
+	run   *layout.GlyphRun
+	item  int
+	comps []component
+	adv   int     // the unit's advance, font units
+	plain bool    // drawn as the font's own glyph comps[0].id
+	text  string  // the text the drawn glyph stands for
+	x, y  float64 // pen position, points from the top left
+}
+
+// key identifies what a unit draws, for the memo of comparisons.
+func (u unit) key() string {
+	if u.plain {
+		return strconv.Itoa(int(u.comps[0].id))
+	}
+	var b strings.Builder
+	for _, c := range u.comps {
+		fmt.Fprintf(&b, "%d@%d,%d;", c.id, c.dx, c.dy)
+	}
+	fmt.Fprintf(&b, "+%d", u.adv)
+	return b.String()
+}
+
+func (u unit) String() string {
+	if u.plain {
+		return fmt.Sprintf("glyph %d", u.comps[0].id)
+	}
+	return "composite " + u.key()
+}
+
+func advanceOf(gs []text.Glyph) (a float64) {
+	for _, g := range gs {
+		a += g.Advance
+	}
+	return a
+}
+
+// groupUnits splits a run's glyphs into drawing units: runs of glyphs with
+// the same Cluster, a unit that advances by nothing joined to the next one,
+// or to the one before when it is the last.
+func groupUnits(gs []text.Glyph) [][]text.Glyph {
+	var us [][]text.Glyph
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].Cluster == gs[i].Cluster {
+			j++
+		}
+		us = append(us, gs[i:j:j])
+		i = j
+	}
+	for i := 0; i < len(us) && len(us) > 1; {
+		switch {
+		case advanceOf(us[i]) != 0:
+			i++
+		case i+1 < len(us):
+			us[i] = append(us[i][:len(us[i]):len(us[i])], us[i+1]...)
+			us = append(us[:i+1], us[i+2:]...)
+		default:
+			us[i-1] = append(us[i-1][:len(us[i-1]):len(us[i-1])], us[i]...)
+			us = us[:i]
+		}
+	}
+	return us
+}
+
+// unitText returns the text a unit's drawn glyph stands for: the runes from
+// its first cluster to the end of its last, reversed in a right-to-left
+// run.
+func unitText(gs []text.Glyph, runes []rune, rtl bool) string {
+	lo, hi := len(runes), 0
+	for _, g := range gs {
+		lo, hi = min(lo, g.Cluster), max(hi, g.Cluster+g.Runes)
+	}
+	if lo >= hi || hi > len(runes) {
+		return ""
+	}
+	r := append([]rune(nil), runes[lo:hi]...)
+	if rtl {
+		for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+			r[i], r[j] = r[j], r[i]
+		}
+	}
+	return string(r)
+}
+
+// displayUnits returns the drawing units of a page's glyph runs, in order.
+func displayUnits(p layout.Page) (units []unit, glyphs int) {
 	for ii, it := range p.Items {
 		run, ok := it.(*layout.GlyphRun)
 		if !ok {
 			continue
 		}
+		runes := []rune(run.Text)
+		fu := func(v float64) int { return int(math.Round(v * run.Face.Upem() / run.Size)) }
 		pen := run.X
-		for _, g := range run.Glyphs {
-			out = append(out, listGlyph{run: run, item: ii, id: g.ID, x: pen + g.XOffset, y: run.Y - g.YOffset})
-			pen += g.Advance
+		for _, gs := range groupUnits(run.Glyphs) {
+			u := unit{run: run, item: ii, x: pen, y: run.Y, text: unitText(gs, runes, run.RTL)}
+			at := 0.0
+			for _, g := range gs {
+				u.comps = append(u.comps, component{id: g.ID, dx: fu(at + g.XOffset), dy: fu(g.YOffset)})
+				at += g.Advance
+			}
+			u.adv = max(0, fu(at))
+			c := u.comps[0]
+			u.plain = len(u.comps) == 1 && c.dx == 0 && c.dy == 0 && u.adv == run.Face.Advance(c.id)
+			units = append(units, u)
+			glyphs += len(gs)
+			pen += at
 		}
 	}
-	return out
+	return units, glyphs
 }
 
-// glyphCheck compares traced glyphs with the display list's glyphs.
+// glyphCheck compares traced glyphs with the display list's units.
 type glyphCheck struct {
 	t        *testing.T
-	lang     string
+	name     string
 	embedded map[string]*font.Face
 	orig     *originalFaces
 	same     map[string]string // memo of outline comparisons
 	errs     int
-	// rounded records the glyphs of runs whose size has more than two
-	// decimals: fpdf writes the size with two (Tf "%.2f"), so the viewer
-	// draws them at another size than the layout set, and advances
-	// through them by other widths than output/pdf.go's pen expects.
-	rounded rounding
+	maxD     float64 // the largest position difference
+	maxWhere string
 }
-
-type rounding struct {
-	glyphs, off int // glyphs, and those placed more than posTolerance off
-	runs        map[*layout.GlyphRun]bool
-	maxD        float64
-	example     string
-}
-
-// sizeWritten is the size fpdf writes for a font size: two decimals.
-func sizeWritten(size float64) float64 { return math.Round(size*100) / 100 }
 
 func (c *glyphCheck) errorf(format string, args ...any) {
 	c.t.Helper()
@@ -309,73 +481,114 @@ func (c *glyphCheck) errorf(format string, args ...any) {
 	}
 }
 
+// mutoolNameLen is the longest font name mutool trace prints: MuPDF keeps a
+// font's name in a buffer of 32 bytes, so "ABCDEF+AtkinsonHyperlegibleNext-Bold"
+// is traced as "ABCDEF+AtkinsonHyperlegibleNext".
+const mutoolNameLen = 31
+
+// fontName returns the name of the embedded font a traced name stands for:
+// the same name, or the only one it is a prefix of when mutool cut it.
+func (c *glyphCheck) fontName(traced string) (string, error) {
+	if _, ok := c.embedded[traced]; ok {
+		return traced, nil
+	}
+	var found []string
+	if len(traced) >= mutoolNameLen {
+		for name := range c.embedded {
+			if strings.HasPrefix(name, traced) {
+				found = append(found, name)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return "", fmt.Errorf("font %s is not one embedded font (%d match)", traced, len(found))
+	}
+	return found[0], nil
+}
+
+// compare reports how the embedded glyph gid of emb differs from what unit
+// u draws, or "" when it does not.
+func (c *glyphCheck) compare(emb *font.Face, gid font.GID, u unit) string {
+	orig := c.orig.get(c.t, u.run.Face.Name)
+	if u.plain {
+		return sameGlyph(emb, gid, orig, font.GID(u.comps[0].id))
+	}
+	if w := float64(emb.HorizontalAdvance(gid)); math.Abs(w-float64(u.adv)) > fontUnitTolerance {
+		return fmt.Sprintf("advance width %v≠%d", w, u.adv)
+	}
+	got, err := outline(emb, gid)
+	if err != nil {
+		return err.Error()
+	}
+	var want []font.Segment
+	for _, cp := range u.comps {
+		segs, err := outline(orig, font.GID(cp.id))
+		if err != nil {
+			return "component " + err.Error()
+		}
+		for _, s := range segs {
+			for i := range s.ArgsSlice() {
+				s.Args[i].X += float32(cp.dx)
+				s.Args[i].Y += float32(cp.dy)
+			}
+			want = append(want, s)
+		}
+	}
+	return sameOutline(got, want, fontUnitTolerance)
+}
+
 // page compares the traced glyphs of one text kind (fill_text or
-// stroke_text) with the display list's glyphs of one page; it returns the
-// largest position differences, leaving out glyphs drawn at a rounded size.
-func (c *glyphCheck) page(pi int, pageH float64, kind string, traced []tracedGlyph, list []listGlyph) (maxDX, maxDY float64) {
+// stroke_text) with the display list's units of one page.
+func (c *glyphCheck) page(pi int, pageH float64, kind string, traced []tracedGlyph, list []unit) {
 	c.t.Helper()
 	if len(traced) != len(list) {
-		c.errorf("%s page %d: the PDF draws %d glyphs (%s); the display list has %d", c.lang, pi+1, len(traced), kind, len(list))
+		c.errorf("%s page %d: the PDF draws %d glyphs (%s); the display list has %d drawing units", c.name, pi+1, len(traced), kind, len(list))
 	}
 	for i := 0; i < len(traced) && i < len(list); i++ {
-		tg, lg := traced[i], list[i]
-		where := fmt.Sprintf("%s page %d %s glyph %d (trace line %d; item %d %s %q)", c.lang, pi+1, kind, i, tg.line, lg.item, lg.run.Face.Name, lg.run.Text)
-		faceName := tg.font
-		if _, rest, ok := strings.Cut(tg.font, "+"); ok {
+		tg, u := traced[i], list[i]
+		where := fmt.Sprintf("%s page %d %s unit %d (trace line %d; item %d %s %q, %s)", c.name, pi+1, kind, i, tg.line, u.item, u.run.Face.Name, u.run.Text, u)
+		fontName, err := c.fontName(tg.font)
+		if err != nil {
+			c.errorf("%s: %v", where, err)
+			continue
+		}
+		emb := c.embedded[fontName]
+		faceName := fontName
+		if _, rest, ok := strings.Cut(fontName, "+"); ok {
 			faceName = rest
 		}
-		if faceName != lg.run.Face.Name {
-			c.errorf("%s: drawn in font %s; the layout set it in %s", where, tg.font, lg.run.Face.Name)
+		if faceName != u.run.Face.Name {
+			c.errorf("%s: drawn in font %s; the layout set it in %s", where, fontName, u.run.Face.Name)
 			continue
 		}
-		// the size as drawn: exact, or a size with more than two decimals
-		// rounded as fpdf writes it (see rounding)
-		roundedSize := false
-		switch {
-		case math.Abs(tg.size-lg.run.Size) < 1e-6:
-		case math.Abs(tg.size-sizeWritten(lg.run.Size)) < 1e-6:
-			roundedSize = true
-		default:
-			c.errorf("%s: drawn at %g pt; the layout set it at %g pt", where, tg.size, lg.run.Size)
+		if math.Abs(tg.size-u.run.Size) > 1e-6 {
+			c.errorf("%s: drawn at %g pt; the layout set it at %g pt", where, tg.size, u.run.Size)
 		}
-		emb, ok := c.embedded[tg.font]
-		if !ok {
-			c.errorf("%s: font %s is not embedded", where, tg.font)
-			continue
+		if u.text != "" && tg.text != u.text {
+			c.errorf("%s: drawn glyph stands for %q (%d characters traced); the unit's text is %q", where, tg.text, tg.chars, u.text)
 		}
-		key := fmt.Sprintf("%s/%d/%d", tg.font, tg.glyph, lg.id)
+		key := fmt.Sprintf("%s/%d/%s", fontName, tg.glyph, u.key())
 		diff, ok := c.same[key]
 		if !ok {
-			diff = sameGlyph(emb, font.GID(tg.glyph), c.orig.get(c.t, lg.run.Face.Name), font.GID(lg.id))
+			diff = c.compare(emb, font.GID(tg.glyph), u)
 			c.same[key] = diff
 		}
 		if diff != "" {
-			c.errorf("%s: embedded glyph %d is not glyph %d of %s: %s", where, tg.glyph, lg.id, lg.run.Face.Name, diff)
+			c.errorf("%s: embedded glyph %d is not what the unit draws: %s", where, tg.glyph, diff)
 		}
-		dx, dy := math.Abs(tg.x-lg.x), math.Abs((pageH-tg.y)-lg.y)
-		off := fmt.Sprintf("%s: drawn at %.4f,%.4f (from the top); the layout puts it at %.4f,%.4f", where, tg.x, pageH-tg.y, lg.x, lg.y)
-		if roundedSize {
-			r := &c.rounded
-			if r.runs == nil {
-				r.runs = map[*layout.GlyphRun]bool{}
-			}
-			r.glyphs++
-			r.runs[lg.run] = true
-			if d := max(dx, dy); d > r.maxD {
-				r.maxD, r.example = d, off+fmt.Sprintf(" at %g pt for %g pt", tg.size, lg.run.Size)
-			}
-			if dx > posTolerance || dy > posTolerance {
-				r.off++
-			}
-			continue
+		dx, dy := math.Abs(tg.x-u.x), math.Abs((pageH-tg.y)-u.y)
+		off := fmt.Sprintf("%s: drawn at %.4f,%.4f (from the top); the layout puts it at %.4f,%.4f", where, tg.x, pageH-tg.y, u.x, u.y)
+		if d := max(dx, dy); d > c.maxD {
+			c.maxD, c.maxWhere = d, off
 		}
-		maxDX, maxDY = max(maxDX, dx), max(maxDY, dy)
 		if dx > posTolerance || dy > posTolerance {
 			c.errorf("%s", off)
 		}
 	}
-	return maxDX, maxDY
 }
+
+// glyphJob is one PDF to check.
+type glyphJob struct{ lang, edition string }
 
 func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 	mutool := needTool(t, "mutool", "mupdf-tools")
@@ -384,20 +597,52 @@ func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orig := &originalFaces{}
+	var jobs []glyphJob
 	for _, lang := range l.Langs() {
-		t.Run(lang, func(t *testing.T) {
+		jobs = append(jobs, glyphJob{lang, "trifold"})
+	}
+	// the large-print and easy-read editions: Latin, right to left, Indic
+	for _, ed := range []string{"large-print", "easy-read"} {
+		for _, lang := range []string{"en", "ur", "bn"} {
+			jobs = append(jobs, glyphJob{lang, ed})
+		}
+	}
+	orig := &originalFaces{}
+	var (
+		mu      sync.Mutex
+		summary = map[glyphJob]string{}
+		maxD    float64
+		maxAt   string
+	)
+	t.Cleanup(func() {
+		if len(summary) == 0 {
+			return
+		}
+		lines := make([]string, 0, len(summary))
+		for _, s := range summary {
+			lines = append(lines, s)
+		}
+		sort.Strings(lines)
+		t.Logf("checked %d PDFs:\n%s\nlargest position difference %.4f pt: %s", len(lines), strings.Join(lines, "\n"), maxD, maxAt)
+	})
+	for _, job := range jobs {
+		t.Run(job.edition+"/"+job.lang, func(t *testing.T) {
 			t.Parallel()
-			outs, ds := Run(Request{Leaflet: l, Langs: []string{lang}, Editions: []string{"trifold"}, Paper: layout.A4})
+			req := Request{Leaflet: l, Langs: []string{job.lang}, Editions: []string{job.edition}, Paper: layout.A4}
+			outs, ds := Run(req)
 			if ds.HasErrors() || len(outs) != 1 {
 				t.Fatalf("got %d outputs, %v", len(outs), ds)
 			}
 			// the display list, laid out again as buildOne does
-			doc, ds := l.Localize(lang)
+			doc, ds := l.Localize(job.lang)
 			if ds.HasErrors() {
 				t.Fatal(ds)
 			}
-			res, ds := layout.NewTriFold(layout.A4).Layout(doc, set, text.NewShaper(set))
+			ed, family, err := edition(job.edition, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, ds := ed.Layout(doc, set.WithText(family), text.NewShaper(set.WithText(family)))
 			if ds.HasErrors() {
 				t.Fatal(ds)
 			}
@@ -410,12 +655,9 @@ func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 			if len(pages) != len(res.Pages) {
 				t.Fatalf("the PDF has %d pages; the display list %d", len(pages), len(res.Pages))
 			}
-			c := &glyphCheck{t: t, lang: lang, embedded: embeddedFonts(t, mutool, file), orig: orig, same: map[string]string{}}
-			var (
-				maxDX, maxDY float64
-				counts       []string
-				total, bold  int
-			)
+			name := job.lang + " " + job.edition
+			c := &glyphCheck{t: t, name: name, embedded: embeddedFonts(t, mutool, file), orig: orig, same: map[string]string{}}
+			var glyphs, units, plain, bold, extra int
 			for pi, p := range res.Pages {
 				tp := pages[pi]
 				if math.Abs(tp.w-p.Size.W) > posTolerance || math.Abs(tp.h-p.Size.H) > posTolerance {
@@ -429,29 +671,33 @@ func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 						fill = append(fill, g)
 					}
 				}
-				list := displayGlyphs(p)
-				var boldList []listGlyph
-				for _, g := range list {
-					if g.run.FakeBold {
-						boldList = append(boldList, g)
+				list, n := displayUnits(p)
+				var boldList []unit
+				for _, u := range list {
+					if u.run.FakeBold {
+						boldList = append(boldList, u)
+					}
+					if u.plain {
+						plain++
 					}
 				}
-				dx, dy := c.page(pi, p.Size.H, "fill_text", fill, list)
-				maxDX, maxDY = max(maxDX, dx), max(maxDY, dy)
-				dx, dy = c.page(pi, p.Size.H, "stroke_text", stroke, boldList)
-				maxDX, maxDY = max(maxDX, dx), max(maxDY, dy)
-				counts = append(counts, fmt.Sprintf("page %d: %d", pi+1, len(list)))
-				total += len(list)
+				c.page(pi, p.Size.H, "fill_text", fill, list)
+				c.page(pi, p.Size.H, "stroke_text", stroke, boldList)
+				glyphs += n
+				units += len(list)
 				bold += len(boldList)
+				extra += tp.extra
 			}
-			t.Logf("%s: compared %d glyphs (%s; %d of them also stroked, emboldened), %d distinct glyphs by outline in %d embedded fonts; largest position difference x %.4f pt, y %.4f pt",
-				lang, total, strings.Join(counts, ", "), bold, len(c.same), len(c.embedded), maxDX, maxDY)
-			if r := c.rounded; r.glyphs > 0 {
-				t.Logf("largest difference in runs drawn at a rounded size: %s", r.example)
-				t.Errorf("%d glyphs in %d runs are set at a size with more than two decimals: fpdf writes Tf with %%.2f, "+
-					"so %d glyphs land more than %g pt from their layout position, up to %.4f pt",
-					r.glyphs, len(r.runs), r.off, posTolerance, r.maxD)
+			s := fmt.Sprintf("%-12s %-8s %d pages: %5d glyphs in %5d units (%5d plain, %4d composite; %4d also stroked, emboldened), "+
+				"%4d extra characters grouped, %4d distinct comparisons in %d fonts; largest position difference %.4f pt",
+				job.edition, job.lang, len(res.Pages), glyphs, units, plain, units-plain, bold, extra, len(c.same), len(c.embedded), c.maxD)
+			t.Log(s)
+			mu.Lock()
+			summary[job] = s
+			if c.maxD > maxD {
+				maxD, maxAt = c.maxD, c.maxWhere
 			}
+			mu.Unlock()
 		})
 	}
 }

@@ -113,16 +113,19 @@ func TestBuiltinLeafletHasEverySectionAndBlockInReadingOrder(t *testing.T) {
 			{Paragraph, []string{"assessment.body"}, "", "content/cse/leaflet.toml:66:3"},
 			{Paragraph, []string{"assessment.internet"}, "", "content/cse/leaflet.toml:69:3"},
 		}},
-		{name: "toolkit is on the flap", place: Flap, heading: "toolkit.heading", pos: "content/cse/leaflet.toml:73:1", blocks: []block{
-			{Paragraph, []string{"toolkit.body"}, "", "content/cse/leaflet.toml:77:3"},
+		{name: "toolkit is inside", place: Inside, heading: "toolkit.heading", pos: "content/cse/leaflet.toml:72:1", blocks: []block{
+			{Paragraph, []string{"toolkit.body"}, "", "content/cse/leaflet.toml:75:3"},
 		}},
-		{name: "how to use it is on the flap", place: Flap, heading: "howto.heading", pos: "content/cse/leaflet.toml:80:1", blocks: []block{
-			{Paragraph, []string{"howto.body"}, "", "content/cse/leaflet.toml:84:3"},
+		{name: "how to use it is inside", place: Inside, heading: "howto.heading", pos: "content/cse/leaflet.toml:78:1", blocks: []block{
+			{Paragraph, []string{"howto.body"}, "", "content/cse/leaflet.toml:81:3"},
 		}},
-		{name: "contact is on the back with the contact block", place: Back, heading: "contact.heading", pos: "content/cse/leaflet.toml:88:1", blocks: []block{
-			{Paragraph, []string{"contact.intro"}, "", "content/cse/leaflet.toml:92:3"},
-			{Contact, []string{"contact.organisation", "contact.address", "contact.phone", "contact.email"}, "", "content/cse/leaflet.toml:95:3"},
-			{Paragraph, []string{"contact.formats"}, "", "content/cse/leaflet.toml:98:3"},
+		{name: "the flap offers the leaflet in every language", place: Flap, pos: "content/cse/leaflet.toml:88:1", blocks: []block{
+			{Languages, nil, "", "content/cse/leaflet.toml:91:3"},
+		}},
+		{name: "contact is on the back with the contact block", place: Back, heading: "contact.heading", pos: "content/cse/leaflet.toml:95:1", blocks: []block{
+			{Paragraph, []string{"contact.intro"}, "", "content/cse/leaflet.toml:99:3"},
+			{Contact, []string{"contact.organisation", "contact.address", "contact.phone", "contact.email"}, "", "content/cse/leaflet.toml:102:3"},
+			{Paragraph, []string{"contact.formats"}, "", "content/cse/leaflet.toml:105:3"},
 		}},
 	}
 	if len(l.Sections) != len(tests) {
@@ -186,8 +189,8 @@ func TestBuiltinMessageRefsPointAtTheirIDs(t *testing.T) {
 		{name: "a quote's first paragraph", id: "what.quote.1", pos: "content/cse/leaflet.toml:39:12"},
 		{name: "a quote's source", id: "what.quote.source", pos: "content/cse/leaflet.toml:40:12"},
 		{name: "a list item on its own line", id: "signs.item.gangs", pos: "content/cse/leaflet.toml:56:5"},
-		{name: "a heading", id: "contact.heading", pos: "content/cse/leaflet.toml:90:11"},
-		{name: "the last contact line", id: "contact.email", pos: "content/cse/leaflet.toml:96:74"},
+		{name: "a heading", id: "contact.heading", pos: "content/cse/leaflet.toml:97:11"},
+		{name: "the last contact line", id: "contact.email", pos: "content/cse/leaflet.toml:103:74"},
 	}
 	refs := map[string]Ref{}
 	for _, r := range allRefs(l) {

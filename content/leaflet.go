@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 )
 
 // Place says where a section goes on the tri-fold.
@@ -45,9 +46,12 @@ const (
 	List      BlockKind = "list"
 	Quote     BlockKind = "quote"
 	Contact   BlockKind = "contact"
+	// Languages is the offer of the leaflet in other languages, one line
+	// in each language that has a bundle.
+	Languages BlockKind = "languages"
 )
 
-var blockKinds = []BlockKind{Title, Subtitle, Paragraph, List, Quote, Contact}
+var blockKinds = []BlockKind{Title, Subtitle, Paragraph, List, Quote, Contact, Languages}
 
 // SystemMessages are the messages the builder itself sets, beside those
 // the content file places: the language's own name, the offer of the
@@ -78,7 +82,10 @@ type Block struct {
 	Msgs []Ref
 	// Source is the quotation's source, for a quote.
 	Source *Ref
-	Pos    Pos
+	// Langs are the languages a languages block lists, in order; empty
+	// means every language with a bundle, in the default order.
+	Langs []string
+	Pos   Pos
 }
 
 // Section is a heading (optional) and its blocks.
@@ -164,6 +171,7 @@ type leafletFile struct {
 			Quote     []string `toml:"quote"`
 			Source    string   `toml:"source"`
 			Contact   []string `toml:"contact"`
+			Languages []string `toml:"languages"`
 		} `toml:"block"`
 	} `toml:"section"`
 	EasyRead *easyReadFile `toml:"easy_read"`
@@ -289,6 +297,17 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 			many(List, fb.List)
 			many(Quote, fb.Quote)
 			many(Contact, fb.Contact)
+			if fb.Languages != nil {
+				kinds = append(kinds, Languages)
+				b.Kind, b.Msgs, b.Langs = Languages, nil, fb.Languages
+				for _, tag := range fb.Languages {
+					if t, err := language.Parse(tag); err != nil || t.String() != tag {
+						p := pos.str(tag, bkey+".languages")
+						d := ds.Errorf(p, "%q is not a valid BCP 47 language tag", tag)
+						d.Source = pos.line(p.Line)
+					}
+				}
+			}
 			switch {
 			case len(kinds) == 0:
 				d := ds.Errorf(b.Pos, "block %d of section %d has no kind", bi+1, si+1)

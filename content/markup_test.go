@@ -251,3 +251,20 @@ func TestNormaliseLinkCompletesWebAddresses(t *testing.T) {
 		})
 	}
 }
+
+func TestAddressesInTextWithoutSpacesStopAtTheAddress(t *testing.T) {
+	runs, err := parseMarkup("请发送电子邮件至nscb@example.gov.uk。或访问www.example.org.uk了解")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range runs {
+		if r.NoBreak {
+			got = append(got, r.Text)
+		}
+	}
+	want := []string{"nscb@example.gov.uk", "www.example.org.uk"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got no-break runs %q; want %q", got, want)
+	}
+}

@@ -64,7 +64,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	res := &Result{BodySize: er.Size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang}
 	frame := Rect{er.Margin, er.Top, A4Portrait.W - 2*er.Margin, A4Portrait.H - er.Top - er.Bottom}
 	f := &flow{shaper: sh, fonts: set, style: st, width: frame.W, lang: doc.Lang, rtl: doc.RTL,
-		res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, er)}
+		res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, er), doc: doc}
 	if doc.EasyRead == nil {
 		diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s: the leaflet has no easy-read text", f.where).Hint =
 			"add an [easy_read] table with sections of points; see docs/formats.md"
@@ -160,6 +160,15 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 			}
 			b.section = name
 			f.blocks = append(f.blocks, b)
+		}
+	}
+	// The offer in other languages, after the contact details, when the
+	// leaflet has a languages block.
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == content.Languages {
+				f.addBlock(b, er.Space, root, "")
+			}
 		}
 	}
 	pages := paginate(f.blocks, frame)

@@ -47,6 +47,8 @@ type block struct {
 	bookmark string
 	// newPage starts the block on a new page (page editions)
 	newPage bool
+	// frame is the first frame the block may go in
+	frame int
 	// where the block comes from, for diagnostics
 	section string
 	msgID   string
@@ -66,6 +68,12 @@ type flow struct {
 	where  string // "en trifold" for diagnostics
 	blocks []block
 	bars   int
+	// the languages block: its size (0: the edition's), how many
+	// languages to leave out from its end to make it fit, and which were
+	doc      *content.Document
+	langSize float64
+	langDrop int
+	leftOut  []string
 }
 
 // elem adds a structure element and returns its index.
@@ -256,6 +264,35 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			}
 			f.blocks = append(f.blocks, ls...)
 		}
+	case content.Languages:
+		if f.doc == nil {
+			return
+		}
+		offers, ds := f.doc.Leaflet.Offers(f.doc.Lang, f.doc.Leaflet.LanguagesAt(b.Pos))
+		*f.diags = append(*f.diags, ds...)
+		if f.langDrop > 0 && f.langDrop <= len(offers) {
+			for _, o := range offers[len(offers)-f.langDrop:] {
+				f.leftOut = append(f.leftOut, o.Lang)
+			}
+			offers = offers[:len(offers)-f.langDrop]
+		}
+		size := f.langSize
+		if size == 0 {
+			size = st.Body
+		}
+		list := f.elem("L", doc, "")
+		for i, o := range offers {
+			e := f.elem(RoleParagraph, list, o.Text.ID)
+			ls := f.setText(o.Text, size, false, st.Text, 0, f.width, RoleParagraph, e, section)
+			ls[0].before = size * 0.35
+			if i == 0 {
+				ls[0].before = before
+			}
+			for j := 0; j < len(ls)-1; j++ {
+				ls[j].keep = true
+			}
+			f.blocks = append(f.blocks, ls...)
+		}
 	case content.Contact:
 		e := f.elem(RoleParagraph, doc, b.Texts[0].ID)
 		var all []block
@@ -289,7 +326,7 @@ func fill(blocks []block, frames []Rect) ([][]placed, []block) {
 			if y == 0 {
 				before = 0
 			}
-			if b.newPage && y > 0 {
+			if (b.newPage && y > 0) || b.frame > fi {
 				break
 			}
 			if y+before+b.height <= fr.H+0.01 {

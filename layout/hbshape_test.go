@@ -33,14 +33,12 @@ import (
 // white space that ends a line, which the run carries but does not draw;
 // a space inside a line, between two runs, is drawn and is kept.
 //
-// Direction: GlyphRun has no bidi level, so the test derives it from the
-// glyphs, which are in visual order: when the run has glyphs of two or more
-// clusters, descending clusters mean right to left and ascending ones left
-// to right (anything else fails the test). A run of a single cluster has no
-// order to read; its direction is that of its first strong character (bidi
-// class R or AL: right to left; L: left to right); a run of only numbers is
-// left to right (numbers get an even level, rules W2/I1/I2); a run of only
-// neutrals takes its paragraph's direction.
+// Direction: the test derives it from the glyphs, which are in visual
+// order: when the run has glyphs of two or more clusters, descending
+// clusters mean right to left and ascending ones left to right (anything
+// else fails the test, and the result must agree with the run's RTL). A run
+// of a single cluster has no order to read: its direction is the run's RTL
+// (a lone bracket in a right-to-left line is mirrored).
 //
 // Script: the script of the run's first character of a strong script
 // (Unicode Script property, as layout/text itemises), Latin when it has none,
@@ -153,6 +151,10 @@ func runDirection(run *GlyphRun, text []rune, paraRTL bool) (rtl bool, from stri
 		if len(cl) == 0 || cl[len(cl)-1] != g.Cluster {
 			cl = append(cl, g.Cluster)
 		}
+	}
+	if len(cl) < 2 {
+		// one cluster has no order to read: the run says its direction
+		return run.RTL, "run", nil
 	}
 	if len(cl) >= 2 {
 		asc, desc := true, true

@@ -73,7 +73,7 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 	res := &Result{BodySize: lp.Size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang}
 	frame := lp.frame(doc.RTL)
 	f := &flow{shaper: sh, fonts: set, style: st, width: frame.W, lang: doc.Lang, rtl: doc.RTL,
-		res: res, diags: &diags, where: fmt.Sprintf("%s %s %gpt", doc.Lang, lp, lp.Size)}
+		res: res, diags: &diags, where: fmt.Sprintf("%s %s %gpt", doc.Lang, lp, lp.Size), doc: doc}
 	root := -1
 	lh := st.line()
 
@@ -103,7 +103,14 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 				}
 			}
 		case content.Back:
-			contact = append(contact, s)
+			c := s
+			c.Blocks = nil
+			for _, b := range s.Blocks {
+				if b.Kind != content.Languages { // the full list comes at the end
+					c.Blocks = append(c.Blocks, b)
+				}
+			}
+			contact = append(contact, c)
 		}
 	}
 	for i, t := range doc.Draft {

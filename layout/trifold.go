@@ -4,7 +4,9 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 
 	"leaflet/content"
 	"leaflet/fonts"
@@ -165,7 +167,7 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 	pages := []Page{{Size: t.Paper.Size}, {Size: t.Paper.Size}}
 	newFlow := func() *flow {
 		return &flow{shaper: sh, fonts: set, style: t.Style, width: t.measure(), lang: doc.Lang, rtl: doc.RTL,
-			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t)}
+			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t), doc: doc}
 	}
 	sections := func(place content.Place) []content.DocSection {
 		var out []content.DocSection
@@ -176,16 +178,48 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 		}
 		return out
 	}
-	// flowInto sets sections through panels in order and reports what
-	// does not fit in the last.
-	flowInto := func(place content.Place, panels ...string) {
-		f := newFlow()
-		f.addSections(sections(place), root)
+	// flowInto sets the sections of places through panels in order, the
+	// sections of places[i] starting no earlier than panel starts[i], and
+	// reports what does not fit in the last.
+	flowInto := func(places []content.Place, starts []int, panels ...string) {
 		frames := make([]Rect, len(panels))
 		for i, name := range panels {
 			frames[i] = t.frame(imp[name].Area)
 		}
-		ps, rest := fill(f.blocks, frames)
+		var secs []content.DocSection
+		for _, p := range places {
+			secs = append(secs, sections(p)...)
+		}
+		// A languages block is set smaller than the body when it must,
+		// down to 8 pt; at the smallest body size it then loses languages
+		// from its end.
+		var (
+			f    *flow
+			ps   [][]placed
+			rest []block
+		)
+		elems, nd := len(res.Elems), len(diags)
+		last := t.Style.Body <= t.Sizes[len(t.Sizes)-1]
+		for _, try := range languageFits(t.Style.Body, secs, last) {
+			res.Elems, diags = res.Elems[:elems], diags[:nd]
+			f = newFlow()
+			f.langSize, f.langDrop = try.size, try.drop
+			for i, p := range places {
+				n := len(f.blocks)
+				f.addSections(sections(p), root)
+				for j := n; j < len(f.blocks); j++ {
+					f.blocks[j].frame = starts[i]
+				}
+			}
+			if ps, rest = fill(f.blocks, frames); len(rest) == 0 {
+				break
+			}
+		}
+		if len(f.leftOut) > 0 && len(rest) == 0 {
+			d := diags.Warnf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for %s",
+				f.where, panels[len(panels)-1], strings.Join(f.leftOut, ", "))
+			d.Hint = "list the languages to show with languages = [\"pl\", \"ur\", …] in the block"
+		}
 		for i, name := range panels {
 			p := &pages[imp[name].Page]
 			p.Items = append(p.Items, f.draw(ps[i], frames[i])...)
@@ -197,9 +231,11 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 	cf := newFlow()
 	fr := t.frame(imp[FrontCover].Area)
 	pages[imp[FrontCover].Page].Items = append(pages[imp[FrontCover].Page].Items, cf.cover(doc, sections(content.Cover), fr, root)...)
-	flowInto(content.Inside, InsideLeft, Middle, FoldIn)
-	flowInto(content.Flap, FlapPanel)
-	flowInto(content.Back, BackCover)
+	// Inside text that does not fit the three inside panels goes on in
+	// the flap, before the flap's own sections: the next panel a reader
+	// unfolds.
+	flowInto([]content.Place{content.Inside, content.Flap}, []int{0, 3}, InsideLeft, Middle, FoldIn, FlapPanel)
+	flowInto([]content.Place{content.Back}, []int{0}, BackCover)
 
 	for _, name := range []string{FlapPanel, BackCover, FrontCover, InsideLeft, Middle, FoldIn} {
 		p := imp[name]
@@ -210,6 +246,36 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 	}
 	res.Pages = pages
 	return res, diags
+}
+
+// languageFit is one way to set a languages block: its size and how many
+// languages to leave out.
+type languageFit struct {
+	size float64
+	drop int
+}
+
+// languageFits lists the ways to try, in order: the whole block at sizes
+// from 80% of the body down to 8 pt, then at 8 pt with ever more languages
+// left out. Sections without a languages block need one try.
+func languageFits(body float64, secs []content.DocSection, drop bool) []languageFit {
+	has := false
+	for _, s := range secs {
+		for _, b := range s.Blocks {
+			has = has || b.Kind == content.Languages
+		}
+	}
+	if !has {
+		return []languageFit{{}}
+	}
+	var out []languageFit
+	for size := math.Round(max(8, body*0.8)*2) / 2; size >= 8; size -= 0.5 {
+		out = append(out, languageFit{size: size})
+	}
+	for n := 1; drop && n <= 64; n++ {
+		out = append(out, languageFit{size: 8, drop: n})
+	}
+	return out
 }
 
 // sortRegions orders regions from left to right.

@@ -266,9 +266,9 @@ func TestTriFoldStepsTheBodySizeDownToFit(t *testing.T) {
 		wantSize float64
 	}{
 		{5, 12},
-		{20, 11.5},
-		{23, 11},
-		{25, 10.5},
+		{24, 11.5},
+		{32, 10.5},
+		{34, 10},
 	} {
 		t.Run(fmt.Sprintf("%d paragraphs", tc.n), func(t *testing.T) {
 			res, ds := NewTriFold(A4).Layout(leafletWith(t, lorem, tc.n), set, sh)
@@ -284,12 +284,12 @@ func TestTriFoldStepsTheBodySizeDownToFit(t *testing.T) {
 
 func TestTriFoldThatCannotFitSaysWhereAndByHowMuch(t *testing.T) {
 	set, sh := tools(t)
-	_, ds := NewTriFold(A4).Layout(leafletWith(t, lorem, 40), set, sh)
+	_, ds := NewTriFold(A4).Layout(leafletWith(t, lorem, 50), set, sh)
 	if !ds.HasErrors() {
 		t.Fatal("got no error for 40 paragraphs; want an overflow")
 	}
 	msg := ds.Error()
-	for _, want := range []string{"en trifold", "panel fold-in", "does not fit", "message \"p", "section \"Heading\"", " mm)"} {
+	for _, want := range []string{"en trifold", "panel flap", "does not fit", "message \"p", "section \"Heading\"", " mm)"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("got %q; want it to contain %q", msg, want)
 		}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+
+package content
+
+import (
+	"sort"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// Offer is one line of the languages block: the offer of the leaflet in a
+// language, written in that language, after the language's own name.
+type Offer struct {
+	Lang string
+	RTL  bool
+	// Text is the language's name in strong text, then the offer.
+	Text Text
+}
+
+// OfferOrder is the default order of the languages block: the languages
+// most spoken in England and Wales after English (Census 2021, main
+// language), then any other language with a bundle, by tag.
+var OfferOrder = []string{
+	"pl", "ro", "pa", "ur", "pt", "es", "ar", "bn", "gu", "it", "lt", "zh-Hans", "zh-Hant",
+	"fr", "ta", "bg", "tr", "fa", "hu", "so", "uk", "de", "ckb", "ps", "ti", "am", "ne", "ml", "en",
+}
+
+// Offers returns the lines of a languages block for a document in lang:
+// every language in langs (in that order; all with a bundle, in OfferOrder,
+// when langs is empty) except lang itself, whose bundle has both
+// language.name and request.language. Languages listed without a bundle
+// or without those messages are reported: they are left out.
+func (l *Leaflet) Offers(lang string, langs []string) ([]Offer, Diagnostics) {
+	var ds Diagnostics
+	explicit := len(langs) > 0
+	if !explicit {
+		langs = l.defaultOfferOrder()
+	}
+	ib, err := l.i18nBundle()
+	if err != nil {
+		ds.Errorf(Pos{File: l.File}, "%v", err)
+		return nil, ds
+	}
+	data := templateData{l.Org.Name, l.Org.ShortName, "", l.Org.Phone, l.Org.Email, l.Org.Website}
+	var out []Offer
+	for _, tag := range langs {
+		if tag == lang {
+			continue
+		}
+		b, ok := l.Bundles[tag]
+		if !ok {
+			if explicit {
+				ds.Warnf(Pos{File: l.File}, "the languages block lists %q, which has no bundle", tag)
+			}
+			continue
+		}
+		_, hasName := b.Messages["language.name"]
+		_, hasOffer := b.Messages["request.language"]
+		if !hasName || !hasOffer {
+			d := ds.Warnf(Pos{File: b.File}, "language %s is left out of the languages block: its bundle lacks language.name or request.language", tag)
+			d.Hint = "translate both messages to offer the leaflet in this language"
+			continue
+		}
+		loc := i18n.NewLocalizer(ib, tag)
+		name, err1 := loc.Localize(&i18n.LocalizeConfig{MessageID: "language.name", TemplateData: data})
+		offer, err2 := loc.Localize(&i18n.LocalizeConfig{MessageID: "request.language", TemplateData: data})
+		if err1 != nil || err2 != nil {
+			ds.Errorf(b.Pos("request.language"), "language %s: %v", tag, firstErr(err1, err2))
+			continue
+		}
+		runs, err := parseMarkup(offer)
+		if err != nil {
+			ds.Errorf(b.Pos("request.language"), "language %s: message \"request.language\": %v", tag, err)
+			continue
+		}
+		t := Text{ID: "request.language", Pos: b.Pos("request.language"), Lang: tag,
+			Runs: append([]Run{{Text: name, Strong: true}, {Text: ": "}}, runs...)}
+		out = append(out, Offer{Lang: tag, RTL: IsRTL(tag), Text: t})
+	}
+	return out, ds
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// defaultOfferOrder lists the leaflet's languages in OfferOrder, then the
+// others by tag, the source language last.
+func (l *Leaflet) defaultOfferOrder() []string {
+	rank := map[string]int{}
+	for i, t := range OfferOrder {
+		rank[t] = i
+	}
+	var tags []string
+	for t := range l.Bundles {
+		tags = append(tags, t)
+	}
+	sort.Slice(tags, func(i, j int) bool {
+		ri, iok := rank[tags[i]]
+		rj, jok := rank[tags[j]]
+		switch {
+		case iok && jok:
+			return ri < rj
+		case iok != jok:
+			return iok
+		}
+		return tags[i] < tags[j]
+	})
+	return tags
+}
+
+// LanguagesAt returns the languages listed by the languages block at pos.
+func (l *Leaflet) LanguagesAt(pos Pos) []string {
+	for _, s := range l.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == Languages && b.Pos == pos {
+				return b.Langs
+			}
+		}
+	}
+	return nil
+}
