@@ -107,6 +107,7 @@ type Shaper struct {
 	hb    shaping.HarfbuzzShaper
 	faces map[*fonts.Face]*font.Face
 	seg   segmenter.Segmenter
+	cache map[string]shaped
 }
 
 // NewShaper returns a shaper that sets text in the given fonts.
@@ -416,6 +417,64 @@ func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 
 // shape itemises p by span, face and script and shapes each item.
 func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
+	// Shaping does not depend on the size (it is done at the font's units
+	// per em), and layouts set the same paragraphs again at other sizes
+	// and widths: shape each paragraph once per shaper and scale.
+	key := shapeKey(p)
+	c, ok := s.cache[key]
+	if !ok {
+		c.items, c.missing = s.shapeUnits(p)
+		if s.cache == nil {
+			s.cache = map[string]shaped{}
+		}
+		s.cache[key] = c
+	}
+	items := make([]item, len(c.items))
+	for i, it := range c.items {
+		scale := p.Size / it.face.Upem()
+		items[i] = it
+		items[i].glyphs = make([]Glyph, len(it.glyphs))
+		for j, g := range it.glyphs {
+			g.Advance *= scale
+			g.XOffset *= scale
+			g.YOffset *= scale
+			items[i].glyphs[j] = g
+		}
+	}
+	return items, c.missing
+}
+
+// shaped is a paragraph shaped in font units.
+type shaped struct {
+	items   []item
+	missing []Missing
+}
+
+// shapeKey identifies what shaping depends on: text, spans' weights,
+// language, direction and isolates.
+func shapeKey(p Paragraph) string {
+	var b strings.Builder
+	b.WriteString(string(p.Text))
+	b.WriteByte(0)
+	b.WriteString(p.Lang)
+	if p.RTL {
+		b.WriteString("/rtl")
+	}
+	for _, sp := range p.Spans {
+		fmt.Fprintf(&b, "|%d-%d", sp.Start, sp.End)
+		if sp.Bold {
+			b.WriteByte('b')
+		}
+	}
+	for _, r := range p.Isolates {
+		fmt.Fprintf(&b, "|i%d-%d", r[0], r[1])
+	}
+	return b.String()
+}
+
+// shapeUnits itemises p by span, face, script and bidi level and shapes
+// each item; glyph lengths are in font units.
+func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 	spans := p.Spans
 	if len(spans) == 0 {
 		spans = []Span{{Start: 0, End: len(p.Text)}}
@@ -477,7 +536,7 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 			Script:    it.script,
 			Language:  lang,
 		})
-		scale := p.Size / upem / 64
+		const scale = 1.0 / 64 // 26.6 fixed point at upem: font units
 		it.glyphs = make([]Glyph, 0, len(out.Glyphs))
 		for _, g := range out.Glyphs {
 			if unicode.IsControl(p.Text[g.ClusterIndex]) {
