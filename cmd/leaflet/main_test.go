@@ -41,6 +41,9 @@ func TestExitStatus(t *testing.T) {
 		{"an unknown language is a build problem", []string{"build", "--lang", "xx", "--out", out}, 1, `no bundle for language "xx"`},
 		{"an unknown leaflet is a build problem", []string{"build", "--leaflet", "flu", "--out", out}, 1, "content/flu/leaflet.toml"},
 		{"init without a folder is a usage error", []string{"init"}, 2, "init takes one folder"},
+		{"a size below 16 pt is a usage error", []string{"build", "--size", "12", "--out", out}, 2, "--size 12: want a whole number of points from 16 to 48"},
+		{"a size above 48 pt is a usage error", []string{"build", "--size", "60", "--out", out}, 2, "--size 60"},
+		{"a size that is not a whole number is a usage error", []string{"build", "--size", "18.5", "--out", out}, 2, "invalid value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := leaflet(t, tc.args...)
@@ -163,5 +166,19 @@ func TestInvalidSourceDateEpochIsAUsageError(t *testing.T) {
 	code, _, stderr := leaflet(t, "build", "--out", t.TempDir())
 	if code != 2 || !strings.Contains(stderr, "SOURCE_DATE_EPOCH") {
 		t.Errorf("got %d, %q; want 2 and a message", code, stderr)
+	}
+}
+
+func TestLargePrintAtAReadersSizeIsNamedAndAbove28ptSuggestsAudio(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := leaflet(t, "build", "--lang", "en", "--edition", "large-print", "--size", "32", "--out", out)
+	if code != 0 {
+		t.Fatalf("got exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "cse-en-large-print-32pt.pdf")); err != nil {
+		t.Errorf("no cse-en-large-print-32pt.pdf: %v\n%s", err, stdout)
+	}
+	if !strings.Contains(stderr, "audio or e-text") {
+		t.Errorf("no note about audio or e-text above 28 pt: %s", stderr)
 	}
 }
