@@ -4,6 +4,8 @@ package content
 
 import (
 	"sort"
+	"strconv"
+	"unicode"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
@@ -124,4 +126,49 @@ func (l *Leaflet) LanguagesAt(pos Pos) []string {
 		}
 	}
 	return nil
+}
+
+// FormatNumber writes n in the digits that lang's translation uses in its
+// own text: Persian digits for a Farsi bundle written with them, Western
+// digits for one written with those.
+func (l *Leaflet) FormatNumber(lang string, n int) string {
+	zero := '0'
+	if b, ok := l.Bundles[lang]; ok {
+		for _, id := range b.IDs() {
+			if z, ok := nativeZero(b.Messages[id].Other); ok {
+				zero = z
+				break
+			}
+		}
+	}
+	s := []rune(strconv.Itoa(n))
+	for i, r := range s {
+		if r >= '0' && r <= '9' {
+			s[i] = zero + (r - '0')
+		}
+	}
+	return string(s)
+}
+
+// nativeZero returns the zero of the first decimal digit in s that is not
+// an ASCII digit.
+func nativeZero(s string) (rune, bool) {
+	for _, r := range s {
+		if r > 0x7F && unicode.IsDigit(r) {
+			// decimal digits come in blocks of ten starting at a zero
+			// whose code point ends in 0 (hex) in every script
+			return zeroOf(r), true
+		}
+	}
+	return 0, false
+}
+
+// zeroOf returns the zero of the decimal digit r: the first of the run of
+// ten digits it belongs to.
+func zeroOf(r rune) rune {
+	z := r
+	for z > r-9 && unicode.IsDigit(z-1) {
+		z--
+	}
+	return z
 }

@@ -268,3 +268,17 @@ func TestAddressesInTextWithoutSpacesStopAtTheAddress(t *testing.T) {
 		t.Errorf("got no-break runs %q; want %q", got, want)
 	}
 }
+
+func TestNumbersAreWrittenInTheTranslationsDigits(t *testing.T) {
+	l, ds := Load(Builtin(), "", DefaultLeaflet)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "12"}, {"fa", "۱۲"}, {"ckb", "١٢"}, {"ar", "12"}, {"bn", "12"},
+	} {
+		if got := l.FormatNumber(tc.lang, 12); got != tc.want {
+			t.Errorf("%s: got %q; want %q", tc.lang, got, tc.want)
+		}
+	}
+}

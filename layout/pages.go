@@ -48,7 +48,8 @@ func (f *flow) pageEdition(doc *content.Document, pages [][]placed, size Size, f
 		}
 		// the page number, centred at the foot of every page, as large
 		// as the body text; a repeated mark, so an artifact
-		t, err := doc.Message(content.PageMessage, map[string]any{"Page": i + 1, "Pages": len(pages)})
+		t, err := doc.Message(content.PageMessage, map[string]any{
+			"Page": doc.Leaflet.FormatNumber(doc.Lang, i+1), "Pages": doc.Leaflet.FormatNumber(doc.Lang, len(pages))})
 		if err != nil {
 			diags.Errorf(content.Pos{}, "%s: %v", f.where, err).Hint = "add [page.number] to the bundle: \"Page {{.Page}} of {{.Pages}}\""
 			out[i] = p
