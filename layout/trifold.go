@@ -67,6 +67,9 @@ type TriFold struct {
 	// Side is the least margin at each side of a panel, from a fold or
 	// the sheet's edge; Top and Bottom are from the sheet's top and bottom.
 	Side, Top, Bottom float64
+	// FoldMarks adds short light ticks at each fold, at the sheet's top
+	// and bottom edges inside the printable area, to fold by.
+	FoldMarks bool
 }
 
 // NewTriFold returns the tri-fold with the house style on the given paper.
@@ -241,11 +244,35 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 		p := imp[name]
 		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: name, Area: p.Area, Frame: t.frame(p.Area)})
 	}
+	if t.FoldMarks {
+		for i := range pages {
+			pages[i].Items = append(pages[i].Items, t.foldMarks(pages[i].Regions)...)
+		}
+	}
 	for i := range pages {
 		sortRegions(pages[i].Regions)
 	}
 	res.Pages = pages
 	return res, diags
+}
+
+// foldMarks returns the ticks at the folds between regions: 0.5 pt wide and
+// 4 mm long, from 5 mm inside the sheet's top and bottom edges (office
+// printers do not print nearer the edge), in light grey.
+func (t TriFold) foldMarks(regions []Region) []Item {
+	var out []Item
+	grey := Color{0xb0, 0xb0, 0xb0}
+	h := t.Paper.Size.H
+	for _, r := range regions {
+		x := r.Area.X + r.Area.W
+		if x >= t.Paper.Size.W-1 {
+			continue
+		}
+		for _, y := range []float64{MM(5), h - MM(5) - MM(4)} {
+			out = append(out, &Box{Rect: Rect{x - 0.25, y, 0.5, MM(4)}, Fill: grey, Role: RoleArtifact})
+		}
+	}
+	return out
 }
 
 // languageFit is one way to set a languages block: its size and how many

@@ -325,3 +325,42 @@ type layoutFunc interface {
 }
 
 func newShaperFor(set *fonts.Set) *text.Shaper { return text.NewShaper(set) }
+
+func TestFoldMarksSitAtTheFoldsInsideThePrintableArea(t *testing.T) {
+	set, sh := tools(t)
+	for _, paper := range []Paper{A4, Letter} {
+		tf := NewTriFold(paper)
+		tf.FoldMarks = true
+		res, ds := tf.Layout(builtinDoc(t, "en"), set, sh)
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		for pi, p := range res.Pages {
+			var folds []float64
+			for _, r := range p.Regions[:2] {
+				folds = append(folds, r.Area.X+r.Area.W)
+			}
+			n := 0
+			for _, it := range p.Items {
+				b, ok := it.(*Box)
+				if !ok || b.Fill != (Color{0xb0, 0xb0, 0xb0}) {
+					continue
+				}
+				n++
+				if b.Role != RoleArtifact {
+					t.Errorf("a fold mark is not an artifact")
+				}
+				cx := b.X + b.W/2
+				if math.Abs(cx-folds[0]) > 0.01 && math.Abs(cx-folds[1]) > 0.01 {
+					t.Errorf("%s page %d: mark at x=%.2f is at no fold %v", paper.Name, pi+1, cx, folds)
+				}
+				if ToMM(b.Y) < 5-1e-9 || ToMM(p.Size.H-b.Y-b.H) < 5-1e-9 {
+					t.Errorf("%s page %d: mark %+v within 5 mm of the edge", paper.Name, pi+1, b.Rect)
+				}
+			}
+			if n != 4 {
+				t.Errorf("%s page %d: got %d fold marks; want 4", paper.Name, pi+1, n)
+			}
+		}
+	}
+}
