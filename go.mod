@@ -2,12 +2,12 @@ module leaflet
 
 go 1.26.0
 
-require github.com/go-text/typesetting v0.3.5
-
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
-	github.com/BurntSushi/toml v1.6.0 // indirect
-	github.com/nicksnyder/go-i18n/v2 v2.7.0 // indirect
-	golang.org/x/image v0.40.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
+	codeberg.org/go-pdf/fpdf v0.12.0
+	github.com/BurntSushi/toml v1.6.0
+	github.com/boombuler/barcode v1.1.0
+	github.com/go-text/typesetting v0.3.5
+	github.com/nicksnyder/go-i18n/v2 v2.7.0
+	golang.org/x/image v0.40.0
+	golang.org/x/text v0.44.0
 )

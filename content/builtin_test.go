@@ -73,8 +73,8 @@ func TestBuiltinLeafletLoadsWithoutErrorsOrWarnings(t *testing.T) {
 	if !reflect.DeepEqual(l.Org, wantOrg) {
 		t.Errorf("got organisation %+v; want %+v", l.Org, wantOrg)
 	}
-	if r := l.Title(); r == nil || r.ID != "cover.title" || r.Pos.String() != "content/cse/leaflet.toml:25:11" {
-		t.Errorf("got title ref %+v; want cover.title at content/cse/leaflet.toml:25:11", r)
+	if r := l.Title(); r == nil || r.ID != "cover.title" || r.Pos.String() != "content/cse/leaflet.toml:28:11" {
+		t.Errorf("got title ref %+v; want cover.title at content/cse/leaflet.toml:28:11", r)
 	}
 }
 
@@ -93,39 +93,39 @@ func TestBuiltinLeafletHasEverySectionAndBlockInReadingOrder(t *testing.T) {
 		pos     string
 		blocks  []block
 	}{
-		{name: "cover has the title and subtitle", place: Cover, pos: "content/cse/leaflet.toml:21:1", blocks: []block{
-			{Title, []string{"cover.title"}, "", "content/cse/leaflet.toml:24:3"},
-			{Subtitle, []string{"cover.subtitle"}, "", "content/cse/leaflet.toml:27:3"},
+		{name: "cover has the title and subtitle", place: Cover, pos: "content/cse/leaflet.toml:24:1", blocks: []block{
+			{Title, []string{"cover.title"}, "", "content/cse/leaflet.toml:27:3"},
+			{Subtitle, []string{"cover.subtitle"}, "", "content/cse/leaflet.toml:30:3"},
 		}},
-		{name: "what is CSE has the definition as a quote", place: Inside, heading: "what.heading", pos: "content/cse/leaflet.toml:32:1", blocks: []block{
-			{Paragraph, []string{"what.intro"}, "", "content/cse/leaflet.toml:35:3"},
-			{Quote, []string{"what.quote.1", "what.quote.2", "what.quote.3", "what.quote.4"}, "what.quote.source", "content/cse/leaflet.toml:38:3"},
+		{name: "what is CSE has the definition as a quote", place: Inside, heading: "what.heading", pos: "content/cse/leaflet.toml:35:1", blocks: []block{
+			{Paragraph, []string{"what.intro"}, "", "content/cse/leaflet.toml:38:3"},
+			{Quote, []string{"what.quote.1", "what.quote.2", "what.quote.3", "what.quote.4"}, "what.quote.source", "content/cse/leaflet.toml:41:3"},
 		}},
-		{name: "signs has two paragraphs and the list", place: Inside, heading: "signs.heading", pos: "content/cse/leaflet.toml:42:1", blocks: []block{
-			{Paragraph, []string{"signs.intro"}, "", "content/cse/leaflet.toml:45:3"},
-			{Paragraph, []string{"signs.difficult"}, "", "content/cse/leaflet.toml:48:3"},
+		{name: "signs has two paragraphs and the list", place: Inside, heading: "signs.heading", pos: "content/cse/leaflet.toml:45:1", blocks: []block{
+			{Paragraph, []string{"signs.intro"}, "", "content/cse/leaflet.toml:48:3"},
+			{Paragraph, []string{"signs.difficult"}, "", "content/cse/leaflet.toml:51:3"},
 			{List, []string{
 				"signs.item.relationships", "signs.item.groups", "signs.item.associate", "signs.item.gangs",
 				"signs.item.partners", "signs.item.places", "signs.item.moved", "signs.item.missing",
-			}, "", "content/cse/leaflet.toml:51:3"},
+			}, "", "content/cse/leaflet.toml:54:3"},
 		}},
-		{name: "assessment has two paragraphs", place: Inside, heading: "assessment.heading", pos: "content/cse/leaflet.toml:63:1", blocks: []block{
-			{Paragraph, []string{"assessment.body"}, "", "content/cse/leaflet.toml:66:3"},
-			{Paragraph, []string{"assessment.internet"}, "", "content/cse/leaflet.toml:69:3"},
+		{name: "assessment has two paragraphs", place: Inside, heading: "assessment.heading", pos: "content/cse/leaflet.toml:66:1", blocks: []block{
+			{Paragraph, []string{"assessment.body"}, "", "content/cse/leaflet.toml:69:3"},
+			{Paragraph, []string{"assessment.internet"}, "", "content/cse/leaflet.toml:72:3"},
 		}},
-		{name: "toolkit is inside", place: Inside, heading: "toolkit.heading", pos: "content/cse/leaflet.toml:72:1", blocks: []block{
-			{Paragraph, []string{"toolkit.body"}, "", "content/cse/leaflet.toml:75:3"},
+		{name: "toolkit is inside", place: Inside, heading: "toolkit.heading", pos: "content/cse/leaflet.toml:75:1", blocks: []block{
+			{Paragraph, []string{"toolkit.body"}, "", "content/cse/leaflet.toml:78:3"},
 		}},
-		{name: "how to use it is inside", place: Inside, heading: "howto.heading", pos: "content/cse/leaflet.toml:78:1", blocks: []block{
-			{Paragraph, []string{"howto.body"}, "", "content/cse/leaflet.toml:81:3"},
+		{name: "how to use it is inside", place: Inside, heading: "howto.heading", pos: "content/cse/leaflet.toml:81:1", blocks: []block{
+			{Paragraph, []string{"howto.body"}, "", "content/cse/leaflet.toml:84:3"},
 		}},
-		{name: "the flap offers the leaflet in every language", place: Flap, pos: "content/cse/leaflet.toml:88:1", blocks: []block{
-			{Languages, nil, "", "content/cse/leaflet.toml:91:3"},
+		{name: "the flap offers the leaflet in every language", place: Flap, pos: "content/cse/leaflet.toml:91:1", blocks: []block{
+			{Languages, nil, "", "content/cse/leaflet.toml:94:3"},
 		}},
-		{name: "contact is on the back with the contact block", place: Back, heading: "contact.heading", pos: "content/cse/leaflet.toml:95:1", blocks: []block{
-			{Paragraph, []string{"contact.intro"}, "", "content/cse/leaflet.toml:99:3"},
-			{Contact, []string{"contact.organisation", "contact.address", "contact.phone", "contact.email"}, "", "content/cse/leaflet.toml:102:3"},
-			{Paragraph, []string{"contact.formats"}, "", "content/cse/leaflet.toml:105:3"},
+		{name: "contact is on the back with the contact block", place: Back, heading: "contact.heading", pos: "content/cse/leaflet.toml:98:1", blocks: []block{
+			{Paragraph, []string{"contact.intro"}, "", "content/cse/leaflet.toml:102:3"},
+			{Contact, []string{"contact.organisation", "contact.address", "contact.phone", "contact.email"}, "", "content/cse/leaflet.toml:105:3"},
+			{Paragraph, []string{"contact.formats"}, "", "content/cse/leaflet.toml:108:3"},
 		}},
 	}
 	if len(l.Sections) != len(tests) {
@@ -185,12 +185,12 @@ func TestBuiltinMessageRefsPointAtTheirIDs(t *testing.T) {
 		id   string
 		pos  string
 	}{
-		{name: "a paragraph ID", id: "what.intro", pos: "content/cse/leaflet.toml:36:15"},
-		{name: "a quote's first paragraph", id: "what.quote.1", pos: "content/cse/leaflet.toml:39:12"},
-		{name: "a quote's source", id: "what.quote.source", pos: "content/cse/leaflet.toml:40:12"},
-		{name: "a list item on its own line", id: "signs.item.gangs", pos: "content/cse/leaflet.toml:56:5"},
-		{name: "a heading", id: "contact.heading", pos: "content/cse/leaflet.toml:97:11"},
-		{name: "the last contact line", id: "contact.email", pos: "content/cse/leaflet.toml:103:74"},
+		{name: "a paragraph ID", id: "what.intro", pos: "content/cse/leaflet.toml:39:15"},
+		{name: "a quote's first paragraph", id: "what.quote.1", pos: "content/cse/leaflet.toml:42:12"},
+		{name: "a quote's source", id: "what.quote.source", pos: "content/cse/leaflet.toml:43:12"},
+		{name: "a list item on its own line", id: "signs.item.gangs", pos: "content/cse/leaflet.toml:59:5"},
+		{name: "a heading", id: "contact.heading", pos: "content/cse/leaflet.toml:100:11"},
+		{name: "the last contact line", id: "contact.email", pos: "content/cse/leaflet.toml:106:74"},
 	}
 	refs := map[string]Ref{}
 	for _, r := range allRefs(l) {

@@ -3,9 +3,12 @@
 package content
 
 import (
+	"crypto/sha1"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -24,6 +27,9 @@ type Run struct {
 	// NoBreak marks text that must stay on one line: phone numbers,
 	// email and web addresses, postcodes, dates.
 	NoBreak bool
+	// Marker marks the words "[English] " that open a Fallback text, so
+	// that a reader sees which passages are not translated.
+	Marker bool
 }
 
 // Text is one localised message: styled runs. A newline in a run is a
@@ -35,6 +41,12 @@ type Text struct {
 	// Lang is set when the text is in another language than its
 	// document's (the English line of a draft notice).
 	Lang string
+	// Fallback marks the source language's text standing in for a
+	// message that is missing from the document's language or out of
+	// date there; only Localize with AllowIncomplete sets it. Its first
+	// run is then a Marker naming the source language, and Lang is the
+	// source language.
+	Fallback bool
 }
 
 // String returns the plain text.
@@ -78,6 +90,16 @@ type Document struct {
 
 	loc  *i18n.Localizer
 	data templateData
+	// src localises in the source language, and gaps holds the messages
+	// missing or out of date, when AllowIncomplete is set; marker opens
+	// each text set in the source language.
+	src    *i18n.Localizer
+	gaps   map[string]bool
+	marker string
+	// Fallbacks lists the messages set in the source language because
+	// they are missing or out of date (AllowIncomplete), in the order
+	// first met.
+	Fallbacks []string
 	// Draft holds the notice that the translation has not been checked,
 	// in the document's language and then in the source language; it is
 	// empty for reviewed translations and the source language.
@@ -120,10 +142,28 @@ type templateData struct {
 	Name, ShortName, Address, Phone, Email, Website string
 }
 
+// LocalizeOptions changes how LocalizeWith treats an incomplete
+// translation.
+type LocalizeOptions struct {
+	// AllowIncomplete sets the source language's text for every message
+	// that is missing from the language's bundle or out of date there
+	// (see Gaps), instead of reporting a missing one as an error. Each
+	// such Text has Fallback set and Lang set to the source language, and
+	// opens with a Marker run naming the source language ("[English] "),
+	// so that a reader sees it; Document.Fallbacks lists them.
+	AllowIncomplete bool
+}
+
 // Localize builds the document in one language. A message missing from the
 // language's bundle is an error naming the language and message ID: it is
 // never replaced by the source language.
 func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
+	return l.LocalizeWith(lang, LocalizeOptions{})
+}
+
+// LocalizeWith is Localize with options: with AllowIncomplete, missing and
+// out-of-date messages are set, visibly marked, in the source language.
+func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Diagnostics) {
 	var ds Diagnostics
 	bu, ok := l.Bundles[lang]
 	if !ok {
@@ -138,7 +178,20 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 	}
 	loc := i18n.NewLocalizer(ib, lang)
 	data := templateData{l.Org.Name, l.Org.ShortName, strings.Join(l.Org.Address, "\n"), l.Org.Phone, l.Org.Email, l.Org.Website}
+	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: l.Org, Published: l.Published, loc: loc, data: data}
+	if opt.AllowIncomplete && lang != l.Source {
+		doc.src = i18n.NewLocalizer(ib, l.Source)
+		doc.gaps = map[string]bool{}
+		missing, stale := l.Gaps(lang)
+		for _, id := range append(missing, stale...) {
+			doc.gaps[id] = true
+		}
+		doc.marker = "[" + l.sourceName() + "] "
+	}
 	text := func(r Ref) Text {
+		if t, ok := doc.fallbackText(r.ID, r.Pos, data); ok {
+			return t
+		}
 		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: r.ID, TemplateData: data})
 		var nf *i18n.MessageNotFoundErr
 		switch {
@@ -157,7 +210,6 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 		}
 		return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
 	}
-	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: l.Org, Published: l.Published, loc: loc, data: data}
 	if er := l.EasyRead; er != nil {
 		picture := func(p PictureRef) DocPicture {
 			out := DocPicture{Name: p.Name, File: p.File, Pos: p.Pos}
@@ -196,10 +248,14 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 		doc.Draft = append(doc.Draft, text(notice))
 		en := i18n.NewLocalizer(ib, l.Source)
 		s, err := en.Localize(&i18n.LocalizeConfig{MessageID: notice.ID, TemplateData: data})
-		if err != nil {
+		switch {
+		case doc.Draft[0].Fallback: // already in the source language
+		case err != nil:
 			ds.Errorf(l.Bundles[l.Source].Pos(notice.ID), "%s: %v", l.Source, err)
-		} else if runs, err := parseMarkup(s); err == nil {
-			doc.Draft = append(doc.Draft, Text{Runs: runs, ID: notice.ID, Pos: notice.Pos, Lang: l.Source})
+		default:
+			if runs, err := parseMarkup(s); err == nil {
+				doc.Draft = append(doc.Draft, Text{Runs: runs, ID: notice.ID, Pos: notice.Pos, Lang: l.Source})
+			}
 		}
 	}
 	for _, s := range l.Sections {
@@ -230,6 +286,138 @@ func (l *Leaflet) Localize(lang string) (*Document, Diagnostics) {
 	return doc, ds
 }
 
+// fallbackText returns the source language's text of a message that is
+// missing from the document's language or out of date there, marked, when
+// the document allows that (AllowIncomplete); ok is false otherwise, and
+// when the source language cannot give the text either.
+func (d *Document) fallbackText(id string, pos Pos, data any) (t Text, ok bool) {
+	if d.src == nil || !d.gaps[id] {
+		return Text{}, false
+	}
+	s, err := d.src.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if err != nil {
+		return Text{}, false
+	}
+	runs, err := parseMarkup(s)
+	if err != nil {
+		return Text{}, false
+	}
+	if !slices.Contains(d.Fallbacks, id) {
+		d.Fallbacks = append(d.Fallbacks, id)
+	}
+	runs = append([]Run{{Text: d.marker, Marker: true}}, runs...)
+	return Text{Runs: runs, ID: id, Pos: pos, Lang: d.Leaflet.Source, Fallback: true}, true
+}
+
+// sourceName returns the source language's own name, from its bundle's
+// language.name message, or its tag.
+func (l *Leaflet) sourceName() string {
+	if b := l.Bundles[l.Source]; b != nil {
+		if m := b.Messages["language.name"]; m != nil {
+			if runs, err := parseMarkup(m.Other); err == nil {
+				var name strings.Builder
+				for _, r := range runs {
+					name.WriteString(r.Text)
+				}
+				if s := strings.TrimSpace(name.String()); s != "" && !strings.Contains(s, "{{") {
+					return s
+				}
+			}
+		}
+	}
+	return l.Source
+}
+
+// Hash returns go-i18n's hash of a source-language message, as goi18n
+// merge writes it into the translations made from it: "sha1-" and the
+// hexadecimal SHA-1 of the description followed by the text. A
+// translation whose hash differs was made from text that has changed
+// since: it is out of date.
+func Hash(description, other string) string {
+	h := sha1.New()
+	io.WriteString(h, description)
+	io.WriteString(h, other)
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// Needed returns the IDs of the messages the leaflet sets — those its
+// content places and the builder's own (SystemMessages) — that the source
+// bundle has, in the source bundle's order. These are the messages every
+// translation needs.
+func (l *Leaflet) Needed() []string {
+	src := l.Bundles[l.Source]
+	if src == nil {
+		return nil
+	}
+	used := map[string]bool{}
+	for _, id := range SystemMessages {
+		used[id] = true
+	}
+	ref := func(r *Ref) {
+		if r != nil && r.ID != "" {
+			used[r.ID] = true
+		}
+	}
+	for _, s := range l.Sections {
+		ref(s.Heading)
+		for _, b := range s.Blocks {
+			for i := range b.Msgs {
+				ref(&b.Msgs[i])
+			}
+			ref(b.Source)
+		}
+	}
+	if er := l.EasyRead; er != nil {
+		if er.Cover != nil {
+			ref(&er.Cover.Alt)
+		}
+		ref(&er.Label)
+		for _, s := range er.Sections {
+			ref(s.Heading)
+			for _, p := range s.Points {
+				ref(&p.Picture.Alt)
+				for i := range p.Msgs {
+					ref(&p.Msgs[i])
+				}
+			}
+		}
+	}
+	var out []string
+	for _, id := range src.IDs() {
+		if used[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Gaps returns the needed messages (see Needed) that a language's bundle
+// lacks, and those it has but translated from a source text that has
+// changed since: its hash is not the source message's Hash. A translation
+// without a hash is not counted as out of date, as go-i18n does not. A
+// language without a bundle lacks every needed message; the source
+// language lacks none.
+func (l *Leaflet) Gaps(lang string) (missing, stale []string) {
+	src := l.Bundles[l.Source]
+	if lang == l.Source || src == nil {
+		return nil, nil
+	}
+	bu := l.Bundles[lang]
+	for _, id := range l.Needed() {
+		var m *Message
+		if bu != nil {
+			m = bu.Messages[id]
+		}
+		switch {
+		case m == nil:
+			missing = append(missing, id)
+		case m.Hash != "" && m.Hash != Hash(src.Messages[id].Description, src.Messages[id].Other):
+			stale = append(stale, id)
+		}
+	}
+	return missing, stale
+}
+
 // PageMessage is the message of a page number: "Page {{.Page}} of
 // {{.Pages}}".
 const PageMessage = "page.number"
@@ -243,6 +431,9 @@ func (d *Document) Message(id string, extra map[string]any) (Text, error) {
 	}
 	for k, v := range extra {
 		data[k] = v
+	}
+	if t, ok := d.fallbackText(id, Pos{}, data); ok {
+		return t, nil
 	}
 	s, err := d.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	var nf *i18n.MessageNotFoundErr
@@ -331,8 +522,11 @@ func parseMarkup(s string) ([]Run, error) {
 }
 
 var (
-	emailRe = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
-	webRe   = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'"’”]`)
+	// Addresses are matched in Latin letters and ASCII digits and
+	// punctuation only, so that text written without spaces (Chinese)
+	// around an address is not taken for part of it.
+	emailRe = regexp.MustCompile(`[\p{Latin}0-9._%+-]+@[\p{Latin}0-9-]+(?:\.[\p{Latin}0-9-]+)+`)
+	webRe   = regexp.MustCompile(`(?:https?://|www\.)[\x21-\x7E]*[A-Za-z0-9/#=_-]`)
 	// UK-style phone numbers: an optional +, then at least 9 digits in
 	// groups separated by single spaces or hyphens.
 	phoneRe = regexp.MustCompile(`\+?\(?\p{Nd}+\)?(?:[ \x{00A0}-]?\(?\p{Nd}+\)?){2,}`)

@@ -112,6 +112,8 @@ type Leaflet struct {
 	// EasyRead is the easy-read edition's structure, or nil when the
 	// leaflet has none.
 	EasyRead *EasyRead
+	// QR asks for a QR code of the website on the tri-fold's back cover.
+	QR bool
 	// Images are the leaflet's own pictures by path.
 	Images map[string]*Image
 	// File is the display path of leaflet.toml.
@@ -151,6 +153,7 @@ func (l *Leaflet) Title() *Ref {
 // The file formats, decoded strictly.
 type leafletFile struct {
 	Published toml.Primitive `toml:"published"`
+	QR        bool           `toml:"qr"`
 	Source    string         `toml:"source_language"`
 	Org       struct {
 		Name      string   `toml:"name"`
@@ -234,6 +237,11 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 			ds.Errorf(pos.key("published"), "published must be a date such as 2026-11-27")
 		}
 		l.Published = t.UTC()
+	}
+	l.QR = f.QR
+	if f.QR && f.Org.Website == "" {
+		d := ds.Errorf(pos.key("qr"), "qr = true needs the organisation's website")
+		d.Source, d.Hint = pos.line(pos.key("qr").Line), `add website = "…" under [organisation], or remove qr`
 	}
 	o := f.Org
 	l.Org = Organisation{Name: o.Name, ShortName: o.ShortName, Address: o.Address, Phone: o.Phone, Email: o.Email, Website: o.Website}

@@ -210,6 +210,9 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 			for i, p := range places {
 				n := len(f.blocks)
 				f.addSections(sections(p), root)
+				if p == content.Back && doc.Leaflet.QR {
+					f.addQR(doc, root)
+				}
 				for j := n; j < len(f.blocks); j++ {
 					f.blocks[j].frame = starts[i]
 				}

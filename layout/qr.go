@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+
+package layout
+
+import (
+	"fmt"
+
+	"github.com/boombuler/barcode/qr"
+
+	"leaflet/content"
+	"leaflet/pictures"
+)
+
+// qrModules is the quiet zone around a QR code, in modules (ISO/IEC 18004).
+const qrModules = 4
+
+// qrCode returns a QR code of target as a vector picture: one square per
+// run of dark modules, with the quiet zone inside the picture's view box.
+func qrCode(target string) (*pictures.Vector, error) {
+	code, err := qr.Encode(target, qr.M, qr.Auto)
+	if err != nil {
+		return nil, fmt.Errorf("qr code of %q: %w", target, err)
+	}
+	b := code.Bounds()
+	n := b.Dx()
+	side := float64(n + 2*qrModules)
+	v := &pictures.Vector{Name: "qr", ViewBox: [4]float64{0, 0, side, side}}
+	var path pictures.Path
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; {
+			if r, _, _, _ := code.At(b.Min.X+x, b.Min.Y+y).RGBA(); r != 0 {
+				x++
+				continue
+			}
+			end := x
+			for end < n {
+				if r, _, _, _ := code.At(b.Min.X+end, b.Min.Y+y).RGBA(); r != 0 {
+					break
+				}
+				end++
+			}
+			x0, x1 := float64(x+qrModules), float64(end+qrModules)
+			y0, y1 := float64(y+qrModules), float64(y+1+qrModules)
+			path.Segments = append(path.Segments,
+				pictures.Segment{Op: 'M', P: [3]pictures.Point{{X: x0, Y: y0}}},
+				pictures.Segment{Op: 'L', P: [3]pictures.Point{{X: x1, Y: y0}}},
+				pictures.Segment{Op: 'L', P: [3]pictures.Point{{X: x1, Y: y1}}},
+				pictures.Segment{Op: 'L', P: [3]pictures.Point{{X: x0, Y: y1}}},
+				pictures.Segment{Op: 'Z'})
+			x = end
+		}
+	}
+	v.Paths = []pictures.Path{path}
+	return v, nil
+}
+
+// addQR adds the website's QR code to the flow, with the address printed
+// under it: black on white, 25 mm with its quiet zone, kept together.
+func (f *flow) addQR(doc *content.Document, root int) {
+	site := doc.Org.Website
+	target := site
+	if len(target) > 4 && target[:4] == "www." {
+		target = "https://" + target
+	}
+	v, err := qrCode(target)
+	if err != nil {
+		f.diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s: %v", f.where, err)
+		return
+	}
+	side := MM(25)
+	fig := f.elem(RoleFigure, root, "")
+	x := 0.0
+	if f.rtl {
+		x = f.width - side
+	}
+	pic := &Picture{Rect: Rect{x, 0, side, side}, Vector: v, Color: Color{0, 0, 0}, Alt: site, Role: RoleFigure, Elem: fig}
+	f.blocks = append(f.blocks, block{before: f.style.ParaSpace * f.style.line(), height: side, keep: true, items: []Item{pic}})
+	e := f.elem(RoleParagraph, root, "")
+	t := content.Text{Runs: []content.Run{{Text: site, Link: target, NoBreak: true}}, Lang: "en"}
+	f.blocks = append(f.blocks, f.setText(t, f.style.Body, false, f.style.Text, 0, f.width, RoleParagraph, e, "")...)
+}
