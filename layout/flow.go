@@ -71,6 +71,7 @@ type flow struct {
 	// the languages block: its size (0: the edition's), how many
 	// languages to leave out from its end to make it fit, and which were
 	doc      *content.Document
+	cache    *layoutCache
 	langSize float64
 	langDrop int
 	leftOut  []string
@@ -85,8 +86,42 @@ func (f *flow) elem(role Role, parent int, msgID string) int {
 // setText shapes and breaks one message in a column of the given width and
 // returns one block per line. x is the indent of the text in the column.
 func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
-	// headings and titles are set in even lines
 	size = math.Round(size*100) / 100 // PDF writes sizes to 0.01 pt
+	// A layout that tries several ways to fit (sizes of a languages
+	// block) sets the same texts again with the same element numbers:
+	// set each once. Problems are reported by the first setting only;
+	// every try rolls the diagnostics back to before it.
+	var key string
+	if f.cache != nil {
+		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading)
+		if c, ok := f.cache.text[key]; ok {
+			*f.diags = append(*f.diags, c.diags...)
+			return append([]block(nil), c.blocks...)
+		}
+		nd := len(*f.diags)
+		blocks := f.setTextUncached(t, size, bold, color, x, width, role, elem, section)
+		f.cache.text[key] = setting{blocks: append([]block(nil), blocks...), diags: append(content.Diagnostics(nil), (*f.diags)[nd:]...)}
+		return blocks
+	}
+	return f.setTextUncached(t, size, bold, color, x, width, role, elem, section)
+}
+
+// layoutCache keeps what a layout computes more than once.
+type layoutCache struct {
+	text   map[string]setting
+	offers map[string][]content.Offer
+}
+
+type setting struct {
+	blocks []block
+	diags  content.Diagnostics
+}
+
+func newLayoutCache() *layoutCache {
+	return &layoutCache{text: map[string]setting{}, offers: map[string][]content.Offer{}}
+}
+
+func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
 	lang, rtl := f.lang, f.rtl
 	if t.Lang != "" { // a passage in another language sets its own direction
 		lang, rtl = t.Lang, content.IsRTL(t.Lang)
@@ -268,8 +303,19 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		if f.doc == nil {
 			return
 		}
-		offers, ds := f.doc.Leaflet.Offers(f.doc.Lang, f.doc.Leaflet.LanguagesAt(b.Pos))
-		*f.diags = append(*f.diags, ds...)
+		langs := f.doc.Leaflet.LanguagesAt(b.Pos)
+		offers, ok := []content.Offer(nil), false
+		if f.cache != nil {
+			offers, ok = f.cache.offers[fmt.Sprint(langs)]
+		}
+		if !ok {
+			var ds content.Diagnostics
+			offers, ds = f.doc.Leaflet.Offers(f.doc.Lang, langs)
+			*f.diags = append(*f.diags, ds...)
+			if f.cache != nil && !ds.HasErrors() {
+				f.cache.offers[fmt.Sprint(langs)] = offers
+			}
+		}
 		if f.langDrop > 0 && f.langDrop <= len(offers) {
 			for _, o := range offers[len(offers)-f.langDrop:] {
 				f.leftOut = append(f.leftOut, o.Lang)

@@ -4,6 +4,7 @@ package layout
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/boombuler/barcode/qr"
 
@@ -14,9 +15,24 @@ import (
 // qrModules is the quiet zone around a QR code, in modules (ISO/IEC 18004).
 const qrModules = 4
 
+// qrCodes keeps the codes made, by target: a layout tries several sizes.
+var qrCodes sync.Map
+
 // qrCode returns a QR code of target as a vector picture: one square per
 // run of dark modules, with the quiet zone inside the picture's view box.
+// The result is shared and must not be changed.
 func qrCode(target string) (*pictures.Vector, error) {
+	if v, ok := qrCodes.Load(target); ok {
+		return v.(*pictures.Vector), nil
+	}
+	v, err := makeQRCode(target)
+	if err == nil {
+		qrCodes.Store(target, v)
+	}
+	return v, err
+}
+
+func makeQRCode(target string) (*pictures.Vector, error) {
 	code, err := qr.Encode(target, qr.M, qr.Auto)
 	if err != nil {
 		return nil, fmt.Errorf("qr code of %q: %w", target, err)

@@ -151,9 +151,10 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 		res   *Result
 		diags content.Diagnostics
 	)
+	cache := newLayoutCache()
 	for _, size := range t.Sizes {
 		t.Style.Body = size
-		res, diags = t.layout(doc, set, sh)
+		res, diags = t.layout(doc, set, sh, cache)
 		if !diags.HasErrors() {
 			return res, diags
 		}
@@ -161,7 +162,7 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 	return res, diags
 }
 
-func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
+func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper, cache *layoutCache) (*Result, content.Diagnostics) {
 	var diags content.Diagnostics
 	t.Style.Leading = leadingFor(doc.Lang, t.Style.Leading)
 	res := &Result{BodySize: t.Style.Body, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true}
@@ -170,7 +171,7 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 	pages := []Page{{Size: t.Paper.Size}, {Size: t.Paper.Size}}
 	newFlow := func() *flow {
 		return &flow{shaper: sh, fonts: set, style: t.Style, width: t.measure(), lang: doc.Lang, rtl: doc.RTL,
-			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t), doc: doc}
+			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t), doc: doc, cache: cache}
 	}
 	sections := func(place content.Place) []content.DocSection {
 		var out []content.DocSection
