@@ -21,7 +21,11 @@ import (
 )
 
 // Editions lists the editions that can be built.
-var Editions = []string{"trifold", "large-print", "easy-read"}
+var Editions = []string{"trifold", "large-print", "easy-read", "screen"}
+
+// DefaultEditions are built when none is asked for: the screen edition is
+// built on request (--edition screen).
+var DefaultEditions = []string{"trifold", "large-print", "easy-read"}
 
 // Request says what to build.
 type Request struct {
@@ -34,9 +38,19 @@ type Request struct {
 	// Size is the body size of the large-print and easy-read editions;
 	// zero means each edition's default.
 	Size float64
+	// FoldMarks adds fold guides to the tri-fold.
+	FoldMarks bool
 	// Date is written into the PDFs; zero means the leaflet's
 	// published date.
 	Date time.Time
+	// AllowIncomplete builds a language whose messages are missing or out
+	// of date (content.Leaflet.Gaps) with the source language's text for
+	// them, each passage marked, and says so in a warning; without it
+	// such a language is refused, naming the messages.
+	AllowIncomplete bool
+	// LayoutOnly lays the editions out and reports their problems without
+	// making PDFs: the Outputs have no PDF bytes (leaflet check).
+	LayoutOnly bool
 }
 
 // Job is one language and edition.
@@ -51,6 +65,9 @@ type Output struct {
 	PDF      []byte
 	Pages    int
 	BodySize float64
+	// Fallbacks are the messages printed in the source language because
+	// they are missing or out of date (AllowIncomplete).
+	Fallbacks []string
 }
 
 // DateFromEnv returns the time in SOURCE_DATE_EPOCH, or zero when it is not
@@ -90,9 +107,10 @@ func Run(req Request) ([]Output, content.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	langs = incomplete(l, langs, req.AllowIncomplete, &diags)
 	editions := req.Editions
 	if len(editions) == 0 {
-		for _, e := range Editions {
+		for _, e := range DefaultEditions {
 			if e == "easy-read" && l.EasyRead == nil {
 				d := diags.Warnf(content.Pos{File: l.File}, "leaflet %q has no easy-read text: no easy-read edition built", l.ID)
 				d.Hint = "add an [easy_read] table; see docs/formats.md"
@@ -153,7 +171,11 @@ type Edition interface {
 func edition(name string, req Request) (Edition, string, error) {
 	switch name {
 	case "trifold":
-		return layout.NewTriFold(req.Paper), "NotoSans", nil
+		tf := layout.NewTriFold(req.Paper)
+		tf.FoldMarks = req.FoldMarks
+		return tf, "NotoSans", nil
+	case "screen":
+		return layout.NewScreen(req.Paper), "NotoSans", nil
 	case "large-print":
 		size := req.Size
 		if size == 0 {
@@ -177,7 +199,7 @@ func edition(name string, req Request) (Edition, string, error) {
 func FileName(id string, job Job, req Request) string {
 	name := fmt.Sprintf("%s-%s-%s", id, job.Lang, job.Edition)
 	switch job.Edition {
-	case "trifold":
+	case "trifold", "screen":
 		if req.Paper.Name != layout.A4.Name {
 			name += "-" + req.Paper.Name
 		}
@@ -194,7 +216,7 @@ func FileName(id string, job Job, req Request) string {
 }
 
 func buildOne(l *content.Leaflet, job Job, req Request, date time.Time, set *fonts.Set, shapers map[string]*text.Shaper) (*Output, content.Diagnostics) {
-	doc, diags := l.Localize(job.Lang)
+	doc, diags := l.LocalizeWith(job.Lang, content.LocalizeOptions{AllowIncomplete: req.AllowIncomplete})
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -213,12 +235,65 @@ func buildOne(l *content.Leaflet, job Job, req Request, date time.Time, set *fon
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	if req.LayoutOnly {
+		return &Output{Job: job, Name: FileName(l.ID, job, req), Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks}, diags
+	}
 	pdf, err := output.PDF(res, output.Options{Date: date, Creator: "leaflet"})
 	if err != nil {
 		diags.Errorf(content.Pos{}, "%s %s: %v", job.Lang, job.Edition, err)
 		return nil, diags
 	}
-	return &Output{Job: job, Name: FileName(l.ID, job, req), PDF: pdf, Pages: len(res.Pages), BodySize: res.BodySize}, diags
+	return &Output{Job: job, Name: FileName(l.ID, job, req), PDF: pdf, Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks}, diags
+}
+
+// incomplete returns the languages to build. A language with messages
+// missing or out of date is refused with an error naming them, unless
+// allow is set: then it is built, with a warning saying which messages
+// are printed in the source language.
+func incomplete(l *content.Leaflet, langs []string, allow bool, diags *content.Diagnostics) []string {
+	var out []string
+	for _, lang := range langs {
+		missing, stale := l.Gaps(lang)
+		if len(missing)+len(stale) == 0 {
+			out = append(out, lang)
+			continue
+		}
+		file := l.Bundles[lang].File
+		if allow {
+			d := diags.Warnf(content.Pos{File: file}, "language %s is incomplete: %s printed in %s instead, each passage marked%s",
+				lang, count(len(missing)+len(stale), "message"), l.Source, listGaps(l.Source, missing, stale))
+			d.Hint = "built with --allow-incomplete: do not hand these out as a finished translation"
+			out = append(out, lang)
+			continue
+		}
+		d := diags.Errorf(content.Pos{File: file}, "language %s is incomplete: not built%s", lang, listGaps(l.Source, missing, stale))
+		d.Hint = fmt.Sprintf("'leaflet translate --lang %s' makes a pack of these for a translator; --allow-incomplete builds with %s text for them, marked", lang, l.Source)
+	}
+	return out
+}
+
+func listGaps(source string, missing, stale []string) string {
+	var b strings.Builder
+	if len(missing) > 0 {
+		fmt.Fprintf(&b, "; %s no translation: %s", count(len(missing), "message has", "messages have"), strings.Join(missing, ", "))
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(&b, "; %s out of date (the %s text changed since): %s", count(len(stale), "message is", "messages are"), source, strings.Join(stale, ", "))
+	}
+	return b.String()
+}
+
+// count returns "1 message" or "3 messages", or with two forms given,
+// "1 message is" or "3 messages are".
+func count(n int, forms ...string) string {
+	one, many := forms[0], forms[0]+"s"
+	if len(forms) > 1 {
+		many = forms[1]
+	}
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Write writes the outputs into dir, creating it if needed. Each file is

@@ -59,8 +59,7 @@ func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame Rec
 		}
 		return y
 	}
-	org := f.elem(RoleParagraph, root, "")
-	y := place(f.setText(content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}, st.Body, true, st.Accent, 0, f.width, RoleParagraph, org, ""), 0)
+	y := place(f.orgName(doc, root), 0)
 	y += MM(2)
 	items = append(items, &Box{Rect: Rect{frame.X, frame.Y + y, frame.W, 1.5}, Fill: st.Accent, Role: RoleArtifact})
 

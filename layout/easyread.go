@@ -76,8 +76,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	textX, textW := pic+er.Gap, frame.W-pic-er.Gap
 
 	// The cover: the organisation, the title, the picture, "Easy read".
-	org := f.elem(RoleParagraph, root, "")
-	f.blocks = append(f.blocks, f.setText(content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}, st.Body, true, st.Accent, 0, f.width, RoleParagraph, org, "")...)
+	f.blocks = append(f.blocks, f.orgName(doc, root)...)
 	if doc.Title != "" {
 		e := f.elem(RoleTitle, root, "cover.title")
 		t := content.Text{Runs: []content.Run{{Text: doc.Title}}, ID: "cover.title"}

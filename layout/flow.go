@@ -91,6 +91,9 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 	// block) sets the same texts again with the same element numbers:
 	// set each once. Problems are reported by the first setting only;
 	// every try rolls the diagnostics back to before it.
+	if t.Lang != "" && t.Lang != f.lang && elem >= 0 {
+		f.res.Elems[elem].Lang = t.Lang
+	}
 	var key string
 	if f.cache != nil {
 		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading)
@@ -172,7 +175,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 			left = f.width - x - ln.Width
 		}
 		for _, r := range ln.Runs {
-			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1,
+			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
 				Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: role, Elem: elem, MsgID: t.ID}
 			for _, g := range r.Glyphs {
 				g.Cluster -= r.Start
@@ -251,6 +254,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		list := f.elem("L", doc, "")
 		for i, t := range b.Texts {
 			li := f.elem("LI", list, t.ID)
+			lbl := f.elem(RoleListLabel, li, t.ID) // the label comes first in the structure
 			body := f.elem(RoleListBody, li, t.ID)
 			ls := f.setText(t, st.Body, false, st.Text, st.Indent, f.width-st.Indent, RoleListBody, body, section)
 			ls[0].before = st.ItemSpace * lh
@@ -264,7 +268,6 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			} else {
 				keepLines(ls)
 			}
-			lbl := f.elem(RoleListLabel, li, t.ID)
 			bullet := f.setText(content.Text{Runs: []content.Run{{Text: "•"}}, ID: t.ID, Pos: t.Pos},
 				st.Body, true, st.Accent, 0, st.Indent, RoleListLabel, lbl, section)
 			ls[0].items = append(bullet[0].items, ls[0].items...)
@@ -328,8 +331,9 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		}
 		list := f.elem("L", doc, "")
 		for i, o := range offers {
-			e := f.elem(RoleParagraph, list, o.Text.ID)
-			ls := f.setText(o.Text, size, false, st.Text, 0, f.width, RoleParagraph, e, section)
+			li := f.elem("LI", list, o.Text.ID)
+			e := f.elem(RoleListBody, li, o.Text.ID)
+			ls := f.setText(o.Text, size, false, st.Text, 0, f.width, RoleListBody, e, section)
 			ls[0].before = size * 0.35
 			if i == 0 {
 				ls[0].before = before
@@ -463,4 +467,17 @@ func (f *flow) overflow(rest []block, region string) {
 	d := f.diags.Errorf(b.pos, "%s, %s: text does not fit: %.0f pt (%.0f mm) overflows from message %q%s",
 		f.where, region, h, ToMM(h), b.msgID, where)
 	d.Hint = "shorten the text, or move a section to another panel with place = …"
+}
+
+// orgName sets the organisation's name, at the top of a cover or first
+// page, in bold in the accent colour. The name is a fact written in the
+// leaflet's source language: its element says so in other languages, while
+// it is aligned as the document's text is.
+func (f *flow) orgName(doc *content.Document, root int) []block {
+	org := f.elem(RoleParagraph, root, "")
+	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
+		f.res.Elems[org].Lang = src
+	}
+	t := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
+	return f.setText(t, f.style.Body, true, f.style.Accent, 0, f.width, RoleParagraph, org, "")
 }

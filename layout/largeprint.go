@@ -79,8 +79,7 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 
 	// Page 1: the organisation, the title and subtitle, the draft notice,
 	// and how to get in touch.
-	org := f.elem(RoleParagraph, root, "")
-	f.blocks = append(f.blocks, f.setText(content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}, st.Body, true, st.Accent, 0, f.width, RoleParagraph, org, "")...)
+	f.blocks = append(f.blocks, f.orgName(doc, root)...)
 	var contact []content.DocSection
 	for _, s := range doc.Sections {
 		switch s.Place {

@@ -75,6 +75,9 @@ type GlyphRun struct {
 	// RTL reports that the run is right to left: its glyphs, in visual
 	// order, go from the end of its text to the start.
 	RTL bool
+	// Level is the run's bidi embedding level (odd: right to left); the
+	// runs of a line in logical order are the visual ones reordered by it.
+	Level int
 	// Link is the target of a link, or "".
 	Link string
 	// Role and Elem place the run in the structure: Elem indexes

@@ -144,8 +144,37 @@ func keyOf(s clusterShape, txt string, face *fonts.Face) clusterKey {
 	return clusterKey(b.String())
 }
 
-// PDF writes the laid out document as PDF bytes.
+// PDF writes the laid out document as a tagged PDF (PDF/UA-1): every item
+// is marked as content of its structure element or as an artifact, and the
+// structure tree follows the order of res.Elems.
 func PDF(res *layout.Result, opt Options) ([]byte, error) {
+	return writePDF(res, opt, true)
+}
+
+// writePDF writes the document, tagged or not; untagged output is only for
+// measuring what tagging costs.
+func writePDF(res *layout.Result, opt Options, tagged bool) ([]byte, error) {
+	var plan *tagPlan
+	if tagged {
+		var err error
+		if plan, err = planTags(res); err != nil {
+			return nil, fmt.Errorf("tagging: %w", err)
+		}
+	}
+	doc, fo, err := renderPDF(res, opt, plan)
+	if err != nil {
+		return nil, err
+	}
+	if plan == nil {
+		return finishPDF(doc, fo)
+	}
+	return finishTagged(doc, fo, plan)
+}
+
+// renderPDF writes the document with fpdf, marked as plan says when plan is
+// not nil, and returns it with what the finishing update must do.
+func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOptions, error) {
+	tagged := plan != nil
 	faces, order := collectGlyphs(res)
 
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: res.Pages[0].Size.W, Ht: res.Pages[0].Size.H}})
@@ -159,6 +188,9 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 	pdf.SetCreator(opt.Creator, true)
 	pdf.SetProducer(opt.Creator, true)
 	pdf.SetLang(res.Lang)
+	if tagged {
+		pdf.SetXmpMetadata(xmpMetadata(res, opt))
+	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
@@ -168,11 +200,11 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 		cmap, extra := fc.derivedCmap(fc.face.NumGlyphs())
 		derived, err := DeriveFont(fc.face.Data, cmap, extra)
 		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", fc.face.Name, err)
+			return nil, finishOptions{}, fmt.Errorf("font %s: %w", fc.face.Name, err)
 		}
 		pdf.AddUTF8FontFromBytes(fc.family, "", derived)
 		if pdf.Err() {
-			return nil, fmt.Errorf("font %s: %w", fc.face.Name, pdf.Error())
+			return nil, finishOptions{}, fmt.Errorf("font %s: %w", fc.face.Name, pdf.Error())
 		}
 		m := make(map[uint16]string, len(fc.code))
 		for k, cp := range fc.code {
@@ -185,42 +217,66 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 		names[key] = subsetTag(fc) + "+" + fc.face.Name
 	}
 
-	for _, page := range res.Pages {
+	for pi, page := range res.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Size.W, Ht: page.Size.H})
 		if len(page.Bookmarks) > 0 && len(order) > 0 {
-			pdf.SetFont(order[0].family, "", 12) // fpdf takes titles as UTF-8 only with a UTF-8 font set
+			// fpdf takes titles as UTF-8 only with a UTF-8 font set; it
+			// writes the font into the page, outside any item
+			if tagged {
+				pdf.RawWriteStr("/Artifact BMC")
+			}
+			pdf.SetFont(order[0].family, "", 12)
+			if tagged {
+				pdf.RawWriteStr("EMC")
+			}
 		}
 		for _, bm := range page.Bookmarks {
 			pdf.Bookmark(bm.Title, bm.Level, bm.Y)
 		}
-		for _, it := range page.Items {
+		// Every item is drawn inside its marked-content sequence, so that
+		// what fpdf writes for it (fonts, colours, text objects) is inside
+		// too; consecutive items with the same mark share a sequence.
+		open := false
+		for ii, it := range page.Items {
+			if tagged {
+				if m := plan.marks[pi][ii]; ii == 0 || m != plan.marks[pi][ii-1] {
+					if open {
+						pdf.RawWriteStr("EMC")
+					}
+					pdf.RawWriteStr(m.begin())
+					open = true
+				}
+			}
 			switch it := it.(type) {
 			case *layout.Picture:
 				if err := drawPicture(pdf, it); err != nil {
-					return nil, err
+					return nil, finishOptions{}, err
 				}
 			case *layout.Box:
 				pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
 				pdf.Rect(it.X, it.Y, it.W, it.H, "F")
 			case *layout.GlyphRun:
 				if s := it.Size * 100; math.Abs(s-math.Round(s)) > 1e-6 {
-					return nil, fmt.Errorf("font size %g pt of %q cannot be written exactly: layout must round sizes to 0.01 pt", it.Size, it.Text)
+					return nil, finishOptions{}, fmt.Errorf("font size %g pt of %q cannot be written exactly: layout must round sizes to 0.01 pt", it.Size, it.Text)
 				}
-				drawRun(pdf, faces[it.Face], it)
+				drawRun(pdf, faces[it.Face], it, !tagged)
 			}
+		}
+		if open {
+			pdf.RawWriteStr("EMC")
 		}
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("write pdf: %w", err)
+		return nil, finishOptions{}, fmt.Errorf("write pdf: %w", err)
 	}
-	return finishPDF(buf.Bytes(), finishOptions{
+	return buf.Bytes(), finishOptions{
 		ToUnicode:           toUnicode,
 		FontNames:           names,
 		DisplayDocTitle:     true,
 		DuplexFlipShortEdge: res.Duplex,
 		Version17:           true,
-	})
+	}, nil
 }
 
 // collectGlyphs gathers the glyphs each face draws and gives each a code
@@ -384,10 +440,12 @@ func subsetTag(fc *faceCodes) string {
 // width between Noto Sans Regular and Bold.
 const fakeBoldStroke = 0.03
 
-// drawRun draws a glyph run. fpdf advances by each glyph's nominal width;
+// drawRun draws a glyph run, with fpdf's link annotation for a run with a
+// link when links is set (a tagged document gets its annotations from the
+// tagging instead). fpdf advances by each glyph's nominal width;
 // where the shaped position differs (kerning, marks) a new Text call starts
 // at the exact position.
-func drawRun(pdf *fpdf.Fpdf, fc *faceCodes, run *layout.GlyphRun) {
+func drawRun(pdf *fpdf.Fpdf, fc *faceCodes, run *layout.GlyphRun, links bool) {
 	pdf.SetFont(fc.family, "", run.Size)
 	pdf.SetTextColor(int(run.Color.R), int(run.Color.G), int(run.Color.B))
 	if run.FakeBold {
@@ -434,7 +492,7 @@ func drawRun(pdf *fpdf.Fpdf, fc *faceCodes, run *layout.GlyphRun) {
 		x += advance
 	}
 	flush()
-	if run.Link != "" {
+	if links && run.Link != "" {
 		b := run.Bounds()
 		pdf.LinkString(b.X, b.Y, b.W, b.H, run.Link)
 	}

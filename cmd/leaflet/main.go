@@ -30,6 +30,11 @@ const usage = `leaflet builds printable information leaflets in every language a
 
 Usage:
   leaflet build [flags]   build PDFs into out/ (see 'leaflet build --help')
+  leaflet check [flags]   find every problem in the sources and show each language's state, writing nothing
+  leaflet translate --lang TAG [flags]
+                          make a translator pack of what a language lacks (TOML or XLIFF 1.2)
+  leaflet translate --import FILE --source DIR
+                          merge a translated pack into the language's bundle
   leaflet init DIR        write the built-in leaflet's sources to DIR to start a new one
   leaflet help            show this help
 
@@ -82,6 +87,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "init":
 		return cmdInit(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	case "translate":
+		return cmdTranslate(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -123,11 +132,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
 	id := fl.String("leaflet", content.DefaultLeaflet, "the leaflet `ID` to build")
 	langs := fl.String("lang", "", "comma-separated language `tags` to build (default: every language with a bundle)")
-	editions := fl.String("edition", "", "comma-separated `editions` to build: "+strings.Join(build.Editions, ", ")+" (default: all)")
+	editions := fl.String("edition", "", "comma-separated `editions` to build: "+strings.Join(build.Editions, ", ")+" (default: "+strings.Join(build.DefaultEditions, ", ")+")")
 	paper := fl.String("paper", "a4", "tri-fold paper: a4 or letter")
+	foldMarks := fl.Bool("fold-marks", false, "print light fold guides at the tri-fold's folds, at the sheet's top and bottom edges")
 	size := fl.Int("size", 0, fmt.Sprintf("body size in points of the large-print and easy-read editions, %d to %d (default %d and %d)",
 		layout.LargePrintMin, layout.LargePrintMax, layout.LargePrintDefault, layout.EasyReadDefault))
 	out := fl.String("out", "out", "output `folder`")
+	allowIncomplete := fl.Bool("allow-incomplete", false, "build languages with missing or out-of-date messages, printing the source language's text for them, each passage marked")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -152,6 +163,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		return usageErr("--size %d: want a whole number of points from %d to %d", *size, layout.LargePrintMin, layout.LargePrintMax)
 	}
 	req.Size = float64(*size)
+	req.AllowIncomplete = *allowIncomplete
+	req.FoldMarks = *foldMarks
 	date, err := build.DateFromEnv()
 	if err != nil {
 		return usageErr("%v", err)

@@ -140,7 +140,7 @@ func TestBrokenSourcesReportEveryProblemAndKeepTheLastGoodPDF(t *testing.T) {
 	}
 	file := filepath.Join(dir, "content/cse/leaflet.toml")
 	for _, want := range []string{
-		file + ":13:1: error: unknown key \"organisation.colour\"",
+		file + ":16:1: error: unknown key \"organisation.colour\"",
 		"has two kinds: \"paragraph\", \"list\"",
 		"unknown message ID \"signs.headin\"",
 		"did you mean \"signs.heading\"?",

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+
+package translate
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"leaflet/build"
+	"leaflet/content"
+	"leaflet/layout"
+)
+
+// Fit says whether a language's text fits an edition.
+type Fit string
+
+const (
+	// Fits: the edition lays out without problems.
+	Fits Fit = "yes"
+	// Overflows: some text does not fit its panel, page or column.
+	Overflows Fit = "no"
+	// Fails: the edition fails for another reason, e.g. a character no
+	// font covers or invalid markup.
+	Fails Fit = "error"
+	// NotBuilt: the edition was not laid out (the leaflet has none, or
+	// the language has no bundle).
+	NotBuilt Fit = "-"
+)
+
+// Status is one language's line of the check's table.
+type Status struct {
+	Lang string
+	// Name is the language's own name (its language.name message).
+	Name string
+	// Source is set for the source language.
+	Source bool
+	// Needed is how many messages the leaflet needs; Translated how many
+	// the language has, current or out of date.
+	Needed, Translated int
+	Missing, Stale     []string
+	Review             content.Review
+	// Fits is the result of each edition; WithFallback says the layout
+	// had the source language's text for missing and out-of-date
+	// messages.
+	Fits         map[string]Fit
+	WithFallback bool
+}
+
+// Complete returns the share of needed messages the language has, in
+// percent, rounded down so that 100 means all.
+func (s Status) Complete() int {
+	if s.Needed == 0 {
+		return 100
+	}
+	return s.Translated * 100 / s.Needed
+}
+
+// Report is the result of Check.
+type Report struct {
+	Leaflet     string
+	Editions    []string
+	Diagnostics content.Diagnostics
+	Languages   []Status
+	Elapsed     time.Duration
+}
+
+// Check finds every problem of a leaflet's sources at once, without
+// writing anything: the content and bundles as content.Load checks them;
+// for each language the messages missing and out of date, those no content
+// uses, template fields and markup that differ from the source language
+// and text still the source language's; and, by laying out every edition
+// through build.Run, text that does not fit, characters no embedded font
+// covers, easy-read sentences over 15 words and pictures without alt text.
+// langs limits the languages (all with a bundle when empty); a language
+// without a bundle is checked as a new one.
+func Check(fsys fs.FS, root, id string, langs []string) *Report {
+	start := time.Now()
+	r := &Report{Leaflet: id}
+	l, ds := content.Load(fsys, root, id)
+	r.Diagnostics = ds
+	if l == nil || l.Bundles[l.Source] == nil {
+		r.Elapsed = time.Since(start)
+		return r
+	}
+	if len(langs) == 0 {
+		langs = l.Langs()
+	}
+	for _, e := range build.DefaultEditions {
+		if e != "easy-read" || l.EasyRead != nil {
+			r.Editions = append(r.Editions, e)
+		}
+	}
+	en := l.Bundles[l.Source]
+	needed := l.Needed()
+	alts := pictureAlts(l)
+	for _, lang := range langs {
+		st := Status{Lang: lang, Source: lang == l.Source, Needed: len(needed), Review: l.Reviews[lang], Fits: map[string]Fit{}}
+		bu := l.Bundles[lang]
+		st.Name = lang
+		if bu != nil && bu.Messages["language.name"] != nil {
+			st.Name = bu.Messages["language.name"].Other
+		}
+		st.Missing, st.Stale = l.Gaps(lang)
+		st.Translated = st.Needed - len(st.Missing)
+		r.Languages = append(r.Languages, st)
+		if st.Source {
+			continue
+		}
+		if bu == nil {
+			d := r.Diagnostics.Errorf(content.Pos{File: l.File}, "language %s has no bundle: none of the %d messages is translated", lang, len(needed))
+			d.Hint = fmt.Sprintf("'leaflet translate --lang %s' makes a pack of them for a translator", lang)
+			continue
+		}
+		r.Diagnostics = append(r.Diagnostics, checkBundle(l, en, bu, st, alts)...)
+	}
+
+	// lay out every language and edition, each job by itself so that its
+	// problems can be told apart
+	type job struct {
+		lang, edition string
+		status        *Status
+	}
+	var jobs []job
+	for i := range r.Languages {
+		st := &r.Languages[i]
+		for _, e := range r.Editions {
+			if l.Bundles[st.Lang] == nil {
+				st.Fits[e] = NotBuilt
+				continue
+			}
+			jobs = append(jobs, job{st.Lang, e, st})
+		}
+		st.WithFallback = len(st.Missing)+len(st.Stale) > 0
+	}
+	results := make([]content.Diagnostics, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				_, results[i] = build.Run(build.Request{Leaflet: l, Langs: []string{jobs[i].lang}, Editions: []string{jobs[i].edition},
+					Paper: layout.A4, AllowIncomplete: true, LayoutOnly: true})
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	seen := map[string]bool{}
+	for i, j := range jobs {
+		fit := Fits
+		for _, d := range results[i] {
+			if d.Severity == content.Warning && strings.HasPrefix(d.Msg, "language "+j.lang+" is incomplete:") {
+				continue // the gaps, reported above
+			}
+			if d.Severity == content.Error {
+				switch {
+				case overflow(d):
+					fit = Overflows
+				case fit == Fits:
+					fit = Fails
+				}
+			}
+			if key := d.Error(); !seen[key] { // Localize's problems come once per edition
+				seen[key] = true
+				r.Diagnostics = append(r.Diagnostics, d)
+			}
+		}
+		j.status.Fits[j.edition] = fit
+	}
+	r.Elapsed = time.Since(start)
+	return r
+}
+
+// overflow reports whether a layout problem is text that does not fit.
+func overflow(d content.Diagnostic) bool {
+	for _, s := range []string{"does not fit", "taller than a page", "wider than the column", "easy read has at most"} {
+		if strings.Contains(d.Msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// pictureAlts maps the message IDs that describe pictures to the pictures.
+func pictureAlts(l *content.Leaflet) map[string]string {
+	out := map[string]string{}
+	add := func(p content.PictureRef) {
+		if p.Alt.ID != "" {
+			name := p.Name
+			if p.File != "" {
+				name = p.File
+			}
+			out[p.Alt.ID] = name
+		}
+	}
+	if er := l.EasyRead; er != nil {
+		if er.Cover != nil {
+			add(*er.Cover)
+		}
+		for _, s := range er.Sections {
+			for _, p := range s.Points {
+				add(p.Picture)
+			}
+		}
+	}
+	return out
+}
+
+// checkBundle finds the problems of one translation: missing, out-of-date
+// and unused messages, messages without a hash, still in the source
+// language, or whose template fields and markup differ from the source.
+func checkBundle(l *content.Leaflet, en, bu *content.Bundle, st Status, alts map[string]string) content.Diagnostics {
+	var ds content.Diagnostics
+	lang := st.Lang
+	pack := fmt.Sprintf("'leaflet translate --lang %s' makes a pack of the messages to translate", lang)
+	for _, id := range st.Missing {
+		var d *content.Diagnostic
+		if pic, ok := alts[id]; ok {
+			d = ds.Errorf(en.Pos(id), "language %s: picture %q has no alt text: message %q has no translation", lang, pic, id)
+		} else {
+			d = ds.Errorf(en.Pos(id), "language %s: message %q has no translation", lang, id)
+		}
+		d.Hint = fmt.Sprintf("add [%s] to %s; %s", id, bu.File, pack)
+	}
+	for _, id := range st.Stale {
+		d := ds.Errorf(bu.Pos(id), "language %s: message %q is out of date: the %s text changed since it was translated", lang, id, l.Source)
+		d.Hint = fmt.Sprintf("the %s is now %q; %s", l.Source, en.Messages[id].Other, pack)
+	}
+	for _, id := range bu.IDs() {
+		m := bu.Messages[id]
+		src := en.Messages[id]
+		if src == nil {
+			d := ds.Warnf(m.Pos, "language %s: message %q is not in the %s bundle: no content uses it", lang, id, l.Source)
+			d.Hint = "remove it"
+			continue
+		}
+		if m.Hash == "" {
+			d := ds.Warnf(m.Pos, "language %s: message %q has no hash: whether it is up to date cannot be told", lang, id)
+			d.Hint = fmt.Sprintf("add hash = %q if it translates the %s text as it is now", content.Hash(src.Description, src.Other), l.Source)
+		}
+		if m.Other == src.Other && hasWords(src.Other) {
+			d := ds.Warnf(m.Pos, "language %s: message %q is still the %s text", lang, id, l.Source)
+			d.Hint = "translate it"
+		}
+		for _, mm := range compareShape(src.Other, m.Other) {
+			if strings.HasPrefix(mm.msg, "invalid markup") {
+				continue // Localize reports it, when the edition is laid out
+			}
+			d := &content.Diagnostic{Pos: m.Pos, Severity: mm.severity, Msg: fmt.Sprintf("language %s: message %q: %s", lang, id, mm.msg)}
+			d.Hint = fmt.Sprintf("the %s is %q", l.Source, src.Other)
+			ds = append(ds, *d)
+		}
+	}
+	return ds
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+
+// Package translate is the translation workflow around the pipeline. It
+// takes a loaded content.Leaflet and
+//
+//   - checks every language at once ([Check]): missing and out-of-date
+//     messages (go-i18n's hash), template fields and markup that differ from
+//     the source language, and — through build.Run, without writing files —
+//     whether each edition fits, which characters no font covers and
+//     easy-read sentences that are too long;
+//   - exports a translator pack of the messages a language lacks or has out
+//     of date ([Export]): a go-i18n translate.<tag>.toml that goi18n merge
+//     accepts, or XLIFF 1.2 for translators' CAT tools;
+//   - imports a returned pack into locales/<id>/active.<tag>.toml ([Import]),
+//     refusing what would make the leaflet wrong, and writing atomically.
+//
+// translate may import content and build; nothing in the pipeline imports
+// translate.
+package translate
