@@ -413,15 +413,19 @@ func groupUnits(gs []text.Glyph) [][]text.Glyph {
 }
 
 // unitText returns the text a unit's drawn glyph stands for: the runes from
-// its first cluster to the end of its last, reversed in a right-to-left
-// run.
-func unitText(gs []text.Glyph, runes []rune, rtl bool) string {
+// its first cluster to the end of its last — for the unit that ends what
+// the run draws, to the end of the run's text when only white space (a
+// line's final space, not drawn) follows — reversed in a right-to-left run.
+func unitText(gs []text.Glyph, runes []rune, rtl bool, drawn int) string {
 	lo, hi := len(runes), 0
 	for _, g := range gs {
 		lo, hi = min(lo, g.Cluster), max(hi, g.Cluster+g.Runes)
 	}
 	if lo >= hi || hi > len(runes) {
 		return ""
+	}
+	if rest := string(runes[hi:]); hi == drawn && strings.TrimSpace(rest) == "" && !strings.Contains(rest, "\n") {
+		hi = len(runes)
 	}
 	r := append([]rune(nil), runes[lo:hi]...)
 	if rtl {
@@ -442,8 +446,14 @@ func displayUnits(p layout.Page) (units []unit, glyphs int) {
 		runes := []rune(run.Text)
 		fu := func(v float64) int { return int(math.Round(v * run.Face.Upem() / run.Size)) }
 		pen := run.X
+		drawn := -1 // right-to-left runs: no line-end space
+		for _, g := range run.Glyphs {
+			if !run.RTL {
+				drawn = max(drawn, g.Cluster+g.Runes)
+			}
+		}
 		for _, gs := range groupUnits(run.Glyphs) {
-			u := unit{run: run, item: ii, x: pen, y: run.Y, text: unitText(gs, runes, run.RTL)}
+			u := unit{run: run, item: ii, x: pen, y: run.Y, text: unitText(gs, runes, run.RTL, drawn)}
 			at := 0.0
 			for _, g := range gs {
 				u.comps = append(u.comps, component{id: g.ID, dx: fu(at + g.XOffset), dy: fu(g.YOffset)})

@@ -22,9 +22,9 @@ import (
 	"slices"
 )
 
-// sfntWeHaveInstructions is the composite component flag saying that
+// mergeWeHaveInstructions is the composite component flag saying that
 // instructions follow the last component record ("glyf" chapter).
-const sfntWeHaveInstructions = 0x0100
+const mergeWeHaveInstructions = 0x0100
 
 // MergePart is one source font's contribution to a merged font.
 type MergePart struct {
@@ -37,12 +37,13 @@ type mergeSource struct {
 	tables           []sfntTable
 	info             sfntInfo
 	glyf, loca, hmtx []byte
-	// ids maps the glyph IDs of the font that are copied to their index in
-	// the merged font.
+	// ids maps the glyph IDs of the font that are copied to their index
+	// among the copied glyphs (see merger).
 	ids map[uint16]int
 }
 
-// mergeGlyph is a glyph copied into the merged font.
+// mergeGlyph is a glyph copied into the merged font: a copy of the glyph
+// of a part, its instructions left out and its components renumbered.
 type mergeGlyph struct {
 	part int    // index of the part it comes from
 	src  uint16 // its glyph ID there
@@ -134,6 +135,7 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 		return nil, nil, errors.New("no fonts to merge")
 	}
 	srcs := make([]mergeSource, len(parts))
+	listed := 0
 	for i, p := range parts {
 		s, err := mergeOpen(p.Src)
 		if err != nil {
@@ -145,11 +147,13 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 				return nil, nil, fmt.Errorf("part %d has %d units per em, part 0 has %d: merged fonts need the same unitsPerEm", i, upem, want)
 			}
 		}
-		s.ids = make(map[uint16]int, len(p.Glyphs)+1)
+		// Room for the listed glyphs and, usually, their components.
+		s.ids = make(map[uint16]int, min(len(p.Glyphs)+len(p.Glyphs)/2+1, s.info.numGlyphs))
+		listed += len(p.Glyphs)
 		srcs[i] = s
 	}
 
-	m := merger{srcs: srcs, numExtra: len(extra)}
+	m := merger{srcs: srcs, numExtra: len(extra), glyphs: make([]mergeGlyph, 0, min(1+listed+listed/2, 0xFFFF))}
 	if _, err := m.add(0, 0); err != nil {
 		return nil, nil, err
 	}
@@ -280,7 +284,7 @@ func (m *merger) slot(n int) (k, extra int) {
 func (m *merger) add(i int, gid uint16) (int, error) {
 	k := len(m.glyphs)
 	if k+m.numExtra >= 0xFFFF {
-		return 0, fmt.Errorf("part %d: glyph %d would be glyph %d of the merged font, which can have only 65535", i, gid, k+m.numExtra)
+		return 0, fmt.Errorf("part %d: glyph %d would be glyph %d of the merged font (with %d added composites), which can have only 65535 glyphs", i, gid, k+m.numExtra, m.numExtra)
 	}
 	s := &m.srcs[i]
 	data, err := sfntGlyph(s.glyf, s.loca, s.info.locFormat, int(gid))
@@ -502,7 +506,7 @@ func (m *merger) writeGlyf() (glyf, loca []byte, locFormat uint16) {
 			ids := m.srcs[g.part].ids
 			for p := 10; p < g.size; {
 				flags := sfntBE.Uint16(out[p:])
-				sfntBE.PutUint16(out[p:], flags&^sfntWeHaveInstructions)
+				sfntBE.PutUint16(out[p:], flags&^mergeWeHaveInstructions)
 				sfntBE.PutUint16(out[p+2:], uint16(m.id(ids[sfntBE.Uint16(out[p+2:])])))
 				p += mergeRecordLen(flags)
 			}

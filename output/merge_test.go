@@ -826,6 +826,31 @@ func TestMergeFonts(t *testing.T) {
 		t.Errorf("glyph of Ǯ has component depth %d, want a nested composite", d)
 	}
 
+	// Every glyph of two fonts: long loca offsets.
+	t.Run("every glyph", func(t *testing.T) {
+		arabic := mergeTestLoad(t, "NotoNaskhArabic-Regular.ttf")
+		srcs := []*mergeTestSource{latin, arabic}
+		parts := make([]MergePart, len(srcs))
+		cmap := map[rune]uint16{}
+		for i, s := range srcs {
+			parts[i].Src = s.src
+			for gid := range len(s.glyphs) {
+				parts[i].Glyphs = append(parts[i].Glyphs, uint16(gid))
+			}
+		}
+		for gid := range len(latin.glyphs) + len(arabic.glyphs) {
+			cmap[0x1000+rune(gid)] = uint16(gid)
+		}
+		b, gids := mergeTestMerge(t, parts, cmap, nil)
+		res := mergeTestCheck(t, srcs, parts, cmap, nil, b, gids)
+		if res.listed != len(latin.glyphs)+len(arabic.glyphs) {
+			t.Errorf("%d glyphs listed, want all %d", res.listed, len(latin.glyphs)+len(arabic.glyphs))
+		}
+		if mergeTestU16(mergeTestDirectory(t, b)["head"][50:]) != 1 {
+			t.Error("short loca offsets for all glyphs")
+		}
+	})
+
 	// One part alone, without glyphs: .notdef only.
 	parts := []MergePart{{Src: latin.src}}
 	b, gids := mergeTestMerge(t, parts, nil, nil)
@@ -952,8 +977,8 @@ func TestMergeFontsExtra(t *testing.T) {
 	// Shaped clusters and the glyphs they use.
 	ki, kiAdv := mergeTestShape(t, bengali, "কি", language.Bengali, di.DirectionLTR)
 	bi, biAdv := mergeTestShape(t, arabic, "بِ", language.Arabic, di.DirectionRTL)
-	if !slices.ContainsFunc(bi, func(c Component) bool { return c.DY < 0 || c.DX != 0 }) {
-		t.Logf("kasra not offset: %+v", bi)
+	if len(ki) != 2 || len(bi) != 2 {
+		t.Fatalf("কি and بِ shape to %d and %d glyphs, want 2 each", len(ki), len(bi))
 	}
 	latinGlyphs := []uint16{mergeTestGID(t, latin, 'A'), mergeTestGID(t, latin, ' '), mergeTestGID(t, latin, 'é'), mergeTestGID(t, latin, 'Ǯ')}
 	parts := []MergePart{{Src: latin.src, Glyphs: latinGlyphs}, {Src: bengali.src}, {Src: arabic.src}}
@@ -1003,11 +1028,15 @@ func TestMergeFontsExtra(t *testing.T) {
 		// Just the Bengali cluster, as shaped.
 		{Components: ka, Advance: kiAdv},
 	}
-	// The added glyphs follow the listed ones (all distinct here).
+	// The added glyphs follow the listed ones (all distinct here), the
+	// components that were not listed follow them. The last added glyph
+	// uses the first of those.
 	listed := 1
 	for _, p := range parts {
 		listed += len(p.Glyphs)
 	}
+	extra = append(extra, Composite{Advance: 700})
+	extra[len(extra)-1].Components = []Component{{GID: uint16(listed + len(extra)), DX: 100}}
 	cmap := map[rune]uint16{'A': A, 'é': eacute}
 	text := "Aé"
 	for i := range extra {
@@ -1128,6 +1157,14 @@ func TestMergeFontsErrors(t *testing.T) {
 	copy(cff, "OTTO")
 
 	one := []Composite{{Components: []Component{{GID: 1}}, Advance: 500}}
+	// tooMany has as many composites as ok leaves glyph IDs for, and one
+	// more: ok copies 6 glyphs.
+	tooMany := slices.Repeat(one, 0xFFFF-6+1)
+	// allDroid lists all glyphs of Droid Sans Fallback.
+	allDroid := MergePart{Src: droid.src}
+	for gid := range len(droid.glyphs) {
+		allDroid.Glyphs = append(allDroid.Glyphs, uint16(gid))
+	}
 	tests := []struct {
 		name  string
 		parts []MergePart
@@ -1158,6 +1195,8 @@ func TestMergeFontsErrors(t *testing.T) {
 		{"composite without components", ok, nil, []Composite{one[0], {Advance: 300}}, nil, "composite 1"},
 		{"composite of an added composite", ok, nil, []Composite{one[0], {Components: []Component{{GID: 1}, {GID: 4}}}}, nil, "composite 1 (glyph 5) has component 4"},
 		{"component beyond the glyphs", ok, nil, []Composite{one[0], {Components: []Component{{GID: 8}}}}, nil, "composite 1 (glyph 5) has component 8"},
+		{"too many glyphs", []MergePart{allDroid, allDroid}, nil, nil, nil, "part 1: glyph 16153 would be glyph 65535 of the merged font (with 0 added composites)"},
+		{"too many composites", ok, nil, tooMany, nil, "would be glyph 65535 of the merged font (with 65530 added composites)"},
 		{"composite beyond 32767", ok, nil, []Composite{{Components: []Component{{GID: 1, DX: 32767}}}}, nil, "16-bit"},
 	}
 	for _, tc := range tests {
@@ -1189,6 +1228,12 @@ func TestMergeFontsErrors(t *testing.T) {
 	} else if n := mergeTestU16(mergeTestDirectory(t, b)["maxp"][4:]); n != 8 {
 		t.Errorf("%d glyphs, want 8", n)
 	}
+	// As many glyphs as glyph IDs allow.
+	if b, _, err := MergeFonts(ok, nil, tooMany[1:]); err != nil {
+		t.Errorf("%d composites: %v", len(tooMany)-1, err)
+	} else if n := mergeTestU16(mergeTestDirectory(t, b)["maxp"][4:]); n != 0xFFFF {
+		t.Errorf("%d composites: %d glyphs, want 65535", len(tooMany)-1, n)
+	}
 	// The glyph with long instructions is only an error when copied.
 	if _, _, err := MergeFonts([]MergePart{{Src: longInstructions, Glyphs: []uint16{eacute}}}, nil, nil); err != nil {
 		t.Errorf("a defect in a glyph not copied: %v", err)
@@ -1205,14 +1250,12 @@ var mergeTestBenchFonts = []string{
 // mergeTestBenchParts returns parts taking 100 glyphs spread over each of
 // the benchmark fonts, and a cmap mapping Private Use Area code points to
 // all of them.
-func mergeTestBenchParts(b *testing.B) ([]*mergeTestSource, []MergePart, map[rune]uint16) {
-	var srcs []*mergeTestSource
+func mergeTestBenchParts(b *testing.B) ([]MergePart, map[rune]uint16) {
 	var parts []MergePart
 	cmap := map[rune]uint16{}
 	id := 1
 	for _, name := range mergeTestBenchFonts {
 		s := mergeTestLoad(b, name)
-		srcs = append(srcs, s)
 		p := MergePart{Src: s.src}
 		for j := range 100 {
 			p.Glyphs = append(p.Glyphs, uint16(1+j*(len(s.glyphs)-1)/100))
@@ -1221,16 +1264,12 @@ func mergeTestBenchParts(b *testing.B) ([]*mergeTestSource, []MergePart, map[run
 		}
 		parts = append(parts, p)
 	}
-	return srcs, parts, cmap
+	return parts, cmap
 }
 
 // BenchmarkMergeFonts merges 100 glyphs of each of eight fonts.
 func BenchmarkMergeFonts(b *testing.B) {
-	srcs, parts, cmap := mergeTestBenchParts(b)
-	size := 0
-	for _, s := range srcs {
-		size += len(s.src)
-	}
+	parts, cmap := mergeTestBenchParts(b)
 	var out []byte
 	b.ReportAllocs()
 	for b.Loop() {
@@ -1246,7 +1285,7 @@ func BenchmarkMergeFonts(b *testing.B) {
 // glyphs of each of eight fonts with eight derived fonts and with one
 // merged font (the merging or deriving included).
 func BenchmarkMergeFontsFpdf(b *testing.B) {
-	srcs, parts, cmap := mergeTestBenchParts(b)
+	parts, cmap := mergeTestBenchParts(b)
 	draw := func(b *testing.B, fonts [][]byte, texts []string) {
 		pdf := fpdf.New("P", "pt", "A4", "")
 		pdf.AddPage()
@@ -1282,7 +1321,6 @@ func BenchmarkMergeFontsFpdf(b *testing.B) {
 		}
 	})
 	b.Run("merged=1", func(b *testing.B) {
-		_ = srcs
 		b.ReportAllocs()
 		for b.Loop() {
 			f, _, err := MergeFonts(parts, cmap, nil)

@@ -110,7 +110,12 @@ func clusters(glyphs []text.Glyph) [][]text.Glyph {
 
 // clusterText returns the source text a unit of glyphs stands for: the
 // runes from its first cluster to the end of its last, in logical order.
-func clusterText(cl []text.Glyph, runes []rune) string {
+//
+// The unit that ends the run's drawn text (drawn is the end of the last
+// drawn cluster) also stands for the white space after it — the space at
+// the end of a line, which is not drawn — so that text extraction keeps the
+// words of two lines apart.
+func clusterText(cl []text.Glyph, runes []rune, drawn int) string {
 	lo, hi := len(runes), 0
 	for _, g := range cl {
 		lo, hi = min(lo, g.Cluster), max(hi, g.Cluster+g.Runes)
@@ -118,7 +123,24 @@ func clusterText(cl []text.Glyph, runes []rune) string {
 	if lo >= hi || hi > len(runes) {
 		return ""
 	}
+	if hi == drawn && strings.TrimSpace(string(runes[hi:])) == "" && !strings.Contains(string(runes[hi:]), "\n") {
+		hi = len(runes)
+	}
 	return string(runes[lo:hi])
+}
+
+// drawnEnd returns the end of the last cluster a left-to-right run draws,
+// in runes, and -1 for a right-to-left run, whose extraction tools reorder
+// by themselves and do not expect the line's space on its last glyph.
+func drawnEnd(run *layout.GlyphRun) int {
+	if run.RTL {
+		return -1
+	}
+	end := 0
+	for _, g := range run.Glyphs {
+		end = max(end, g.Cluster+g.Runes)
+	}
+	return end
 }
 
 // plain reports whether a cluster is one glyph drawn as the font has it:
@@ -298,7 +320,7 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*faceCodes
 			}
 			runes := []rune(run.Text)
 			for _, cl := range clusters(run.Glyphs) {
-				txt := clusterText(cl, runes)
+				txt := clusterText(cl, runes, drawnEnd(run))
 				sh := shapeOf(cl, run.Size, run.Face.Upem())
 				if run.RTL {
 					txt = reverse(txt)
@@ -470,7 +492,7 @@ func drawRun(pdf *fpdf.Fpdf, fc *faceCodes, run *layout.GlyphRun, links bool) {
 	runes := []rune(run.Text)
 	x := run.X
 	for _, cl := range clusters(run.Glyphs) {
-		txt := clusterText(cl, runes)
+		txt := clusterText(cl, runes, drawnEnd(run))
 		if run.RTL {
 			txt = reverse(txt)
 		}
