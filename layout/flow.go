@@ -45,6 +45,9 @@ type block struct {
 	bar int
 	// bookmark, when set, is the title of a bookmark to the block
 	bookmark string
+	// fallback marks a line of source-language text standing in for a
+	// missing translation: it is set on a grey tint
+	fallback bool
 	// newPage starts the block on a new page (page editions)
 	newPage bool
 	// frame is the first frame the block may go in
@@ -138,7 +141,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 	for _, r := range t.Runs {
 		start := len(p.Text)
 		p.Text = append(p.Text, []rune(r.Text)...)
-		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: bold || r.Strong, Link: r.Link})
+		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: bold || r.Strong || r.Marker, Link: r.Link})
 		if r.NoBreak {
 			noBreak = append(noBreak, [2]int{start, len(p.Text)})
 		}
@@ -166,7 +169,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 				f.where, strings.TrimSpace(string(p.Text[ln.Start:ln.End])), t.ID, ToMM(ln.Width-width))
 			d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
 		}
-		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos}
+		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback}
 		// the baseline sits so that the face's ascender and descender are
 		// centred in the line height
 		base := (lh-size*(asc-descOf(f.fonts)))/2 + asc*size
@@ -405,6 +408,21 @@ func fill(blocks []block, frames []Rect) ([][]placed, []block) {
 // right-to-left text.
 func (f *flow) draw(ps []placed, frame Rect) []Item {
 	var items []Item
+	// a tint behind each stretch of lines that stand in for a missing
+	// translation, drawn first so that the text is over it
+	for i := 0; i < len(ps); {
+		if !ps[i].fallback {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(ps) && ps[j+1].fallback {
+			j++
+		}
+		top, bottom := ps[i].y, ps[j].y+ps[j].height
+		items = append(items, &Box{Rect: Rect{frame.X, frame.Y + top, frame.W, bottom - top}, Fill: fallbackTint, Role: RoleArtifact})
+		i = j + 1
+	}
 	type span struct{ top, bottom float64 }
 	bars := map[int]*span{}
 	var order []int
@@ -449,6 +467,11 @@ func (f *flow) draw(ps []placed, frame Rect) []Item {
 	}
 	return items
 }
+
+// fallbackTint is the background of text standing in for a missing
+// translation: light enough that black text on it keeps a contrast above
+// 15:1.
+var fallbackTint = Color{0xe8, 0xe8, 0xe8}
 
 // overflow reports blocks that did not fit.
 func (f *flow) overflow(rest []block, region string) {
