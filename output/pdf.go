@@ -37,13 +37,24 @@ type Options struct {
 // added to the derived font, so that every drawn code stands for exactly its
 // cluster's text and copying gives back the source.
 type faceCodes struct {
-	face   *fonts.Face
-	family string
+	face *fonts.Face
+	// group is the PDF font the face's clusters are drawn from
+	group *fontGroup
 	// keys in order of first use; each key's code and text
 	keys  []clusterKey
 	code  map[clusterKey]rune
 	text  map[clusterKey]string
 	shape map[clusterKey]clusterShape
+}
+
+// fontGroup is one font of the PDF: the faces of a document that share
+// their units per em are merged into one font (fpdf's cost is per font, and
+// a page offering the leaflet in twelve languages uses twenty faces); a
+// face of other units gets a font of its own. The faces share one code
+// space.
+type fontGroup struct {
+	family string
+	faces  []*faceCodes // in name order
 }
 
 // clusterKey identifies a drawn cluster: its glyphs with their offsets in
@@ -218,25 +229,18 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 
 	toUnicode := map[string]map[uint16]string{}
 	names := map[string]string{}
-	for _, fc := range order {
-		cmap, extra := fc.derivedCmap(fc.face.NumGlyphs())
-		derived, err := DeriveFont(fc.face.Data, cmap, extra)
+	for _, g := range order {
+		font, m, err := g.font()
 		if err != nil {
-			return nil, finishOptions{}, fmt.Errorf("font %s: %w", fc.face.Name, err)
+			return nil, finishOptions{}, err
 		}
-		pdf.AddUTF8FontFromBytes(fc.family, "", derived)
+		pdf.AddUTF8FontFromBytes(g.family, "", font)
 		if pdf.Err() {
-			return nil, finishOptions{}, fmt.Errorf("font %s: %w", fc.face.Name, pdf.Error())
+			return nil, finishOptions{}, fmt.Errorf("font %s: %w", g.names(), pdf.Error())
 		}
-		m := make(map[uint16]string, len(fc.code))
-		for k, cp := range fc.code {
-			if t := fc.text[k]; t != "" {
-				m[uint16(cp)] = t
-			}
-		}
-		key := "utf8" + strings.ToLower(fc.family) // fpdf lower-cases family names
+		key := "utf8" + strings.ToLower(g.family) // fpdf lower-cases family names
 		toUnicode[key] = m
-		names[key] = subsetTag(fc) + "+" + fc.face.Name
+		names[key] = subsetTag(g) + "+" + g.name()
 	}
 
 	for pi, page := range res.Pages {
@@ -304,7 +308,7 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 // collectGlyphs gathers the glyphs each face draws and gives each a code
 // point: its own where the font maps one that no other glyph took, the next
 // Private Use Area code point otherwise. Faces are returned in name order.
-func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*faceCodes) {
+func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup) {
 	faces := map[*fonts.Face]*faceCodes{}
 	for _, p := range res.Pages {
 		for _, it := range p.Items {
@@ -339,36 +343,150 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*faceCodes
 		order = append(order, fc)
 	}
 	sort.Slice(order, func(i, j int) bool { return order[i].face.Name < order[j].face.Name })
-	for i, fc := range order {
-		fc.family = fmt.Sprintf("F%d", i)
-		sort.Slice(fc.keys, func(a, b int) bool { return fc.keys[a] < fc.keys[b] })
+	var groups []*fontGroup
+	byUpem := map[float64]*fontGroup{}
+	for _, fc := range order {
+		g := byUpem[fc.face.Upem()]
+		if g == nil {
+			g = &fontGroup{family: fmt.Sprintf("F%d", len(groups))}
+			byUpem[fc.face.Upem()] = g
+			groups = append(groups, g)
+		}
+		g.faces = append(g.faces, fc)
+		fc.group = g
+	}
+	for _, g := range groups {
 		taken := map[rune]bool{}
-		// a single glyph drawn for the very character the font maps to it
-		// keeps that character as its code
-		for _, k := range fc.keys {
-			sh := fc.shape[k]
-			if !sh.plain(fc.face) {
-				continue
-			}
-			cp, ok := fc.face.CodePoint(sh.glyphs[0].GID)
-			if ok && cp >= 0x20 && !taken[cp] && fc.text[k] == string(cp) {
-				fc.code[k] = cp
-				taken[cp] = true
+		// a single glyph drawn for the very character its font maps to it
+		// keeps that character as its code, for the first face that wants
+		// it; everything else gets a Private Use Area code
+		for _, fc := range g.faces {
+			sort.Slice(fc.keys, func(a, b int) bool { return fc.keys[a] < fc.keys[b] })
+			for _, k := range fc.keys {
+				sh := fc.shape[k]
+				if !sh.plain(fc.face) {
+					continue
+				}
+				cp, ok := fc.face.CodePoint(sh.glyphs[0].GID)
+				if ok && cp >= 0x20 && !taken[cp] && fc.text[k] == string(cp) {
+					fc.code[k] = cp
+					taken[cp] = true
+				}
 			}
 		}
 		pua := rune(0xE000)
-		for _, k := range fc.keys {
-			if _, ok := fc.code[k]; ok {
-				continue
+		for _, fc := range g.faces {
+			for _, k := range fc.keys {
+				if _, ok := fc.code[k]; ok {
+					continue
+				}
+				for taken[pua] {
+					pua++
+				}
+				fc.code[k] = pua
+				taken[pua] = true
 			}
-			for taken[pua] {
-				pua++
-			}
-			fc.code[k] = pua
-			taken[pua] = true
 		}
 	}
-	return faces, order
+	return faces, groups
+}
+
+// font builds a group's font: the face's derived font for a group of one,
+// the merged font of its faces otherwise. It returns the font and the text
+// each code stands for.
+func (g *fontGroup) font() ([]byte, map[uint16]string, error) {
+	toUnicode := map[uint16]string{}
+	for _, fc := range g.faces {
+		for k, cp := range fc.code {
+			if t := fc.text[k]; t != "" {
+				toUnicode[uint16(cp)] = t
+			}
+		}
+	}
+	if len(g.faces) == 1 {
+		fc := g.faces[0]
+		cmap, extra := fc.derivedCmap(fc.face.NumGlyphs())
+		font, err := DeriveFont(fc.face.Data, cmap, extra)
+		if err != nil {
+			return nil, nil, fmt.Errorf("font %s: %w", fc.face.Name, err)
+		}
+		return font, toUnicode, nil
+	}
+	// The merged font numbers glyphs: .notdef, then each part's listed
+	// glyphs in order, then the composites, then unlisted components.
+	parts := make([]MergePart, len(g.faces))
+	newID := make([]map[uint16]uint16, len(g.faces))
+	next := uint16(1)
+	for i, fc := range g.faces {
+		parts[i].Src = fc.face.Data
+		newID[i] = map[uint16]uint16{}
+		list := func(gid uint16) {
+			if _, ok := newID[i][gid]; ok {
+				return
+			}
+			parts[i].Glyphs = append(parts[i].Glyphs, gid)
+			if i == 0 && gid == 0 {
+				newID[i][gid] = 0
+				return
+			}
+			newID[i][gid] = next
+			next++
+		}
+		for _, k := range fc.keys {
+			for _, c := range fc.shape[k].glyphs {
+				list(c.GID)
+			}
+		}
+	}
+	cmap := map[rune]uint16{}
+	var extra []Composite
+	for i, fc := range g.faces {
+		for _, k := range fc.keys {
+			sh := fc.shape[k]
+			if sh.plain(fc.face) {
+				cmap[fc.code[k]] = newID[i][sh.glyphs[0].GID]
+				continue
+			}
+			c := Composite{Advance: sh.advance}
+			for _, comp := range sh.glyphs {
+				comp.GID = newID[i][comp.GID]
+				c.Components = append(c.Components, comp)
+			}
+			cmap[fc.code[k]] = next + uint16(len(extra))
+			extra = append(extra, c)
+		}
+	}
+	font, gids, err := MergeFonts(parts, cmap, extra)
+	if err != nil {
+		return nil, nil, fmt.Errorf("merged font of %s: %w", g.names(), err)
+	}
+	for i := range parts { // the numbering must be as predicted
+		for j, gid := range parts[i].Glyphs {
+			if gids[i][j] != newID[i][gid] {
+				return nil, nil, fmt.Errorf("merged font of %s: glyph %d of %s became %d, not %d",
+					g.names(), gid, g.faces[i].face.Name, gids[i][j], newID[i][gid])
+			}
+		}
+	}
+	return font, toUnicode, nil
+}
+
+// names returns the names of the group's faces.
+func (g *fontGroup) names() string {
+	var n []string
+	for _, fc := range g.faces {
+		n = append(n, fc.face.Name)
+	}
+	return strings.Join(n, ", ")
+}
+
+// name returns the font's name in the PDF: the face's, or for a merged
+// font its first face's with "Merged" before it.
+func (g *fontGroup) name() string {
+	if len(g.faces) == 1 {
+		return g.faces[0].face.Name
+	}
+	return "Merged-" + g.faces[0].face.Name
 }
 
 // derivedCmap returns the character map of a face's derived font and the
@@ -441,12 +559,14 @@ func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture) error {
 // subsetTag returns the six capital letters that name a font subset
 // (ISO 32000 9.6.4), derived from the face and the clusters it draws (in
 // sorted order) so that the same subset always gets the same tag.
-func subsetTag(fc *faceCodes) string {
+func subsetTag(g *fontGroup) string {
 	h := fnv.New64a()
-	h.Write([]byte(fc.face.Name))
-	for _, k := range fc.keys {
-		h.Write([]byte(k))
-		h.Write([]byte{0})
+	for _, fc := range g.faces {
+		h.Write([]byte(fc.face.Name))
+		for _, k := range fc.keys {
+			h.Write([]byte(k))
+			h.Write([]byte{0})
+		}
 	}
 	v := h.Sum64()
 	tag := make([]byte, 6)
@@ -468,7 +588,7 @@ const fakeBoldStroke = 0.03
 // where the shaped position differs (kerning, marks) a new Text call starts
 // at the exact position.
 func drawRun(pdf *fpdf.Fpdf, fc *faceCodes, run *layout.GlyphRun, links bool) {
-	pdf.SetFont(fc.family, "", run.Size)
+	pdf.SetFont(fc.group.family, "", run.Size)
 	pdf.SetTextColor(int(run.Color.R), int(run.Color.G), int(run.Color.B))
 	if run.FakeBold {
 		// a face without a bold weight is emboldened by stroking its
