@@ -374,14 +374,20 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 				}
 			}
 		}
-		pua := rune(0xE000)
+		// Private Use Area codes go every other code point: fpdf builds
+		// its width array in time that grows steeply with runs of
+		// consecutive codes
+		pua, step := rune(0xE000), rune(2)
 		for _, fc := range g.faces {
 			for _, k := range fc.keys {
 				if _, ok := fc.code[k]; ok {
 					continue
 				}
 				for taken[pua] {
-					pua++
+					pua += step
+				}
+				if pua > 0xF8FF && step == 2 { // more than 3,200: fill the gaps
+					pua, step = 0xE001, 1
 				}
 				fc.code[k] = pua
 				taken[pua] = true
