@@ -28,8 +28,10 @@ type Face struct {
 	Bold bool
 	// Data is the TrueType file.
 	Data []byte
-	// Font is the parsed font, shared read-only.
-	Font *font.Font
+
+	parseOnce sync.Once
+	parsed    *font.Font
+	upem      float64
 
 	// ascender and descender in em, from the horizontal header
 	ascender, descender float64
@@ -58,23 +60,38 @@ func (f *Face) Advance(gid uint16) int {
 }
 
 // Upem returns the face's units per em.
-func (f *Face) Upem() float64 { return float64(f.Font.Upem()) }
+func (f *Face) Upem() float64 { return f.upem }
+
+// Font returns the parsed font, shared read-only. Fonts are parsed on first
+// use: a leaflet in one script never parses the others. The embedded fonts
+// are checked by the package's tests, so a font that does not parse is a
+// bug in the build, and panics.
+func (f *Face) Font() *font.Font {
+	f.parseOnce.Do(func() {
+		ff, err := font.ParseTTF(bytes.NewReader(f.Data))
+		if err != nil {
+			panic(fmt.Sprintf("embedded font %s does not parse: %v", f.Name, err))
+		}
+		f.parsed = ff.Font
+	})
+	return f.parsed
+}
 
 // Covers reports whether the face has a glyph for r.
 func (f *Face) Covers(r rune) bool {
-	_, ok := f.Font.NominalGlyph(r)
+	_, ok := f.Font().NominalGlyph(r)
 	return ok
 }
 
 // NewShapingFace returns a go-text face for one goroutine's shaping.
-func (f *Face) NewShapingFace() *font.Face { return font.NewFace(f.Font) }
+func (f *Face) NewShapingFace() *font.Face { return font.NewFace(f.Font()) }
 
 // CodePoint returns the lowest BMP code point that the font's character map
 // sends to gid, and false when no code point does (ligatures, contextual forms).
 func (f *Face) CodePoint(gid uint16) (rune, bool) {
 	f.once.Do(func() {
 		m := make(map[uint16]rune)
-		it := f.Font.Cmap.Iter()
+		it := f.Font().Cmap.Iter()
 		for it.Next() {
 			r, g := it.Char()
 			if r > 0xFFFF || (r >= 0xE000 && r <= 0xF8FF) {
@@ -129,19 +146,17 @@ func load() (*Set, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read embedded font %s: %w", e.Name(), err)
 		}
-		ff, err := font.ParseTTF(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("parse embedded font %s: %w", e.Name(), err)
-		}
 		name := e.Name()[:len(e.Name())-len(".ttf")]
-		ext, _ := ff.FontHExtents()
-		u := float64(ff.Upem())
 		n, err := numGlyphs(data)
 		if err != nil {
 			return nil, fmt.Errorf("embedded font %s: %w", e.Name(), err)
 		}
-		s.faces[name] = &Face{Name: name, Bold: strings.HasSuffix(name, "-Bold"), Data: data, Font: ff.Font,
-			ascender: float64(ext.Ascender) / u, descender: float64(ext.Descender) / u, numGlyphs: n}
+		u, asc, desc, err := lineMetrics(data)
+		if err != nil {
+			return nil, fmt.Errorf("embedded font %s: %w", e.Name(), err)
+		}
+		s.faces[name] = &Face{Name: name, Bold: strings.HasSuffix(name, "-Bold"), Data: data,
+			upem: u, ascender: asc / u, descender: desc / u, numGlyphs: n}
 	}
 	return s, nil
 }
@@ -273,4 +288,22 @@ func readAdvances(data []byte, numGlyphs int) []uint16 {
 		out[i] = binary.BigEndian.Uint16(hmtx[4*i:])
 	}
 	return out
+}
+
+// lineMetrics reads units per em (head) and the ascender and descender, as
+// go-text reads them: from OS/2's typographic metrics when the font says to
+// use them (fsSelection bit 7), else from hhea.
+func lineMetrics(data []byte) (upem, ascender, descender float64, err error) {
+	head, hhea, os2 := table(data, "head"), table(data, "hhea"), table(data, "OS/2")
+	if len(head) < 20 || len(hhea) < 8 {
+		return 0, 0, 0, errors.New("no head or hhea table")
+	}
+	upem = float64(binary.BigEndian.Uint16(head[18:]))
+	ascender = float64(int16(binary.BigEndian.Uint16(hhea[4:])))
+	descender = float64(int16(binary.BigEndian.Uint16(hhea[6:])))
+	if len(os2) >= 72 && binary.BigEndian.Uint16(os2[62:])&(1<<7) != 0 {
+		ascender = float64(int16(binary.BigEndian.Uint16(os2[68:])))
+		descender = float64(int16(binary.BigEndian.Uint16(os2[70:])))
+	}
+	return upem, ascender, descender, nil
 }

@@ -76,3 +76,25 @@ func TestWithTextSetsLatinInAnotherFamily(t *testing.T) {
 		t.Error("WithText changed the set it came from")
 	}
 }
+
+func TestEveryEmbeddedFontParsesWithItsLineMetrics(t *testing.T) {
+	set, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range set.Names() {
+		f := set.Face(n)
+		ff := f.Font() // panics if it does not parse
+		face := f.NewShapingFace()
+		ext, _ := face.FontHExtents()
+		asc, desc := f.Metrics()
+		u := float64(ff.Upem())
+		if u != f.Upem() || float64(ext.Ascender)/u != asc || float64(ext.Descender)/u != desc {
+			t.Errorf("%s: read upem %g, ascender %g, descender %g; go-text says %g, %g, %g",
+				n, f.Upem(), asc, desc, u, float64(ext.Ascender)/u, float64(ext.Descender)/u)
+		}
+		if f.NumGlyphs() == 0 {
+			t.Errorf("%s: no glyphs", n)
+		}
+	}
+}
