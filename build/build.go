@@ -40,6 +40,9 @@ type Request struct {
 	Size float64
 	// FoldMarks adds fold guides to the tri-fold.
 	FoldMarks bool
+	// PrintShop makes the tri-fold the print shop's file: bleed, crop
+	// and fold marks outside the trim, trim and bleed boxes.
+	PrintShop bool
 	// Date is written into the PDFs; zero means the leaflet's
 	// published date.
 	Date time.Time
@@ -172,7 +175,8 @@ func edition(name string, req Request) (Edition, string, error) {
 	switch name {
 	case "trifold":
 		tf := layout.NewTriFold(req.Paper)
-		tf.FoldMarks = req.FoldMarks
+		tf.FoldMarks = req.FoldMarks && !req.PrintShop // the print shop's marks are outside the trim
+		tf.PrintShop = req.PrintShop
 		return tf, "NotoSans", nil
 	case "screen":
 		return layout.NewScreen(req.Paper), "NotoSans", nil
@@ -202,6 +206,9 @@ func FileName(id string, job Job, req Request) string {
 	case "trifold", "screen":
 		if req.Paper.Name != layout.A4.Name {
 			name += "-" + req.Paper.Name
+		}
+		if req.PrintShop && job.Edition == "trifold" {
+			name += "-print"
 		}
 	case "large-print":
 		if req.Size != 0 && req.Size != layout.LargePrintDefault {

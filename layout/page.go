@@ -134,6 +134,9 @@ type Page struct {
 	Items []Item
 	// Bookmarks are the outline entries that point into the page.
 	Bookmarks []Bookmark
+	// Trim and Bleed, when not empty, are the page's trim and bleed boxes
+	// (the print shop's file): the page is larger, for marks.
+	Trim, Bleed Rect
 	// Regions names the areas of the page (the tri-fold's panels), for
 	// tests and diagnostics.
 	Regions []Region
@@ -185,6 +188,10 @@ func (r *Result) Dump() string {
 	fmt.Fprintf(&b, "document lang=%s title=%q body=%spt duplex=%v\n", r.Lang, r.Title, r2(r.BodySize), r.Duplex)
 	for i, p := range r.Pages {
 		fmt.Fprintf(&b, "page %d %sx%s\n", i+1, r2(p.Size.W), r2(p.Size.H))
+		if p.Trim != (Rect{}) {
+			fmt.Fprintf(&b, "  trim %s,%s %sx%s bleed %s,%s %sx%s\n", r2(p.Trim.X), r2(p.Trim.Y), r2(p.Trim.W), r2(p.Trim.H),
+				r2(p.Bleed.X), r2(p.Bleed.Y), r2(p.Bleed.W), r2(p.Bleed.H))
+		}
 		for _, bm := range p.Bookmarks {
 			fmt.Fprintf(&b, "  bookmark %d %s %q\n", bm.Level, r2(bm.Y), bm.Title)
 		}

@@ -70,7 +70,18 @@ type TriFold struct {
 	// FoldMarks adds short light ticks at each fold, at the sheet's top
 	// and bottom edges inside the printable area, to fold by.
 	FoldMarks bool
+	// PrintShop makes the print shop's file: each page grows by a 3 mm
+	// bleed and a slug beyond it for crop and fold marks, with the trim
+	// and bleed boxes set.
+	PrintShop bool
 }
+
+// Print-shop sizes: the bleed beyond the trim, and the slug beyond the
+// bleed that holds the marks.
+var (
+	Bleed = MM(3)
+	Slug  = MM(7)
+)
 
 // NewTriFold returns the tri-fold with the house style on the given paper.
 func NewTriFold(p Paper) TriFold {
@@ -257,6 +268,11 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper, 
 		sortRegions(pages[i].Regions)
 	}
 	res.Pages = pages
+	if t.PrintShop {
+		for i := range res.Pages {
+			res.Pages[i] = t.printShop(res.Pages[i])
+		}
+	}
 	return res, diags
 }
 
@@ -312,4 +328,61 @@ func languageFits(body float64, secs []content.DocSection, drop bool) []language
 // sortRegions orders regions from left to right.
 func sortRegions(rs []Region) {
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Area.X < rs[j].Area.X })
+}
+
+// printShop grows a page by the bleed and the slug, moving everything by
+// them, and draws crop marks at the trim's corners and fold marks at the
+// folds, in the slug, outside the bleed.
+func (t TriFold) printShop(p Page) Page {
+	off := Bleed + Slug
+	out := Page{Size: Size{p.Size.W + 2*off, p.Size.H + 2*off}, Bookmarks: p.Bookmarks}
+	out.Trim = Rect{off, off, p.Size.W, p.Size.H}
+	out.Bleed = Rect{Slug, Slug, p.Size.W + 2*Bleed, p.Size.H + 2*Bleed}
+	for _, it := range p.Items {
+		switch it := it.(type) {
+		case *GlyphRun:
+			c := *it
+			c.X, c.Y = c.X+off, c.Y+off
+			out.Items = append(out.Items, &c)
+		case *Box:
+			c := *it
+			c.X, c.Y = c.X+off, c.Y+off
+			out.Items = append(out.Items, &c)
+		case *Picture:
+			c := *it
+			c.X, c.Y = c.X+off, c.Y+off
+			out.Items = append(out.Items, &c)
+		}
+	}
+	for _, r := range p.Regions {
+		r.Area.X, r.Area.Y = r.Area.X+off, r.Area.Y+off
+		r.Frame.X, r.Frame.Y = r.Frame.X+off, r.Frame.Y+off
+		out.Regions = append(out.Regions, r)
+	}
+	// marks: 0.25 pt lines in registration black, from 1 mm beyond the
+	// bleed to the page's edge
+	const w = 0.25
+	black := Color{0, 0, 0}
+	mark := func(x, y, mw, mh float64) {
+		out.Items = append(out.Items, &Box{Rect: Rect{x, y, mw, mh}, Fill: black, Role: RoleArtifact})
+	}
+	gap := Bleed + MM(1)
+	tr := out.Trim
+	for _, x := range []float64{tr.X, tr.X + tr.W} {
+		mark(x-w/2, 0, w, off-gap)             // above the top
+		mark(x-w/2, tr.Y+tr.H+gap, w, off-gap) // below the bottom
+	}
+	for _, y := range []float64{tr.Y, tr.Y + tr.H} {
+		mark(0, y-w/2, off-gap, w)             // left of the left edge
+		mark(tr.X+tr.W+gap, y-w/2, off-gap, w) // right of the right edge
+	}
+	for _, r := range p.Regions {
+		x := r.Area.X + r.Area.W + off
+		if x >= tr.X+tr.W-1 {
+			continue
+		}
+		mark(x-w/2, 0, w, off-gap)
+		mark(x-w/2, tr.Y+tr.H+gap, w, off-gap)
+	}
+	return out
 }

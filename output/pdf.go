@@ -5,6 +5,7 @@ package output
 import (
 	"bytes"
 	"crypto/md5"
+	_ "embed"
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
@@ -226,6 +227,14 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
+	var boxes []pageBox
+	for _, p := range res.Pages {
+		boxes = append(boxes, pageBox{trim: p.Trim, bleed: p.Bleed, height: p.Size.H})
+	}
+	var intent []byte
+	if len(res.Pages) > 0 && res.Pages[0].Trim != (layout.Rect{}) {
+		intent = srgbProfile // the print shop's file says its colours are sRGB
+	}
 
 	toUnicode := map[string]map[uint16]string{}
 	names := map[string]string{}
@@ -297,6 +306,8 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 		return nil, finishOptions{}, fmt.Errorf("write pdf: %w", err)
 	}
 	return buf.Bytes(), finishOptions{
+		PageBoxes:           boxes,
+		OutputIntent:        intent,
 		ToUnicode:           toUnicode,
 		FontNames:           names,
 		DisplayDocTitle:     true,
@@ -654,3 +665,9 @@ func reverse(s string) string {
 	}
 	return string(r)
 }
+
+// srgbProfile is the ICC's sRGB profile, the print-shop file's output
+// intent (icc/README.md).
+//
+//go:embed icc/sRGB2014.icc
+var srgbProfile []byte

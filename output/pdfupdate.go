@@ -7,11 +7,20 @@ package output
 // objects, a cross-reference section for them and a new trailer whose /Prev
 // points at the previous cross-reference section are appended.
 //
+// The update comes in one of two forms. The compressed form (the default,
+// for PDF 1.5 and later) puts the objects that are not streams into one
+// object stream (7.5.7) and writes the cross-reference section as a
+// cross-reference stream (7.5.8) whose dictionary holds the trailer's
+// entries; streams stay ordinary objects. The classic form writes every
+// object as "N 0 obj ... endobj" with a cross-reference table and a trailer.
+//
 // The parser is deliberately small. It understands classic cross-reference
-// tables, objects written as "N 0 obj ... endobj", and enough object syntax
-// (dictionaries, arrays, strings, names, references) to find and replace
-// dictionary entries. That covers everything fpdf writes and everything we
-// write ourselves; other files (cross-reference streams, object streams,
+// tables, cross-reference streams and object streams (FlateDecode, with or
+// without a PNG predictor, or no filter), objects written as
+// "N 0 obj ... endobj", and enough object syntax (dictionaries, arrays,
+// strings, names, references) to find and replace dictionary entries. That
+// covers everything fpdf writes and everything we write ourselves; other
+// files (hybrid cross-reference sections, other filters and predictors,
 // encryption) are rejected with errUnsupportedPDF.
 
 import (
@@ -40,14 +49,32 @@ var errUnsupportedPDF = errors.New("unsupported pdf")
 // Add and Replace, and values passed to SetTrailer, are written verbatim and
 // must be valid PDF syntax.
 type pdfEditor struct {
-	doc      []byte         // the document as read; never modified
-	xrefOff  int            // offset of the newest cross-reference section
-	offsets  map[int]int    // object number to byte offset; -1 for free entries
-	trailer  []pdfEntry     // the newest trailer's entries, in file order
-	root     int            // catalog object number
-	next     int            // number of the next added object
-	updates  map[int][]byte // new and replaced object bodies
-	trailerX map[string]string
+	doc      []byte             // the document as read; never modified
+	xrefOff  int                // offset of the newest cross-reference section
+	xref     map[int]pdfXref    // where each object is, from the cross-reference sections
+	internal map[int]bool       // cross-reference streams and object streams read
+	objStms  map[int]*pdfObjStm // object streams decoded so far
+	trailer  []pdfEntry         // the newest trailer's entries, in file order
+	root     int                // catalog object number
+	next     int                // number of the next added object
+	updates  map[int][]byte     // new and replaced object bodies
+	trailerX map[string]string  // entries set with SetTrailer
+	classic  bool               // write the classic form; see CompressObjects
+}
+
+// pdfXref says where an object is: at byte offset off of the document or,
+// if stm is not 0, at index idx of object stream stm. An object with off < 0
+// and stm 0 is free.
+type pdfXref struct{ off, stm, idx int }
+
+// free reports whether the entry is for a free object.
+func (x pdfXref) free() bool { return x.stm == 0 && x.off < 0 }
+
+// pdfObjStm is a decoded object stream.
+type pdfObjStm struct {
+	data []byte // the decoded stream data
+	nums []int  // the object numbers, in the stream's order
+	offs []int  // where each object starts in data
 }
 
 // pdfEntry is one key and its value as raw bytes from a dictionary.
@@ -56,11 +83,19 @@ type pdfEntry struct {
 	val []byte
 }
 
-// newPDFEditor parses the cross-reference table(s) and trailer of doc.
-// Sections chained with /Prev, as left by earlier incremental updates, are
-// followed; newer entries win.
+// pdfXrefStreamKeys are the entries of a cross-reference stream's dictionary
+// that describe the stream rather than the document: they are not carried
+// over to the next trailer.
+var pdfXrefStreamKeys = map[string]bool{
+	"Type": true, "W": true, "Index": true, "Length": true, "Filter": true,
+	"DecodeParms": true, "F": true, "FFilter": true, "FDecodeParms": true, "DL": true,
+}
+
+// newPDFEditor parses the cross-reference sections and trailer of doc:
+// tables or streams. Sections chained with /Prev, as left by earlier
+// incremental updates, are followed; newer entries win.
 func newPDFEditor(doc []byte) (*pdfEditor, error) {
-	e := &pdfEditor{doc: doc, offsets: make(map[int]int), updates: make(map[int][]byte)}
+	e := &pdfEditor{doc: doc, xref: make(map[int]pdfXref), internal: make(map[int]bool), updates: make(map[int][]byte)}
 	tail := doc[max(0, len(doc)-1024):]
 	i := bytes.LastIndex(tail, []byte("startxref"))
 	if i < 0 {
@@ -79,13 +114,9 @@ func newPDFEditor(doc []byte) (*pdfEditor, error) {
 			return nil, fmt.Errorf("cross-reference sections loop at offset %d", off)
 		}
 		seen[off] = true
-		trailer, err := e.readXref(off)
+		entries, err := e.readXref(off)
 		if err != nil {
 			return nil, err
-		}
-		entries, err := pdfDictEntries(trailer)
-		if err != nil {
-			return nil, fmt.Errorf("trailer at %d: %w", off, err)
 		}
 		prev := -1
 		for _, en := range entries {
@@ -122,22 +153,24 @@ func newPDFEditor(doc []byte) (*pdfEditor, error) {
 		return nil, errors.New("trailer: missing /Size")
 	}
 	e.next = size
-	for n := range e.offsets {
+	for n := range e.xref {
 		e.next = max(e.next, n+1)
 	}
 	return e, nil
 }
 
-// readXref reads the cross-reference section at off into e.offsets (keeping
-// entries already read from newer sections) and returns its trailer dictionary.
-func (e *pdfEditor) readXref(off int) ([]byte, error) {
+// readXref reads the cross-reference section at off, a table or a stream,
+// into e.xref (keeping entries already read from newer sections) and returns
+// its trailer's entries: for a stream, those of its dictionary that are not
+// about the stream itself.
+func (e *pdfEditor) readXref(off int) ([]pdfEntry, error) {
 	b := e.doc
 	if off < 0 || off >= len(b) {
 		return nil, fmt.Errorf("cross-reference offset %d out of range", off)
 	}
 	if !bytes.HasPrefix(b[off:], []byte("xref")) {
 		if _, ok := pdfUint(b[off:pdfTokenEnd(b, off)]); ok {
-			return nil, fmt.Errorf("%w: cross-reference stream at offset %d", errUnsupportedPDF, off)
+			return e.readXrefStream(off)
 		}
 		return nil, fmt.Errorf("no cross-reference table at offset %d", off)
 	}
@@ -150,7 +183,11 @@ func (e *pdfEditor) readXref(off int) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("trailer at %d: %w", i, err)
 			}
-			return b[i:end], nil
+			entries, err := pdfDictEntries(b[i:end])
+			if err != nil {
+				return nil, fmt.Errorf("trailer at %d: %w", off, err)
+			}
+			return entries, nil
 		}
 		// A subsection: "first count", then count entries "offset gen n|f".
 		var tok [2]int
@@ -174,19 +211,140 @@ func (e *pdfEditor) readXref(off int) ([]byte, error) {
 			if !ok1 || !ok2 || len(f[2]) != 1 || (f[2][0] != 'n' && f[2][0] != 'f') {
 				return nil, fmt.Errorf("bad cross-reference entry for object %d", num)
 			}
-			if _, ok := e.offsets[num]; ok {
+			if _, ok := e.xref[num]; ok {
 				continue // superseded by a newer section
 			}
 			switch {
 			case f[2][0] == 'f':
-				e.offsets[num] = -1
+				e.xref[num] = pdfXref{off: -1}
 			case gen != 0:
 				return nil, fmt.Errorf("%w: object %d has generation %d", errUnsupportedPDF, num, gen)
 			default:
-				e.offsets[num] = at
+				e.xref[num] = pdfXref{off: at}
 			}
 		}
 	}
+}
+
+// readXrefStream reads the cross-reference stream at off (7.5.8) into
+// e.xref and returns the entries of its dictionary that belong to the
+// trailer.
+func (e *pdfEditor) readXrefStream(off int) ([]pdfEntry, error) {
+	num, body, err := e.objectAt(-1, off, false)
+	if err != nil {
+		return nil, fmt.Errorf("no cross-reference section at offset %d: %w", off, err)
+	}
+	dict, raw, err := pdfSplitStream(body)
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference stream %d: %w", num, err)
+	}
+	entries, err := pdfDictEntries(dict)
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference stream %d: %w", num, err)
+	}
+	get := func(key string) []byte {
+		for _, en := range entries {
+			if en.key == key {
+				return en.val
+			}
+		}
+		return nil
+	}
+	ints := func(key string) ([]int, bool) {
+		items, err := pdfArrayItems(get(key))
+		if err != nil {
+			return nil, false
+		}
+		v := make([]int, len(items))
+		for k, it := range items {
+			var ok bool
+			if v[k], ok = pdfUint(it); !ok {
+				return nil, false
+			}
+		}
+		return v, true
+	}
+	bad := func(what string, val []byte) error {
+		return fmt.Errorf("cross-reference stream %d at offset %d: bad /%s %q", num, off, what, val)
+	}
+	if string(get("Type")) != "/XRef" {
+		return nil, fmt.Errorf("object %d at offset %d is not a cross-reference stream", num, off)
+	}
+	size, ok := pdfUint(get("Size"))
+	if !ok {
+		return nil, bad("Size", get("Size"))
+	}
+	w, ok := ints("W")
+	// The offset field is needed (and keeps rows from being empty); 8
+	// bytes hold any offset.
+	if !ok || len(w) != 3 || w[1] == 0 || slices.Max(w) > 8 {
+		return nil, bad("W", get("W"))
+	}
+	index := []int{0, size}
+	if get("Index") != nil {
+		if index, ok = ints("Index"); !ok || len(index)%2 != 0 {
+			return nil, bad("Index", get("Index"))
+		}
+	}
+	data, err := pdfDecodeStream(dict, raw)
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference stream %d: %w", num, err)
+	}
+	row := w[0] + w[1] + w[2]
+	rows := 0
+	for k := 1; k < len(index); k += 2 {
+		rows += index[k]
+	}
+	if rows > len(data)/row {
+		return nil, fmt.Errorf("cross-reference stream %d: %d bytes for %d entries of %d", num, len(data), rows, row)
+	}
+	field := func(p, width, def int) (int, int) {
+		if width == 0 {
+			return def, p
+		}
+		v := 0
+		for _, c := range data[p : p+width] {
+			v = v<<8 | int(c)
+		}
+		return v, p + width
+	}
+	p := 0
+	for k := 0; k < len(index); k += 2 {
+		for n := index[k]; n < index[k]+index[k+1]; n++ {
+			var typ, f2, f3 int
+			typ, p = field(p, w[0], 1)
+			f2, p = field(p, w[1], 0)
+			f3, p = field(p, w[2], 0)
+			if typ == 2 {
+				if f2 == 0 {
+					return nil, fmt.Errorf("cross-reference stream %d: object %d in object stream 0", num, n)
+				}
+				e.internal[f2] = true // even if superseded: the stream is still there
+			}
+			if _, ok := e.xref[n]; ok {
+				continue // superseded by a newer section
+			}
+			switch typ {
+			case 1:
+				if f3 != 0 {
+					return nil, fmt.Errorf("%w: object %d has generation %d", errUnsupportedPDF, n, f3)
+				}
+				e.xref[n] = pdfXref{off: f2}
+			case 2:
+				e.xref[n] = pdfXref{off: -1, stm: f2, idx: f3}
+			default: // 0, free; other types stand for the null object
+				e.xref[n] = pdfXref{off: -1}
+			}
+		}
+	}
+	e.internal[num] = true
+	trailer := entries[:0:0]
+	for _, en := range entries {
+		if !pdfXrefStreamKeys[en.key] {
+			trailer = append(trailer, en)
+		}
+	}
+	return trailer, nil
 }
 
 // trailerValue returns the value of key in the newest trailer, or nil.
@@ -203,11 +361,12 @@ func (e *pdfEditor) trailerValue(key string) []byte {
 func (e *pdfEditor) Root() int { return e.root }
 
 // Objects returns the numbers of all objects in use, original and added, in
-// ascending order.
+// ascending order. The cross-reference streams and object streams of the
+// document are left out: they hold its structure, not its content.
 func (e *pdfEditor) Objects() []int {
-	nums := make([]int, 0, len(e.offsets)+len(e.updates))
-	for n, off := range e.offsets {
-		if _, upd := e.updates[n]; off >= 0 && !upd {
+	nums := make([]int, 0, len(e.xref)+len(e.updates))
+	for n, x := range e.xref {
+		if _, upd := e.updates[n]; !x.free() && !upd && !e.internal[n] {
 			nums = append(nums, n)
 		}
 	}
@@ -219,8 +378,9 @@ func (e *pdfEditor) Objects() []int {
 }
 
 // Object returns the body of object num: for objects from the document the
-// bytes between "num 0 obj" and "endobj" (a sub-slice of the document that
-// must not be modified), for added or replaced objects their new body.
+// bytes between "num 0 obj" and "endobj", or its bytes in its object stream
+// (a sub-slice of the document or of the decoded object stream that must not
+// be modified), for added or replaced objects their new body.
 func (e *pdfEditor) Object(num int) ([]byte, error) {
 	if body, ok := e.updates[num]; ok {
 		return body, nil
@@ -231,26 +391,49 @@ func (e *pdfEditor) Object(num int) ([]byte, error) {
 // original reads object num from the document. If resolve is set, an
 // indirect stream /Length may be looked up (one level deep).
 func (e *pdfEditor) original(num int, resolve bool) ([]byte, error) {
-	off, ok := e.offsets[num]
-	if !ok || off < 0 {
+	x, ok := e.xref[num]
+	if !ok || x.free() {
 		return nil, fmt.Errorf("object %d not found", num)
 	}
+	if x.stm != 0 {
+		return e.compressed(num, x)
+	}
+	_, body, err := e.objectAt(num, x.off, resolve)
+	return body, err
+}
+
+// objectAt reads the object at byte offset off: its number (which must be
+// num unless num is negative) and its body, the bytes between "num 0 obj"
+// and "endobj". If resolve is set, an indirect stream /Length may be looked
+// up (one level deep).
+func (e *pdfEditor) objectAt(num, off int, resolve bool) (int, []byte, error) {
 	b := e.doc
+	name := "object " + strconv.Itoa(num)
+	if num < 0 {
+		name = "object"
+	}
 	if off >= len(b) {
-		return nil, fmt.Errorf("object %d: offset %d out of range", num, off)
+		return 0, nil, fmt.Errorf("%s: offset %d out of range", name, off)
 	}
 	// Header "num 0 obj".
 	i := off
-	for k, want := range [3]string{strconv.Itoa(num), "0", "obj"} {
-		if k > 0 {
-			i = pdfSkipSpace(b, i)
-		}
+	var head [2]int
+	for k := range head {
+		i = pdfSkipSpace(b, i)
 		j := pdfTokenEnd(b, i)
-		if string(b[i:j]) != want {
-			return nil, fmt.Errorf("object %d: no object header at offset %d", num, off)
+		v, ok := pdfUint(b[i:j])
+		if !ok || k == 0 && num >= 0 && v != num || k == 1 && v != 0 {
+			return 0, nil, fmt.Errorf("%s: no object header at offset %d", name, off)
 		}
-		i = j
+		head[k], i = v, j
 	}
+	i = pdfSkipSpace(b, i)
+	j := pdfTokenEnd(b, i)
+	if string(b[i:j]) != "obj" {
+		return 0, nil, fmt.Errorf("%s: no object header at offset %d", name, off)
+	}
+	i = j
+	num, name = head[0], "object "+strconv.Itoa(head[0])
 	start := i
 	var length []byte // a stream's /Length, found while skipping the dictionary
 	var err error
@@ -266,20 +449,96 @@ func (e *pdfEditor) original(num int, resolve bool) ([]byte, error) {
 		i, err = pdfSkipValue(b, start)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("object %d: %w", num, err)
+		return 0, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	i = pdfSkipSpace(b, i)
 	if bytes.HasPrefix(b[i:], []byte("stream")) {
 		i, err = e.streamEnd(b, i, length, resolve)
 		if err != nil {
-			return nil, fmt.Errorf("object %d: %w", num, err)
+			return 0, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		i = pdfSkipSpace(b, i)
 	}
 	if !bytes.HasPrefix(b[i:], []byte("endobj")) {
-		return nil, fmt.Errorf("object %d: missing endobj", num)
+		return 0, nil, fmt.Errorf("%s: missing endobj", name)
 	}
-	return b[start:i:i], nil
+	return num, b[start:i:i], nil
+}
+
+// compressed returns the body of object num, which x places in an object
+// stream.
+func (e *pdfEditor) compressed(num int, x pdfXref) ([]byte, error) {
+	s, err := e.objStm(x.stm)
+	if err != nil {
+		return nil, fmt.Errorf("object %d: %w", num, err)
+	}
+	if x.idx >= len(s.nums) || s.nums[x.idx] != num {
+		return nil, fmt.Errorf("object %d is not at index %d of object stream %d", num, x.idx, x.stm)
+	}
+	start := s.offs[x.idx]
+	end, err := pdfSkipValue(s.data, start)
+	if err != nil {
+		return nil, fmt.Errorf("object %d in object stream %d: %w", num, x.stm, err)
+	}
+	body := pdfTrimSpace(s.data[start:end])
+	return body[:len(body):len(body)], nil
+}
+
+// objStm returns object stream num (7.5.7), decoding it on first use.
+func (e *pdfEditor) objStm(num int) (*pdfObjStm, error) {
+	if s, ok := e.objStms[num]; ok {
+		return s, nil
+	}
+	x, ok := e.xref[num]
+	if !ok || x.off < 0 {
+		return nil, fmt.Errorf("object stream %d not found", num)
+	}
+	_, body, err := e.objectAt(num, x.off, true)
+	if err != nil {
+		return nil, err
+	}
+	dict, raw, err := pdfSplitStream(body)
+	if err != nil {
+		return nil, fmt.Errorf("object stream %d: %w", num, err)
+	}
+	if t, _ := pdfDictGet(dict, "Type"); string(t) != "/ObjStm" {
+		return nil, fmt.Errorf("object %d is not an object stream", num)
+	}
+	nv, _ := pdfDictGet(dict, "N")
+	fv, _ := pdfDictGet(dict, "First")
+	n, ok1 := pdfUint(nv)
+	first, ok2 := pdfUint(fv)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("object stream %d: bad /N %q or /First %q", num, nv, fv)
+	}
+	data, err := pdfDecodeStream(dict, raw)
+	if err != nil {
+		return nil, fmt.Errorf("object stream %d: %w", num, err)
+	}
+	if first > len(data) || n > first/4 { // a pair takes at least 4 bytes
+		return nil, fmt.Errorf("object stream %d: /First %d and /N %d for %d bytes", num, first, n, len(data))
+	}
+	s := &pdfObjStm{data: data, nums: make([]int, n), offs: make([]int, n)}
+	i := 0
+	for k := range 2 * n {
+		i = pdfSkipSpace(data[:first], i)
+		j := pdfTokenEnd(data[:first], i)
+		v, ok := pdfUint(data[i:j])
+		if !ok || k%2 == 1 && first+v > len(data) {
+			return nil, fmt.Errorf("object stream %d: bad header at offset %d", num, i)
+		}
+		if k%2 == 0 {
+			s.nums[k/2] = v
+		} else {
+			s.offs[k/2] = first + v
+		}
+		i = j
+	}
+	if e.objStms == nil {
+		e.objStms = make(map[int]*pdfObjStm)
+	}
+	e.objStms[num] = s
+	return s, nil
 }
 
 // streamEnd returns the offset just past "endstream" for the stream whose
@@ -339,11 +598,20 @@ func (e *pdfEditor) SetTrailer(key, value string) {
 	e.trailerX[key] = value
 }
 
+// CompressObjects chooses the form of the update Bytes writes. On (the
+// default), objects that are not streams go into an object stream and the
+// cross-reference section is a cross-reference stream, which takes a
+// fraction of the bytes of a table and of "N 0 obj ... endobj" for every
+// object; readers need PDF 1.5, so the classic form is written anyway when
+// neither the header nor the (updated) catalog's /Version says 1.5 or later.
+// Off, the update is classic: every object on its own and a table.
+func (e *pdfEditor) CompressObjects(on bool) { e.classic = !on }
+
 // Bytes returns the document followed by the incremental update: the new and
 // replaced objects in ascending order, a cross-reference section for them
-// (and for object 0, the head of the free list), and
-// a trailer with all previous entries, the changes made with SetTrailer, a
-// new /Size and /Prev. Without edits it returns the document unchanged.
+// and a trailer with all previous entries, the changes made with SetTrailer,
+// a new /Size and /Prev. See CompressObjects for the two forms. Without
+// edits it returns the document unchanged.
 func (e *pdfEditor) Bytes() []byte {
 	if len(e.updates) == 0 && len(e.trailerX) == 0 {
 		return e.doc
@@ -359,13 +627,27 @@ func (e *pdfEditor) Bytes() []byte {
 	if len(out) > 0 && out[len(out)-1] != '\n' && out[len(out)-1] != '\r' {
 		out = append(out, '\n')
 	}
+	if e.classic || !e.version15() {
+		return e.appendClassic(out, nums)
+	}
+	return e.appendCompressed(out, nums)
+}
+
+// appendObject appends object num with body as "num 0 obj ... endobj".
+func appendObject(out []byte, num int, body []byte) []byte {
+	out = strconv.AppendInt(out, int64(num), 10)
+	out = append(out, " 0 obj\n"...)
+	out = append(out, pdfTrimSpace(body)...)
+	return append(out, "\nendobj\n"...)
+}
+
+// appendClassic appends the classic form of the update of objects nums to
+// out: the objects, a cross-reference table and a trailer.
+func (e *pdfEditor) appendClassic(out []byte, nums []int) []byte {
 	offs := make([]int, len(nums))
 	for k, num := range nums {
 		offs[k] = len(out)
-		out = strconv.AppendInt(out, int64(num), 10)
-		out = append(out, " 0 obj\n"...)
-		out = append(out, pdfTrimSpace(e.updates[num])...)
-		out = append(out, "\nendobj\n"...)
+		out = appendObject(out, num, e.updates[num])
 	}
 	// The section starts with the head of the free list, object 0, as fpdf
 	// writes it; this also keeps the section valid when only the trailer
@@ -375,11 +657,7 @@ func (e *pdfEditor) Bytes() []byte {
 	offs = append([]int{-1}, offs...)
 	out = append(out, "xref\n"...)
 	for k := 0; k < len(nums); {
-		// One subsection per run of consecutive numbers.
-		j := k + 1
-		for j < len(nums) && nums[j] == nums[j-1]+1 {
-			j++
-		}
+		j := k + pdfRun(nums[k:])
 		out = fmt.Appendf(out, "%d %d\n", nums[k], j-k)
 		for ; k < j; k++ { // 20 bytes per entry
 			if nums[k] == 0 {
@@ -390,9 +668,131 @@ func (e *pdfEditor) Bytes() []byte {
 		}
 	}
 	out = append(out, "trailer\n<<\n"...)
-	vals := map[string]string{"Size": strconv.Itoa(e.next), "Prev": strconv.Itoa(e.xrefOff)}
+	out = e.appendTrailer(out, e.next)
+	out = append(out, ">>\nstartxref\n"...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	return append(out, "\n%%EOF\n"...)
+}
+
+// appendCompressed appends the compressed form of the update of objects
+// nums to out: the streams among them as ordinary objects, the others in an
+// object stream, and a cross-reference stream.
+func (e *pdfEditor) appendCompressed(out []byte, nums []int) []byte {
+	type entry struct{ num, typ, f2, f3 int }
+	entries := make([]entry, 0, len(nums)+2)
+	var packed []int
+	for _, num := range nums {
+		if body := e.updates[num]; !pdfPackable(body) {
+			entries = append(entries, entry{num, 1, len(out), 0})
+			out = appendObject(out, num, body)
+		} else {
+			packed = append(packed, num)
+		}
+	}
+	next := e.next
+	if len(packed) > 0 {
+		// The object stream: "num offset" pairs, then the objects, each
+		// ended by a newline (which also ends a comment).
+		stm := next
+		next++
+		var head, objs []byte
+		for k, num := range packed {
+			head = strconv.AppendInt(head, int64(num), 10)
+			head = append(head, ' ')
+			head = strconv.AppendInt(head, int64(len(objs)), 10)
+			head = append(head, ' ')
+			body := pdfTrimSpace(e.updates[num])
+			if len(body) == 0 {
+				body = []byte("null") // an object added but never given a body
+			}
+			objs = append(append(objs, body...), '\n')
+			entries = append(entries, entry{num, 2, stm, k})
+		}
+		head[len(head)-1] = '\n'
+		data := pdfDeflate(append(head, objs...))
+		entries = append(entries, entry{stm, 1, len(out), 0})
+		out = strconv.AppendInt(out, int64(stm), 10)
+		out = fmt.Appendf(out, " 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", len(packed), len(head), len(data))
+		out = append(out, data...)
+		out = append(out, "\nendstream\nendobj\n"...)
+	}
+	// The cross-reference stream, with an entry for itself. Its fields are
+	// as wide as their largest value needs.
+	xs := next
+	next++
+	xref := len(out)
+	entries = append(entries, entry{xs, 1, xref, 0})
+	slices.SortFunc(entries, func(a, b entry) int { return a.num - b.num })
+	w2, w3 := 1, 1
+	for _, en := range entries {
+		w2 = max(w2, (bits.Len(uint(en.f2))+7)/8)
+		w3 = max(w3, (bits.Len(uint(en.f3))+7)/8)
+	}
+	// The rows, plain and with the PNG Up predictor: each row's
+	// difference from the one above, mostly zeros and ones, which
+	// compresses to a fraction for more than a few dozen rows.
+	row := 1 + w2 + w3
+	plain := make([]byte, 0, len(entries)*row)
+	up := make([]byte, 0, len(entries)*(row+1))
+	enums := make([]int, len(entries))
+	for k, en := range entries {
+		enums[k] = en.num
+		plain = append(plain, byte(en.typ))
+		for i := w2 - 1; i >= 0; i-- {
+			plain = append(plain, byte(en.f2>>(8*i)))
+		}
+		for i := w3 - 1; i >= 0; i-- {
+			plain = append(plain, byte(en.f3>>(8*i)))
+		}
+		up = append(up, 2) // PNG filter type Up
+		for i := len(plain) - row; i < len(plain); i++ {
+			c := plain[i]
+			if i >= row {
+				c -= plain[i-row]
+			}
+			up = append(up, c)
+		}
+	}
+	parms := fmt.Sprintf("/DecodeParms <</Predictor 12 /Columns %d>>\n", row)
+	data := pdfDeflate(plain)
+	if d := pdfDeflate(up); len(d)+len(parms) < len(data) {
+		data = d
+	} else {
+		parms = ""
+	}
+	out = strconv.AppendInt(out, int64(xs), 10)
+	out = append(out, " 0 obj\n<</Type /XRef\n"...)
+	out = e.appendTrailer(out, next)
+	out = fmt.Appendf(out, "/W [1 %d %d]\n/Index [", w2, w3)
+	for k := 0; k < len(enums); {
+		j := k + pdfRun(enums[k:])
+		if k > 0 {
+			out = append(out, ' ')
+		}
+		out = fmt.Appendf(out, "%d %d", enums[k], j-k)
+		k = j
+	}
+	out = fmt.Appendf(out, "]\n/Filter /FlateDecode\n%s/Length %d\n>>\nstream\n", parms, len(data))
+	out = append(out, data...)
+	out = append(out, "\nendstream\nendobj\nstartxref\n"...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	return append(out, "\n%%EOF\n"...)
+}
+
+// appendTrailer appends the new trailer's entries, one a line: the previous
+// entries in their order, with the changes made with SetTrailer, /Size size
+// and /Prev, then new entries sorted by key.
+func (e *pdfEditor) appendTrailer(out []byte, size int) []byte {
+	vals := map[string]string{"Size": strconv.Itoa(size), "Prev": strconv.Itoa(e.xrefOff)}
 	for k, v := range e.trailerX {
 		vals[k] = v
+	}
+	line := func(k, v string) {
+		out = append(out, '/')
+		out = append(out, k...)
+		out = append(out, ' ')
+		out = append(out, v...)
+		out = append(out, '\n')
 	}
 	for _, en := range e.trailer { // keep the previous entries' order
 		v, ok := vals[en.key]
@@ -400,11 +800,7 @@ func (e *pdfEditor) Bytes() []byte {
 			v = string(en.val)
 		}
 		delete(vals, en.key)
-		out = append(out, '/')
-		out = append(out, en.key...)
-		out = append(out, ' ')
-		out = append(out, v...)
-		out = append(out, '\n')
+		line(en.key, v)
 	}
 	keys := make([]string, 0, len(vals))
 	for k := range vals {
@@ -412,16 +808,53 @@ func (e *pdfEditor) Bytes() []byte {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		out = append(out, '/')
-		out = append(out, k...)
-		out = append(out, ' ')
-		out = append(out, vals[k]...)
-		out = append(out, '\n')
+		line(k, vals[k])
 	}
-	out = append(out, ">>\nstartxref\n"...)
-	out = strconv.AppendInt(out, int64(xref), 10)
-	out = append(out, "\n%%EOF\n"...)
 	return out
+}
+
+// pdfRun returns the length of the run of consecutive numbers that nums
+// starts with (at least 1).
+func pdfRun(nums []int) int {
+	j := 1
+	for j < len(nums) && nums[j] == nums[j-1]+1 {
+		j++
+	}
+	return j
+}
+
+// pdfPackable reports whether an object with body can go into an object
+// stream: it is empty or one value that is not a stream. Anything else,
+// including bodies this parser does not understand, is written as an
+// ordinary object.
+func pdfPackable(body []byte) bool {
+	i := pdfSkipSpace(body, 0)
+	if i == len(body) {
+		return true
+	}
+	end, err := pdfSkipValue(body, i)
+	return err == nil && pdfSkipSpace(body, end) == len(body)
+}
+
+// version15 reports whether the document, with its update, is PDF 1.5 or
+// later by its header or its catalog's /Version.
+func (e *pdfEditor) version15() bool {
+	ok := func(v []byte) bool { // "1.5" and later
+		major, minor, found := bytes.Cut(v, []byte("."))
+		a, ok1 := pdfUint(major)
+		b, ok2 := pdfUint(minor)
+		return found && ok1 && ok2 && (a > 1 || a == 1 && b >= 5)
+	}
+	head := e.doc[:min(len(e.doc), 1024)]
+	if i := bytes.Index(head, []byte("%PDF-")); i >= 0 && ok(head[i+5:pdfTokenEnd(head, i+5)]) {
+		return true
+	}
+	cat, err := e.Object(e.root)
+	if err != nil {
+		return false
+	}
+	v, _ := pdfDictGet(cat, "Version")
+	return len(v) > 1 && v[0] == '/' && ok(v[1:])
 }
 
 // Stream returns the dictionary and the decoded data of stream object num.
@@ -809,7 +1242,7 @@ func pdfSplitStream(body []byte) (dict, raw []byte, err error) {
 }
 
 // pdfDecodeStream decodes raw stream data according to dict's /Filter:
-// none or FlateDecode (without predictors).
+// none or FlateDecode, with or without a PNG predictor.
 func pdfDecodeStream(dict, raw []byte) ([]byte, error) {
 	f, err := pdfDictGet(dict, "Filter")
 	if err != nil {
@@ -819,9 +1252,6 @@ func pdfDecodeStream(dict, raw []byte) ([]byte, error) {
 	case "":
 		return raw, nil
 	case "/FlateDecode":
-		if p, _ := pdfDictGet(dict, "DecodeParms"); p != nil {
-			return nil, fmt.Errorf("%w: /DecodeParms %s", errUnsupportedPDF, p)
-		}
 		zr, err := zlib.NewReader(bytes.NewReader(raw))
 		if err != nil {
 			return nil, fmt.Errorf("flate: %w", err)
@@ -830,9 +1260,105 @@ func pdfDecodeStream(dict, raw []byte) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("flate: %w", err)
 		}
-		return data, nil
+		p, err := pdfDictGet(dict, "DecodeParms")
+		if err != nil || p == nil {
+			return data, err
+		}
+		return pdfUnpredict(p, data)
 	}
 	return nil, fmt.Errorf("%w: filter %s", errUnsupportedPDF, f)
+}
+
+// pdfUnpredict undoes the predictor that parms, FlateDecode's
+// /DecodeParms, names: none or a PNG predictor on bytes (7.4.4.4).
+func pdfUnpredict(parms, data []byte) ([]byte, error) {
+	unsupported := fmt.Errorf("%w: /DecodeParms %s", errUnsupportedPDF, parms)
+	p := pdfTrimSpace(parms)
+	if len(p) > 0 && p[0] == '[' { // for a one-filter array
+		items, err := pdfArrayItems(p)
+		if err != nil || len(items) != 1 {
+			return nil, unsupported
+		}
+		p = items[0]
+	}
+	if string(p) == "null" {
+		return data, nil
+	}
+	get := func(key string, def int) int {
+		v, err := pdfDictGet(p, key)
+		if err != nil {
+			return -1
+		}
+		if v == nil {
+			return def
+		}
+		n, ok := pdfUint(v)
+		if !ok {
+			return -1
+		}
+		return n
+	}
+	pred, cols := get("Predictor", 1), get("Columns", 1)
+	if pred == 1 {
+		return data, nil
+	}
+	if pred < 10 || pred > 15 || get("Colors", 1) != 1 || get("BitsPerComponent", 8) != 8 || cols < 1 {
+		return nil, unsupported
+	}
+	// Each row is a PNG filter type and cols bytes, one byte a pixel.
+	if len(data)%(cols+1) != 0 {
+		return nil, fmt.Errorf("predictor: %d bytes for rows of %d", len(data), cols+1)
+	}
+	out := make([]byte, 0, len(data)/(cols+1)*cols)
+	prev := make([]byte, cols) // the row above the first is zeros
+	for r := 0; r < len(data); r += cols + 1 {
+		typ, in := data[r], data[r+1:r+1+cols]
+		at := len(out)
+		for k, c := range in {
+			var left, upLeft byte
+			if k > 0 {
+				left, upLeft = out[at+k-1], prev[k-1]
+			}
+			up := prev[k]
+			switch typ {
+			case 0:
+			case 1:
+				c += left
+			case 2:
+				c += up
+			case 3:
+				c += byte((int(left) + int(up)) / 2)
+			case 4:
+				c += pdfPaeth(left, up, upLeft)
+			default:
+				return nil, fmt.Errorf("predictor: PNG filter type %d", typ)
+			}
+			out = append(out, c)
+		}
+		prev = out[at:]
+	}
+	return out, nil
+}
+
+// pdfPaeth is the PNG Paeth predictor.
+func pdfPaeth(a, b, c byte) byte {
+	p := int(a) + int(b) - int(c)
+	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
+	switch {
+	case pa <= pb && pa <= pc:
+		return a
+	case pb <= pc:
+		return b
+	}
+	return c
+}
+
+// abs returns the absolute value of v.
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 // pdfZlibWriters holds zlib writers for reuse. The level is fixed so that
@@ -844,6 +1370,18 @@ var pdfZlibWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
+// pdfDeflate returns data compressed with zlib (for FlateDecode) at the
+// fixed level.
+func pdfDeflate(data []byte) []byte {
+	var buf bytes.Buffer
+	zw := pdfZlibWriters.Get().(*zlib.Writer)
+	zw.Reset(&buf)
+	zw.Write(data) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	pdfZlibWriters.Put(zw)
+	return buf.Bytes()
+}
+
 // pdfMakeStream returns a stream object body with the dictionary dict (nil
 // for an empty one) and data, compressed with FlateDecode at a fixed level if
 // compress is set. /Length (and /Filter) are set in the dictionary.
@@ -853,13 +1391,7 @@ func pdfMakeStream(dict, data []byte, compress bool) ([]byte, error) {
 	}
 	var err error
 	if compress {
-		var buf bytes.Buffer
-		zw := pdfZlibWriters.Get().(*zlib.Writer)
-		zw.Reset(&buf)
-		zw.Write(data) // writes to a bytes.Buffer do not fail
-		zw.Close()
-		pdfZlibWriters.Put(zw)
-		data = buf.Bytes()
+		data = pdfDeflate(data)
 		if dict, err = pdfDictSet(dict, "Filter", "/FlateDecode"); err != nil {
 			return nil, err
 		}
@@ -891,6 +1423,19 @@ type finishOptions struct {
 	DisplayDocTitle     bool // /ViewerPreferences /DisplayDocTitle true
 	DuplexFlipShortEdge bool // /ViewerPreferences /Duplex /DuplexFlipShortEdge
 	Version17           bool // catalog /Version /1.7
+
+	// ClassicXref writes the update in the classic form, every object on
+	// its own with a cross-reference table, instead of the compressed
+	// form (see pdfEditor.CompressObjects).
+	ClassicXref bool
+
+	// PageBoxes holds each page's trim and bleed boxes (the print shop's
+	// file); pages without them are left as they are.
+	PageBoxes []pageBox
+	// OutputIntent, when set, is an RGB ICC profile that the document
+	// declares as its output intent (fpdf's own output intent misnumbers
+	// the trailer's /Info).
+	OutputIntent []byte
 }
 
 // finishPDF appends an incremental update to doc, a PDF written by fpdf,
@@ -898,10 +1443,23 @@ type finishOptions struct {
 // the MD5 of doc (if doc already has an /ID, its first string is kept). The
 // result depends only on doc and opt.
 func finishPDF(doc []byte, opt finishOptions) ([]byte, error) {
+	e, err := finishEditor(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	setDocumentID(e, doc)
+	return e.Bytes(), nil
+}
+
+// finishEditor opens doc for its update and makes the changes every
+// finished PDF gets: ToUnicode maps, font names, catalog entries, page
+// boxes.
+func finishEditor(doc []byte, opt finishOptions) (*pdfEditor, error) {
 	e, err := newPDFEditor(doc)
 	if err != nil {
 		return nil, fmt.Errorf("finish pdf: %w", err)
 	}
+	e.CompressObjects(!opt.ClassicXref)
 	if err := finishToUnicode(e, opt.ToUnicode); err != nil {
 		return nil, fmt.Errorf("finish pdf: %w", err)
 	}
@@ -911,6 +1469,18 @@ func finishPDF(doc []byte, opt finishOptions) ([]byte, error) {
 	if err := finishCatalog(e, opt); err != nil {
 		return nil, fmt.Errorf("finish pdf: %w", err)
 	}
+	if err := setPageBoxes(e, opt.PageBoxes); err != nil {
+		return nil, fmt.Errorf("finish pdf: %w", err)
+	}
+	if err := setOutputIntent(e, opt.OutputIntent); err != nil {
+		return nil, fmt.Errorf("finish pdf: %w", err)
+	}
+	return e, nil
+}
+
+// setDocumentID sets the trailer's /ID: two strings, the MD5 of doc (if doc
+// already has an /ID, its first string is kept).
+func setDocumentID(e *pdfEditor, doc []byte) {
 	sum := md5.Sum(doc)
 	id := "<" + hex.EncodeToString(sum[:]) + ">"
 	first := id
@@ -920,7 +1490,6 @@ func finishPDF(doc []byte, opt finishOptions) ([]byte, error) {
 		}
 	}
 	e.SetTrailer("ID", "["+first+" "+id+"]")
-	return e.Bytes(), nil
 }
 
 // finishToUnicode gives each Type0 font listed in maps a new ToUnicode CMap.

@@ -17,8 +17,6 @@ package output
 
 import (
 	"bytes"
-	"crypto/md5"
-	"encoding/hex"
 	"fmt"
 	"math"
 	"strconv"
@@ -463,31 +461,14 @@ func reorderByLevels(refs []itemRef, levels []int) {
 // catalog entries and a document /ID — and writes the structure tree of
 // plan in the same incremental update.
 func finishTagged(doc []byte, opt finishOptions, plan *tagPlan) ([]byte, error) {
-	e, err := newPDFEditor(doc)
+	e, err := finishEditor(doc, opt)
 	if err != nil {
-		return nil, fmt.Errorf("finish pdf: %w", err)
-	}
-	if err := finishToUnicode(e, opt.ToUnicode); err != nil {
-		return nil, fmt.Errorf("finish pdf: %w", err)
-	}
-	if err := finishFontNames(e, opt.FontNames); err != nil {
-		return nil, fmt.Errorf("finish pdf: %w", err)
-	}
-	if err := finishCatalog(e, opt); err != nil {
-		return nil, fmt.Errorf("finish pdf: %w", err)
+		return nil, err
 	}
 	if err := writeTags(e, plan); err != nil {
 		return nil, fmt.Errorf("finish pdf: tags: %w", err)
 	}
-	sum := md5.Sum(doc)
-	id := "<" + hex.EncodeToString(sum[:]) + ">"
-	first := id
-	if old := e.trailerValue("ID"); old != nil {
-		if items, err := pdfArrayItems(old); err == nil && len(items) == 2 {
-			first = string(items[0])
-		}
-	}
-	e.SetTrailer("ID", "["+first+" "+id+"]")
+	setDocumentID(e, doc)
 	return e.Bytes(), nil
 }
 

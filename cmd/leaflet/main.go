@@ -135,6 +135,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	editions := fl.String("edition", "", "comma-separated `editions` to build: "+strings.Join(build.Editions, ", ")+" (default: "+strings.Join(build.DefaultEditions, ", ")+")")
 	paper := fl.String("paper", "a4", "tri-fold paper: a4 or letter")
 	foldMarks := fl.Bool("fold-marks", false, "print light fold guides at the tri-fold's folds, at the sheet's top and bottom edges")
+	printShop := fl.Bool("print-shop", false, "make the tri-fold for a print shop: 3 mm bleed, crop and fold marks outside the trim (cse-en-trifold-print.pdf)")
 	size := fl.Int("size", 0, fmt.Sprintf("body size in points of the large-print and easy-read editions, %d to %d (default %d and %d)",
 		layout.LargePrintMin, layout.LargePrintMax, layout.LargePrintDefault, layout.EasyReadDefault))
 	out := fl.String("out", "out", "output `folder`")
@@ -165,6 +166,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	req.Size = float64(*size)
 	req.AllowIncomplete = *allowIncomplete
 	req.FoldMarks = *foldMarks
+	req.PrintShop = *printShop
 	date, err := build.DateFromEnv()
 	if err != nil {
 		return usageErr("%v", err)
