@@ -4,12 +4,20 @@
 // It is the only package that imports fpdf. It never measures or wraps
 // text; it places every glyph where layout put it.
 //
-// Shaped glyphs reach fpdf through a derived font per face ([DeriveFont]):
-// each glyph used is given its real code point where the font maps one, and
-// a Private Use Area code point otherwise. After fpdf has written the
-// document, an incremental update replaces each font's ToUnicode map so that
-// copying and searching give back the source text, and adds what fpdf cannot
-// write (viewer preferences, a document ID).
+// Shaped glyphs reach fpdf through derived fonts: the faces of a document
+// that share their units per em are merged into one font ([MergeFonts]),
+// any other face gets a font of its own ([DeriveFont]). Each drawn cluster
+// is one glyph with one code — a glyph of the font, or a composite glyph
+// added for a cluster of several glyphs, an offset mark or a kerned
+// advance — so that the PDF's widths place every glyph exactly and each
+// code stands for exactly its cluster's text.
 //
-// output imports layout and fonts; nothing imports output but cmd.
+// After fpdf has written the document, one incremental update (in an object
+// stream with a cross-reference stream) replaces each font's ToUnicode map,
+// names the fonts as subsets, adds the structure tree of a tagged PDF
+// (PDF/UA-1), viewer preferences, page boxes and output intent of the print
+// shop's file, and a document ID.
+//
+// output imports layout, fonts and pictures; nothing imports output but
+// build.
 package output

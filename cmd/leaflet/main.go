@@ -3,7 +3,11 @@
 // Command leaflet builds printable information leaflets in every language
 // and format from one source: go-i18n message bundles and a content file.
 //
-//	leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--out DIR]
+//	leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter]
+//	              [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--out DIR]
+//	leaflet check [--source DIR] [--leaflet ID] [--lang TAGS] [--json]
+//	leaflet translate --lang TAG [--format toml|xliff] [--out FILE]
+//	leaflet translate --import FILE --source DIR
 //	leaflet init DIR
 //
 // Exit status: 0 success, 1 build problems, 2 usage.
@@ -231,16 +235,27 @@ func summary(ds content.Diagnostics) string {
 	return fmt.Sprintf("%d error(s), %d warning(s)", e, w)
 }
 
+// attachLimit is the size above which a PDF is too large to attach to an
+// email without thought.
+const attachLimit = 1 << 20
+
 func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	if len(outs) == 0 {
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "file\tlanguage\tedition\tpages\tbody\tsize\t")
+	var big []string
 	for _, o := range outs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f pt\t%.0f KB\t\n", filepath.Join(dir, o.Name), o.Lang, o.Edition, o.Pages, o.BodySize, float64(len(o.PDF))/1024)
+		if len(o.PDF) > attachLimit {
+			big = append(big, o.Name)
+		}
 	}
 	tw.Flush()
+	for _, name := range big {
+		fmt.Fprintf(w, "warning: %s is over 1 MB: too large to attach to an email without thought\n", name)
+	}
 	fmt.Fprintf(w, "built %d PDF(s) in %d ms\n", len(outs), took.Milliseconds())
 }
 
