@@ -26,9 +26,9 @@ type Style struct {
 	Indent       float64 // hanging indent of list items and quotations, pt
 	// KeepShort keeps paragraphs of up to this many lines whole.
 	KeepShort int
-	Text         Color
-	Accent       Color // headings, bullets
-	Rule         Color // the quotation's bar
+	Text      Color
+	Accent    Color // headings, bullets
+	Rule      Color // the quotation's bar
 }
 
 func (s Style) line() float64 { return s.Body * s.Leading }
