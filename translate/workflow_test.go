@@ -233,8 +233,8 @@ func TestCheckOfEveryShippedLanguageIsCleanAndTakesUnderASecond(t *testing.T) {
 		}
 	}
 	// Beside other test binaries on a machine with few processors the
-	// time says little; .ci/run measures it alone, with
-	// LEAFLET_CHECK_TIMING=1.
+	// time says little: measure it alone, with LEAFLET_CHECK_TIMING=1 or
+	// BenchmarkCheckEveryShippedLanguage.
 	if os.Getenv("LEAFLET_CHECK_TIMING") == "" || raceEnabled || testing.CoverMode() != "" {
 		return
 	}
