@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -62,6 +64,18 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 		return ds
 	}
 	sourceFailed := false // the source bundle is there but broken
+	// Bundles are read in order and parsed in parallel: each language's
+	// file is independent, and parsing is most of loading a leaflet.
+	type parsed struct {
+		tag string
+		b   *Bundle
+		ds  Diagnostics
+	}
+	var (
+		jobs []*parsed
+		wg   sync.WaitGroup
+		sem  = make(chan struct{}, runtime.GOMAXPROCS(0))
+	)
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasPrefix(name, "active.") || !strings.HasSuffix(name, ".toml") {
@@ -84,11 +98,21 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 			ds.Errorf(Pos{File: display}, "cannot read: %v", unwrapPathError(err))
 			continue
 		}
-		b, bds := parseBundle(display, tag, src)
-		ds = append(ds, bds...)
-		if b != nil {
-			l.Bundles[tag] = b
-		} else if tag == l.Source {
+		job := &parsed{tag: tag}
+		jobs = append(jobs, job)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			job.b, job.ds = parseBundle(display, tag, src)
+		}()
+	}
+	wg.Wait()
+	for _, job := range jobs {
+		ds = append(ds, job.ds...)
+		if job.b != nil {
+			l.Bundles[job.tag] = job.b
+		} else if job.tag == l.Source {
 			sourceFailed = true
 		}
 	}
