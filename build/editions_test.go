@@ -155,3 +155,39 @@ func BenchmarkEasyRead(b *testing.B) {
 		}
 	}
 }
+
+func TestScreenEditionIsThePanelsInReadingOrder(t *testing.T) {
+	pdfinfo := needTool(t, "pdfinfo", "poppler-utils")
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	o := buildEdition(t, "en", "screen", 0)
+	if o.Pages != 6 || o.Name != "cse-en-screen.pdf" {
+		t.Fatalf("got %s with %d pages; want cse-en-screen.pdf with 6", o.Name, o.Pages)
+	}
+	file := pdfFile(t, o)
+	imp := layout.NewTriFold(layout.A4).Imposition(false)
+	for i, tc := range []struct {
+		panel string
+		first string
+	}{
+		{layout.FrontCover, "Northamptonshire Safeguarding Children Board"},
+		{layout.InsideLeft, "What is Child Sexual Exploitation (CSE)?"},
+		{layout.Middle, ""},
+		{layout.FoldIn, ""},
+		{layout.FlapPanel, ""},
+		{layout.BackCover, "Contact us"},
+	} {
+		page := strconv.Itoa(i + 1)
+		info := runTool(t, pdfinfo, "-f", page, "-l", page, file)
+		a := imp[tc.panel].Area
+		want := "size:  " + strconv.FormatFloat(a.W, 'f', 2, 64) + " x 595.28 pts"
+		if !strings.Contains(info, want) {
+			t.Errorf("page %s: pdfinfo lacks %q:\n%s", page, want, info)
+		}
+		if tc.first != "" {
+			txt := normalise(runTool(t, pdftotext, "-f", page, "-l", page, file, "-"))
+			if !strings.HasPrefix(txt, tc.first) {
+				t.Errorf("page %s (%s) reads %q…; want it to start with %q", page, tc.panel, txt[:min(60, len(txt))], tc.first)
+			}
+		}
+	}
+}

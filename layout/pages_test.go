@@ -42,9 +42,12 @@ func TestPageEditionsGolden(t *testing.T) {
 		{"cse-en-large-print-18pt", NewLargePrint(18)},
 		{"cse-en-large-print-28pt", NewLargePrint(28)},
 		{"cse-en-easy-read-16pt", NewEasyRead(16)},
+		{"cse-en-easy-read-20pt", NewEasyRead(20)},
+		{"cse-ur-easy-read-16pt", NewEasyRead(16)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			golden(t, tc.name, layoutPages(t, "en", tc.ed).Dump())
+			lang := strings.Split(tc.name, "-")[1]
+			golden(t, tc.name, layoutPages(t, lang, tc.ed).Dump())
 		})
 	}
 }

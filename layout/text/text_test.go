@@ -5,6 +5,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"leaflet/fonts"
 )
@@ -163,5 +164,47 @@ func TestAnAddressWiderThanTheColumnBreaksAtItsLogicalPoints(t *testing.T) {
 	}
 	if forced == 0 {
 		t.Errorf("got lines %q; want the address broken and marked", lineTexts(p, lines))
+	}
+}
+
+func TestChineseBreaksBetweenIdeographsButNotBeforeClosingPunctuation(t *testing.T) {
+	s := newShaper(t)
+	p := Paragraph{Text: []rune("以下儿童性剥削的定义由英国全国遭受性剥削儿童与少年工作组制定，并用于英格兰的法定指引。"), Lang: "zh-Hans", Size: 12}
+	lines, missing := s.Lines(p, 100, nil)
+	if len(missing) > 0 {
+		t.Fatalf("missing: %v", missing)
+	}
+	if len(lines) < 3 {
+		t.Fatalf("got %d lines; want the text broken between ideographs", len(lines))
+	}
+	for i, l := range lines {
+		if l.Width > 100.01 {
+			t.Errorf("line %d is %.1f pt wide", i, l.Width)
+		}
+		if i > 0 && strings.ContainsRune("，。：；）", p.Text[l.Start]) {
+			t.Errorf("line %d starts with closing punctuation %q", i, p.Text[l.Start])
+		}
+	}
+}
+
+func TestThaiBreaksOnlyAtSpacesAndNeverInsideAGraphemeCluster(t *testing.T) {
+	// go-text's UAX #14 segmenter has no Thai dictionary: Thai words are
+	// not separated by spaces, so a line may break only at the spaces
+	// between phrases. This test holds that limit in place: no break may
+	// fall inside a phrase, and so none inside a grapheme cluster.
+	s := newShaper(t)
+	text := "ถ้าท่านต้องการเอกสารนี้ กรุณาโทรหาเรา ขอบคุณมาก"
+	p := Paragraph{Text: []rune(text), Lang: "th", Size: 12}
+	lines, missing := s.Lines(p, 80, nil)
+	if len(missing) > 0 {
+		t.Fatalf("missing: %v", missing)
+	}
+	for i, l := range lines[:len(lines)-1] {
+		if !unicode.IsSpace(p.Text[l.End-1]) {
+			t.Errorf("line %d %q breaks inside a Thai phrase", i, string(p.Text[l.Start:l.End]))
+		}
+	}
+	if got := strings.Join(lineTexts(p, lines), ""); got != text {
+		t.Errorf("lines lose text: %q", got)
 	}
 }
