@@ -221,20 +221,7 @@ func stack(lines []block) block {
 // shift moves items down by dy.
 func shift(items []Item, dy float64) {
 	for i, it := range items {
-		switch it := it.(type) {
-		case *GlyphRun:
-			c := *it
-			c.Y += dy
-			items[i] = &c
-		case *Picture:
-			c := *it
-			c.Y += dy
-			items[i] = &c
-		case *Box:
-			c := *it
-			c.Y += dy
-			items[i] = &c
-		}
+		items[i] = moved(it, 0, dy)
 	}
 }
 

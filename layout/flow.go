@@ -428,23 +428,7 @@ func (f *flow) draw(ps []placed, frame Rect) []Item {
 	var order []int
 	for _, p := range ps {
 		for _, it := range p.items {
-			switch g := it.(type) {
-			case *GlyphRun:
-				c := *g
-				c.X += frame.X
-				c.Y += frame.Y + p.y
-				items = append(items, &c)
-			case *Picture:
-				c := *g
-				c.X += frame.X
-				c.Y += frame.Y + p.y
-				items = append(items, &c)
-			case *Box:
-				c := *g
-				c.X += frame.X
-				c.Y += frame.Y + p.y
-				items = append(items, &c)
-			}
+			items = append(items, moved(it, frame.X, frame.Y+p.y))
 		}
 		if p.bar != 0 {
 			s, ok := bars[p.bar]

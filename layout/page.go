@@ -226,3 +226,22 @@ func (r *Result) Dump() string {
 	}
 	return b.String()
 }
+
+// moved returns a copy of an item moved by dx, dy.
+func moved(it Item, dx, dy float64) Item {
+	switch it := it.(type) {
+	case *GlyphRun:
+		c := *it
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Box:
+		c := *it
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Picture:
+		c := *it
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	}
+	panic(fmt.Sprintf("layout: unknown item %T", it))
+}

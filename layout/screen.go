@@ -54,24 +54,9 @@ func cut(p Page, r Region) Page {
 		if b.X+b.W/2 < r.Area.X || b.X+b.W/2 >= r.Area.X+r.Area.W {
 			continue
 		}
-		switch it := it.(type) {
-		case *GlyphRun:
-			c := *it
-			c.X, c.Y = c.X+dx, c.Y+dy
-			out.Items = append(out.Items, &c)
-		case *Box:
-			c := *it
-			c.X, c.Y = c.X+dx, c.Y+dy
-			out.Items = append(out.Items, &c)
-		case *Picture:
-			c := *it
-			c.X, c.Y = c.X+dx, c.Y+dy
-			out.Items = append(out.Items, &c)
-		}
+		out.Items = append(out.Items, moved(it, dx, dy))
 	}
-	for _, b := range p.Bookmarks {
-		out.Bookmarks = append(out.Bookmarks, b)
-	}
+	out.Bookmarks = append(out.Bookmarks, p.Bookmarks...)
 	fr := r.Frame
 	fr.X, fr.Y = fr.X+dx, fr.Y+dy
 	out.Regions = []Region{{Name: r.Name, Area: Rect{0, 0, r.Area.W, r.Area.H}, Frame: fr}}

@@ -339,20 +339,7 @@ func (t TriFold) printShop(p Page) Page {
 	out.Trim = Rect{off, off, p.Size.W, p.Size.H}
 	out.Bleed = Rect{Slug, Slug, p.Size.W + 2*Bleed, p.Size.H + 2*Bleed}
 	for _, it := range p.Items {
-		switch it := it.(type) {
-		case *GlyphRun:
-			c := *it
-			c.X, c.Y = c.X+off, c.Y+off
-			out.Items = append(out.Items, &c)
-		case *Box:
-			c := *it
-			c.X, c.Y = c.X+off, c.Y+off
-			out.Items = append(out.Items, &c)
-		case *Picture:
-			c := *it
-			c.X, c.Y = c.X+off, c.Y+off
-			out.Items = append(out.Items, &c)
-		}
+		out.Items = append(out.Items, moved(it, off, off))
 	}
 	for _, r := range p.Regions {
 		r.Area.X, r.Area.Y = r.Area.X+off, r.Area.Y+off
