@@ -444,22 +444,7 @@ func (m *merger) buildExtra(extra []Composite) error {
 		if empty {
 			continue // an empty glyph: no data
 		}
-		data := make([]byte, 10+8*len(c.Components))
-		for j, v := range []int{-1, box.xMin, box.yMin, box.xMax, box.yMax} {
-			sfntBE.PutUint16(data[2*j:], uint16(int16(v)))
-		}
-		for j, comp := range c.Components {
-			flags := uint16(sfntArgsAreWords | sfntArgsAreXY)
-			if j < len(c.Components)-1 {
-				flags |= sfntMoreComponents
-			}
-			rec := data[10+8*j:]
-			sfntBE.PutUint16(rec, flags)
-			sfntBE.PutUint16(rec[2:], comp.GID)
-			sfntBE.PutUint16(rec[4:], uint16(comp.DX))
-			sfntBE.PutUint16(rec[6:], uint16(comp.DY))
-		}
-		m.added[i].data = data
+		m.added[i].data = sfntCompositeGlyph(box.xMin, box.yMin, box.xMax, box.yMax, c.Components)
 	}
 	return nil
 }

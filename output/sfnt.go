@@ -562,22 +562,7 @@ func sfntBuildComposites(tables []sfntTable, info sfntInfo, extra []Composite) (
 		if empty {
 			continue // an empty glyph: no data
 		}
-		data := make([]byte, 10+8*len(c.Components))
-		for j, v := range []int{-1, box.xMin, box.yMin, box.xMax, box.yMax} {
-			sfntBE.PutUint16(data[2*j:], uint16(int16(v)))
-		}
-		for j, comp := range c.Components {
-			flags := uint16(sfntArgsAreWords | sfntArgsAreXY)
-			if j < len(c.Components)-1 {
-				flags |= sfntMoreComponents
-			}
-			rec := data[10+8*j:]
-			sfntBE.PutUint16(rec, flags)
-			sfntBE.PutUint16(rec[2:], comp.GID)
-			sfntBE.PutUint16(rec[4:], uint16(comp.DX))
-			sfntBE.PutUint16(rec[6:], uint16(comp.DY))
-		}
-		added[i].data = data
+		added[i].data = sfntCompositeGlyph(box.xMin, box.yMin, box.xMax, box.yMax, c.Components)
 	}
 	return added, maxp, nil
 }
@@ -855,4 +840,26 @@ func sfntChecksum(b []byte) uint32 {
 		s0 += sfntBE.Uint32(b)
 	}
 	return s0 + s1 + s2 + s3
+}
+
+// sfntCompositeGlyph returns the glyf record of a composite glyph with the
+// given bounding box: one component record per component, placed by x and
+// y offsets in words, without instructions.
+func sfntCompositeGlyph(xMin, yMin, xMax, yMax int, comps []Component) []byte {
+	data := make([]byte, 10+8*len(comps))
+	for j, v := range []int{-1, xMin, yMin, xMax, yMax} {
+		sfntBE.PutUint16(data[2*j:], uint16(int16(v)))
+	}
+	for j, comp := range comps {
+		flags := uint16(sfntArgsAreWords | sfntArgsAreXY)
+		if j < len(comps)-1 {
+			flags |= sfntMoreComponents
+		}
+		rec := data[10+8*j:]
+		sfntBE.PutUint16(rec, flags)
+		sfntBE.PutUint16(rec[2:], comp.GID)
+		sfntBE.PutUint16(rec[4:], uint16(comp.DX))
+		sfntBE.PutUint16(rec[6:], uint16(comp.DY))
+	}
+	return data
 }
