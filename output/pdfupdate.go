@@ -1499,26 +1499,11 @@ func finishToUnicode(e *pdfEditor, maps map[string]map[uint16]string) error {
 	}
 	done := make(map[string]bool, len(maps))
 	var seen []string // BaseFont names of all Type0 fonts, for the error message
-	for _, num := range e.Objects() {
-		body, err := e.Object(num)
-		if err != nil {
-			return err
-		}
-		if !pdfIsDict(body) {
-			continue
-		}
-		if st, err := pdfDictGet(body, "Subtype"); err != nil || string(st) != "/Type0" {
-			continue
-		}
-		base, err := pdfDictGet(body, "BaseFont")
-		if err != nil || len(base) < 2 {
-			return fmt.Errorf("font object %d: no /BaseFont", num)
-		}
-		name := string(base[1:])
+	err := type0Fonts(e, func(num int, body []byte, name string) error {
 		seen = append(seen, name)
 		m, ok := maps[name]
 		if !ok {
-			continue
+			return nil
 		}
 		stream, err := pdfMakeStream(nil, toUnicodeCMap(m), true)
 		if err != nil {
@@ -1530,6 +1515,10 @@ func finishToUnicode(e *pdfEditor, maps map[string]map[uint16]string) error {
 		}
 		e.Replace(num, body)
 		done[name] = true
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for name := range maps {
 		if !done[name] {
@@ -1558,24 +1547,10 @@ func finishFontNames(e *pdfEditor, names map[string]string) error {
 		e.Replace(num, body)
 		return body, nil
 	}
-	for _, num := range e.Objects() {
-		body, err := e.Object(num)
-		if err != nil {
-			return err
-		}
-		if !pdfIsDict(body) {
-			continue
-		}
-		if st, err := pdfDictGet(body, "Subtype"); err != nil || string(st) != "/Type0" {
-			continue
-		}
-		base, err := pdfDictGet(body, "BaseFont")
-		if err != nil || len(base) < 2 {
-			return fmt.Errorf("font object %d: no /BaseFont", num)
-		}
-		to, ok := names[string(base[1:])]
+	return type0Fonts(e, func(num int, body []byte, base string) error {
+		to, ok := names[base]
 		if !ok {
-			continue
+			return nil
 		}
 		if _, err := set(num, "BaseFont", name(to)); err != nil {
 			return err
@@ -1604,11 +1579,9 @@ func finishFontNames(e *pdfEditor, names map[string]string) error {
 		if !ok {
 			return fmt.Errorf("font object %d: no font descriptor", cid)
 		}
-		if _, err := set(fdNum, "FontName", name(to)); err != nil {
-			return err
-		}
-	}
-	return nil
+		_, err = set(fdNum, "FontName", name(to))
+		return err
+	})
 }
 
 // finishCatalog makes the catalog changes opt asks for.
@@ -1759,4 +1732,29 @@ func toUnicodeCMap(m map[uint16]string) []byte {
 func pdfAppendHex16(b []byte, v uint16) []byte {
 	const digits = "0123456789ABCDEF"
 	return append(b, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+}
+
+// type0Fonts calls fn for every Type0 font dictionary of the document, with
+// its object number, body and BaseFont name (without the slash).
+func type0Fonts(e *pdfEditor, fn func(num int, body []byte, base string) error) error {
+	for _, num := range e.Objects() {
+		body, err := e.Object(num)
+		if err != nil {
+			return err
+		}
+		if !pdfIsDict(body) {
+			continue
+		}
+		if st, err := pdfDictGet(body, "Subtype"); err != nil || string(st) != "/Type0" {
+			continue
+		}
+		base, err := pdfDictGet(body, "BaseFont")
+		if err != nil || len(base) < 2 {
+			return fmt.Errorf("font object %d: no /BaseFont", num)
+		}
+		if err := fn(num, body, string(base[1:])); err != nil {
+			return err
+		}
+	}
+	return nil
 }
