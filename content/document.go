@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -30,6 +31,9 @@ type Run struct {
 	// Marker marks the words "[English] " that open a Fallback text, so
 	// that a reader sees which passages are not translated.
 	Marker bool
+	// Lang is set on the organisation's name and address inside a
+	// translation: facts written in the leaflet's source language.
+	Lang string
 }
 
 // Text is one localised message: styled runs. A newline in a run is a
@@ -207,6 +211,9 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		if err != nil {
 			d := ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
 			d.Hint = "markup is **strong text** and [words](https://…); write \\* for a literal asterisk"
+		}
+		if lang != l.Source {
+			runs = markFacts(runs, l.facts(), l.Source)
 		}
 		return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
 	}
@@ -634,4 +641,58 @@ func normaliseLink(t string) string {
 		return "mailto:" + t
 	}
 	return "https://" + t
+}
+
+// facts returns the organisation's facts that are words of the source
+// language — its name and address lines — longest first.
+func (l *Leaflet) facts() []string {
+	var out []string
+	for _, f := range append([]string{l.Org.Name, l.Org.ShortName}, l.Org.Address...) {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 && len(f) > 1 {
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// markFacts splits runs so that every occurrence of a fact is a run of its
+// own in the source language, lang.
+func markFacts(runs []Run, facts []string, lang string) []Run {
+	for _, f := range facts {
+		var out []Run
+		for _, r := range runs {
+			if r.Lang != "" {
+				out = append(out, r)
+				continue
+			}
+			for {
+				i := strings.Index(r.Text, f)
+				if i < 0 || !wordBounded(r.Text, i, i+len(f)) {
+					break
+				}
+				if i > 0 {
+					before := r
+					before.Text = r.Text[:i]
+					out = append(out, before)
+				}
+				fact := r
+				fact.Text, fact.Lang = f, lang
+				out = append(out, fact)
+				r.Text = r.Text[i+len(f):]
+			}
+			if r.Text != "" {
+				out = append(out, r)
+			}
+		}
+		runs = out
+	}
+	return runs
+}
+
+// wordBounded reports whether s[i:j] is not part of a longer word.
+func wordBounded(s string, i, j int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	return (i == 0 || !unicode.IsLetter(before)) && (j == len(s) || !unicode.IsLetter(after))
 }

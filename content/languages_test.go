@@ -92,3 +92,46 @@ other = "Cymraeg"
 		t.Errorf("got %v; want a warning that Welsh lacks the offer", ds)
 	}
 }
+
+func TestTheOrganisationsNameAndAddressKeepTheirLanguageInATranslation(t *testing.T) {
+	l, ds := Load(Builtin(), "", DefaultLeaflet)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	doc, ds := l.Localize("ur")
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	found := map[string]bool{}
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind != Contact {
+				continue
+			}
+			for _, txt := range b.Texts {
+				for _, r := range txt.Runs {
+					if r.Lang == "en" {
+						found[r.Text] = true
+					}
+				}
+			}
+		}
+	}
+	for _, want := range []string{"Northamptonshire Safeguarding Children Board", "John Dryden House", "NN4 7YD"} {
+		if !found[want] {
+			t.Errorf("%q is not marked English in the Urdu contact block (marked: %v)", want, found)
+		}
+	}
+	en, _ := l.Localize("en")
+	for _, s := range en.Sections {
+		for _, b := range s.Blocks {
+			for _, txt := range b.Texts {
+				for _, r := range txt.Runs {
+					if r.Lang != "" {
+						t.Errorf("the English leaflet marks %q as %s", r.Text, r.Lang)
+					}
+				}
+			}
+		}
+	}
+}

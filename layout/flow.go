@@ -97,6 +97,9 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 	if t.Lang != "" && t.Lang != f.lang && elem >= 0 {
 		f.res.Elems[elem].Lang = t.Lang
 	}
+	if l := factLang(t); l != "" && l != f.lang && elem >= 0 {
+		f.res.Elems[elem].Lang = l // the text is one of the organisation's facts
+	}
 	var key string
 	if f.cache != nil {
 		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading)
@@ -347,9 +350,11 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			f.blocks = append(f.blocks, ls...)
 		}
 	case content.Contact:
-		e := f.elem(RoleParagraph, doc, b.Texts[0].ID)
+		// a paragraph per line: the organisation's name and address are
+		// in the source language inside a translation
 		var all []block
 		for _, t := range b.Texts {
+			e := f.elem(RoleParagraph, doc, t.ID)
 			all = append(all, f.setText(t, st.Body, false, st.Text, 0, f.width, RoleParagraph, e, section)...)
 		}
 		all[0].before = before
@@ -487,4 +492,20 @@ func (f *flow) orgName(doc *content.Document, root int) []block {
 	}
 	t := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
 	return f.setText(t, f.style.Body, true, f.style.Accent, 0, f.width, RoleParagraph, org, "")
+}
+
+// factLang returns the language of a text made only of the organisation's
+// facts (its name, its address lines), and "" for any other text.
+func factLang(t content.Text) string {
+	lang := ""
+	for _, r := range t.Runs {
+		switch {
+		case strings.TrimSpace(r.Text) == "":
+		case r.Lang == "" || (lang != "" && r.Lang != lang):
+			return ""
+		default:
+			lang = r.Lang
+		}
+	}
+	return lang
 }
