@@ -92,6 +92,8 @@ func (f *flow) addQR(doc *content.Document, root int) {
 	pic := &Picture{Rect: Rect{x, 0, side, side}, Vector: v, Color: Color{0, 0, 0}, Alt: site, Role: RoleFigure, Elem: fig}
 	f.blocks = append(f.blocks, block{before: f.style.ParaSpace * f.style.line(), height: side, keep: true, items: []Item{pic}})
 	e := f.elem(RoleParagraph, root, "")
-	t := content.Text{Runs: []content.Run{{Text: site, Link: target, NoBreak: true}}, Lang: "en"}
+	// the address is aligned with the code: it reads left to right in any
+	// document, being one no-break run
+	t := content.Text{Runs: []content.Run{{Text: site, Link: target, NoBreak: true}}}
 	f.blocks = append(f.blocks, f.setText(t, f.style.Body, false, f.style.Text, 0, f.width, RoleParagraph, e, "")...)
 }
