@@ -132,7 +132,7 @@ func splitList(s string) []string {
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--out DIR]", stderr)
+	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--out DIR]", stderr)
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
 	id := fl.String("leaflet", content.DefaultLeaflet, "the leaflet `ID` to build")
 	langs := fl.String("lang", "", "comma-separated language `tags` to build (default: every language with a bundle)")
