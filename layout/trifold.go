@@ -215,7 +215,7 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper, 
 		)
 		elems, nd := len(res.Elems), len(diags)
 		last := t.Style.Body <= t.Sizes[len(t.Sizes)-1]
-		for _, try := range languageFits(t.Style.Body, secs, last) {
+		attempt := func(try languageFit) bool {
 			res.Elems, diags = res.Elems[:elems], diags[:nd]
 			f = newFlow()
 			f.langSize, f.langDrop = try.size, try.drop
@@ -229,7 +229,22 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper, 
 					f.blocks[j].frame = starts[i]
 				}
 			}
-			if ps, rest = fill(f.blocks, frames); len(rest) == 0 {
+			ps, rest = fill(f.blocks, frames)
+			return len(rest) == 0
+		}
+		fits := languageFits(t.Style.Body, secs, last)
+		// when even the smallest whole languages block does not fit at
+		// this body size, a smaller body size comes before dropping
+		// languages: try that first and give up early
+		smallest := 0
+		for smallest+1 < len(fits) && fits[smallest+1].drop == 0 {
+			smallest++
+		}
+		if len(fits) > 1 && !last && !attempt(fits[smallest]) {
+			fits = nil
+		}
+		for _, try := range fits {
+			if attempt(try) {
 				break
 			}
 		}

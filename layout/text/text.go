@@ -108,6 +108,9 @@ type Shaper struct {
 	faces map[*fonts.Face]*font.Face
 	seg   segmenter.Segmenter
 	cache map[string]shaped
+	// breakCache keeps each paragraph's break opportunities, which do not
+	// depend on the size either
+	breakCache map[string][]breakPos
 }
 
 // NewShaper returns a shaper that sets text in the given fonts.
@@ -339,6 +342,19 @@ type breakPos struct {
 // breaks lists the line break opportunities after each rune position, the
 // end of the text included.
 func (s *Shaper) breaks(text []rune, noBreak [][2]int) []breakPos {
+	key := fmt.Sprint(string(text), noBreak)
+	if b, ok := s.breakCache[key]; ok {
+		return b
+	}
+	b := s.findBreaks(text, noBreak)
+	if s.breakCache == nil {
+		s.breakCache = map[string][]breakPos{}
+	}
+	s.breakCache[key] = b
+	return b
+}
+
+func (s *Shaper) findBreaks(text []rune, noBreak [][2]int) []breakPos {
 	s.seg.Init(text)
 	it := s.seg.LineIterator()
 	var out []breakPos
