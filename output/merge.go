@@ -359,7 +359,7 @@ func (m *merger) walk(k int) error {
 			return err
 		}
 		stats.add(m.glyphs[c].stats)
-		p += mergeRecordLen(flags)
+		p += sfntComponentLen(flags)
 		if p > len(g.data) {
 			return fmt.Errorf("part %d: %w: composite glyph %d is truncated", g.part, errSFNTMalformed, g.src)
 		}
@@ -371,9 +371,9 @@ func (m *merger) walk(k int) error {
 	return nil
 }
 
-// mergeRecordLen returns the length of a composite component record with
-// the given flags.
-func mergeRecordLen(flags uint16) int {
+// sfntComponentLen returns the length of a composite glyph's component
+// record with the given flags.
+func sfntComponentLen(flags uint16) int {
 	n := 4 + 2 // flags, glyphIndex, two byte-sized arguments
 	if flags&sfntArgsAreWords != 0 {
 		n += 2
@@ -493,7 +493,7 @@ func (m *merger) writeGlyf() (glyf, loca []byte, locFormat uint16) {
 				flags := sfntBE.Uint16(out[p:])
 				sfntBE.PutUint16(out[p:], flags&^mergeWeHaveInstructions)
 				sfntBE.PutUint16(out[p+2:], uint16(m.id(ids[sfntBE.Uint16(out[p+2:])])))
-				p += mergeRecordLen(flags)
+				p += sfntComponentLen(flags)
 			}
 		default: // simple: leave out the instructions, whose length stays 0
 			copy(out, g.data[:g.instrAt])

@@ -356,18 +356,7 @@ func sfntEachComponent(data []byte, gid, numGlyphs int, f func(comp int) error) 
 		if err := f(comp); err != nil {
 			return err
 		}
-		p += 4 + 2
-		if flags&sfntArgsAreWords != 0 {
-			p += 2
-		}
-		switch {
-		case flags&sfntHaveScale != 0:
-			p += 2
-		case flags&sfntHaveXYScale != 0:
-			p += 4
-		case flags&sfntHave2x2 != 0:
-			p += 8
-		}
+		p += sfntComponentLen(flags)
 		if flags&sfntMoreComponents == 0 {
 			return nil
 		}
