@@ -158,7 +158,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 		d := f.diags.Errorf(t.Pos, "%s: message %q: %v", f.where, t.ID, m)
 		d.Hint = "use a character an embedded font covers, or add a font for it (see fonts/README.md)"
 	}
-	asc, _ := f.fonts.Text(false).Metrics()
+	asc, desc := f.fonts.Text(false).Metrics()
 	lh := size * f.style.Leading
 	var out []block
 	for _, ln := range lines {
@@ -175,7 +175,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback}
 		// the baseline sits so that the face's ascender and descender are
 		// centred in the line height
-		base := (lh-size*(asc-descOf(f.fonts)))/2 + asc*size
+		base := (lh-size*(asc-desc))/2 + asc*size
 		left := x // lines start at the indent, or end at it right to left
 		if rtl {
 			left = f.width - x - ln.Width
@@ -195,11 +195,6 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 		out = append(out, block{height: lh, section: section, msgID: t.ID, pos: t.Pos})
 	}
 	return out
-}
-
-func descOf(set *fonts.Set) float64 {
-	_, d := set.Text(false).Metrics()
-	return d
 }
 
 // keepLines applies orphan and widow control: the first two and the last

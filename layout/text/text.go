@@ -142,13 +142,19 @@ type item struct {
 // trailing white space.
 func (s *Shaper) Measure(p Paragraph) float64 {
 	items, _ := s.shape(p)
+	end := len(p.Text) // the end of the text before trailing white space
+	for end > 0 && unicode.IsSpace(p.Text[end-1]) {
+		end--
+	}
 	var w float64
 	for _, it := range items {
 		for _, g := range it.glyphs {
-			w += g.Advance
+			if g.Cluster < end {
+				w += g.Advance
+			}
 		}
 	}
-	return w - trailingSpace(p.Text, items, 0, len(p.Text))
+	return w
 }
 
 // Lines sets p in lines at most width points wide, breaking at UAX #14
@@ -380,20 +386,6 @@ func inside(pos int, ranges [][2]int) bool {
 		}
 	}
 	return false
-}
-
-func trailingSpace(text []rune, items []item, a, b int) float64 {
-	var w float64
-	for e := b; e > a && unicode.IsSpace(text[e-1]); e-- {
-		for _, it := range items {
-			for _, g := range it.glyphs {
-				if g.Cluster == e-1 {
-					w += g.Advance
-				}
-			}
-		}
-	}
-	return w
 }
 
 // line builds the runs of the line [a, b).
