@@ -40,8 +40,12 @@ var places = []Place{Cover, Inside, Flap, Back}
 type BlockKind string
 
 const (
-	Title     BlockKind = "title"
-	Subtitle  BlockKind = "subtitle"
+	Title    BlockKind = "title"
+	Subtitle BlockKind = "subtitle"
+	// Audience says who the leaflet is for; Action is a call to action
+	// (on the front cover: what to do, with the phone number).
+	Audience  BlockKind = "audience"
+	Action    BlockKind = "action"
 	Paragraph BlockKind = "paragraph"
 	List      BlockKind = "list"
 	Quote     BlockKind = "quote"
@@ -51,7 +55,7 @@ const (
 	Languages BlockKind = "languages"
 )
 
-var blockKinds = []BlockKind{Title, Subtitle, Paragraph, List, Quote, Contact, Languages}
+var blockKinds = []BlockKind{Title, Subtitle, Audience, Action, Paragraph, List, Quote, Contact, Languages}
 
 // SystemMessages are the messages the builder itself sets, beside those
 // the content file places: the language's own name, the offer of the
@@ -169,6 +173,8 @@ type leafletFile struct {
 		Blocks  []struct {
 			Title     string   `toml:"title"`
 			Subtitle  string   `toml:"subtitle"`
+			Audience  string   `toml:"audience"`
+			Action    string   `toml:"action"`
 			Paragraph string   `toml:"paragraph"`
 			List      []string `toml:"list"`
 			Quote     []string `toml:"quote"`
@@ -301,6 +307,8 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 			}
 			one(Title, fb.Title)
 			one(Subtitle, fb.Subtitle)
+			one(Audience, fb.Audience)
+			one(Action, fb.Action)
 			one(Paragraph, fb.Paragraph)
 			many(List, fb.List)
 			many(Quote, fb.Quote)

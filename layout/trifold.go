@@ -91,7 +91,7 @@ func NewTriFold(p Paper) TriFold {
 			Body: 12, Leading: 1.3, Heading: 1.3,
 			HeadingSpace: 1.0, HeadingAfter: 0.35, ParaSpace: 0.5, ItemSpace: 0.2,
 			Indent: MM(5),
-			Text:   Color{0x1a, 0x1a, 0x1a}, Accent: Color{0x1f, 0x4e, 0x79}, Rule: Color{0x9d, 0xbc, 0xdb},
+			Text:   Color{0x00, 0x00, 0x00}, Accent: Color{0x1f, 0x4e, 0x79}, Rule: Color{0x9d, 0xbc, 0xdb},
 		},
 		Sizes: []float64{12, 11.5, 11, 10.5, 10},
 		Side:  MM(9), Top: MM(12), Bottom: MM(12),
