@@ -60,6 +60,29 @@ func TestReadmeListsEveryPicture(t *testing.T) {
 	}
 }
 
+// TestNoTwoNamesDrawTheSamePicture: a picture means one thing, so one
+// drawing has one name (and one healthicons source).
+func TestNoTwoNamesDrawTheSamePicture(t *testing.T) {
+	seen := map[string]string{} // file contents → name
+	for _, n := range Names() {
+		data, err := files.ReadFile("svg/" + n + ".svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if was, ok := seen[string(data)]; ok {
+			t.Errorf("svg/%s.svg and svg/%s.svg are the same drawing; want one name for it", was, n)
+		}
+		seen[string(data)] = n
+	}
+	src := map[string]string{} // healthicons file → name
+	for n, s := range readmeSources(t) {
+		if was, ok := src[s]; ok {
+			t.Errorf("README.md gives %s as the source of both %q and %q", s, was, n)
+		}
+		src[s] = n
+	}
+}
+
 func TestNamesAreSortedShortAndStable(t *testing.T) {
 	names := Names()
 	if !slices.IsSorted(names) {
