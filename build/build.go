@@ -71,6 +71,10 @@ type Output struct {
 	// Fallbacks are the messages printed in the source language because
 	// they are missing or out of date (AllowIncomplete).
 	Fallbacks []string
+	// Panels are the tri-fold's panels with how full each is; Moved the
+	// sections the tri-fold moved from the inside to the flap to fit.
+	Panels []layout.Region
+	Moved  []string
 }
 
 // DateFromEnv returns the time in SOURCE_DATE_EPOCH, or zero when it is not
@@ -242,15 +246,22 @@ func buildOne(l *content.Leaflet, job Job, req Request, date time.Time, set *fon
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	out := &Output{Job: job, Name: FileName(l.ID, job, req), Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks, Moved: res.Moved}
+	if res.Duplex {
+		for _, p := range res.Pages {
+			out.Panels = append(out.Panels, p.Regions...)
+		}
+	}
 	if req.LayoutOnly {
-		return &Output{Job: job, Name: FileName(l.ID, job, req), Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks}, diags
+		return out, diags
 	}
 	pdf, err := output.PDF(res, output.Options{Date: date, Creator: "leaflet"})
 	if err != nil {
 		diags.Errorf(content.Pos{}, "%s %s: %v", job.Lang, job.Edition, err)
 		return nil, diags
 	}
-	return &Output{Job: job, Name: FileName(l.ID, job, req), PDF: pdf, Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks}, diags
+	out.PDF = pdf
+	return out, diags
 }
 
 // incomplete returns the languages to build. A language with messages

@@ -258,11 +258,11 @@ func TestPDFPanelsHoldTheirTextInReadingOrder(t *testing.T) {
 		panel string
 		want  []string // in this order
 	}{
-		{layout.FrontCover, []string{"Northamptonshire Safeguarding Children Board", "Child Sexual Exploitation (CSE)", "Information leaflet"}},
+		{layout.FrontCover, []string{"Northamptonshire Safeguarding Children Board", "Child Sexual Exploitation (CSE)", "Information leaflet", "Information for parents, carers and professionals", "Questions or concerns? Call 01604 364036"}},
 		{layout.InsideLeft, []string{"What is Child Sexual Exploitation (CSE)?", "This definition", `"Sexual exploitation of children`}},
 		{layout.Middle, []string{"Recognise the signs of Child Sexual Exploitation", "Parents, carers", "be involved in abusive relationships"}},
-		{layout.FoldIn, []string{"go missing from home, care or education.", "CSE Assessment", "at risk of CSE.", "CSE - Toolkit for Professionals", "www.northamptonshirescb.org.uk", "Tackling CSE Toolkit - how to use it"}},
-		{layout.FlapPanel, []string{"provide context for the toolkit.", "Polski:", "Română:", "Українська:"}},
+		{layout.FoldIn, []string{"CSE Assessment", "at risk of CSE.", "CSE - Toolkit for Professionals", "www.northamptonshirescb.org.uk", "Tackling CSE Toolkit - how to use it", "provide context for the toolkit."}},
+		{layout.FlapPanel, []string{"Other languages", "Polski:", "Română:", "Українська:", "01604 364036", "nscb@northamptonshire.gcsx.gov.uk"}},
 		{layout.BackCover, []string{"Contact us", "Tel: 01604 364036", "nscb@northamptonshire.gcsx.gov.uk", "other languages and formats upon request."}},
 	} {
 		t.Run(tc.panel, func(t *testing.T) {

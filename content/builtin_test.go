@@ -93,39 +93,41 @@ func TestBuiltinLeafletHasEverySectionAndBlockInReadingOrder(t *testing.T) {
 		pos     string
 		blocks  []block
 	}{
-		{name: "cover has the title and subtitle", place: Cover, pos: "content/cse/leaflet.toml:24:1", blocks: []block{
+		{name: "cover has the title, subtitle, audience and call to action", place: Cover, pos: "content/cse/leaflet.toml:24:1", blocks: []block{
 			{Title, []string{"cover.title"}, "", "content/cse/leaflet.toml:27:3"},
 			{Subtitle, []string{"cover.subtitle"}, "", "content/cse/leaflet.toml:30:3"},
+			{Audience, []string{"cover.audience"}, "", "content/cse/leaflet.toml:33:3"},
+			{Action, []string{"cover.action"}, "", "content/cse/leaflet.toml:36:3"},
 		}},
-		{name: "what is CSE has the definition as a quote", place: Inside, heading: "what.heading", pos: "content/cse/leaflet.toml:35:1", blocks: []block{
-			{Paragraph, []string{"what.intro"}, "", "content/cse/leaflet.toml:38:3"},
-			{Quote, []string{"what.quote.1", "what.quote.2", "what.quote.3", "what.quote.4"}, "what.quote.source", "content/cse/leaflet.toml:41:3"},
+		{name: "what is CSE has the definition as a quote", place: Inside, heading: "what.heading", pos: "content/cse/leaflet.toml:41:1", blocks: []block{
+			{Paragraph, []string{"what.intro"}, "", "content/cse/leaflet.toml:44:3"},
+			{Quote, []string{"what.quote.1", "what.quote.2", "what.quote.3", "what.quote.4"}, "what.quote.source", "content/cse/leaflet.toml:47:3"},
 		}},
-		{name: "signs has two paragraphs and the list", place: Inside, heading: "signs.heading", pos: "content/cse/leaflet.toml:45:1", blocks: []block{
-			{Paragraph, []string{"signs.intro"}, "", "content/cse/leaflet.toml:48:3"},
-			{Paragraph, []string{"signs.difficult"}, "", "content/cse/leaflet.toml:51:3"},
+		{name: "signs has two paragraphs and the list", place: Inside, heading: "signs.heading", pos: "content/cse/leaflet.toml:51:1", blocks: []block{
+			{Paragraph, []string{"signs.intro"}, "", "content/cse/leaflet.toml:54:3"},
+			{Paragraph, []string{"signs.difficult"}, "", "content/cse/leaflet.toml:57:3"},
 			{List, []string{
 				"signs.item.relationships", "signs.item.groups", "signs.item.associate", "signs.item.gangs",
 				"signs.item.partners", "signs.item.places", "signs.item.moved", "signs.item.missing",
-			}, "", "content/cse/leaflet.toml:54:3"},
+			}, "", "content/cse/leaflet.toml:60:3"},
 		}},
-		{name: "assessment has two paragraphs", place: Inside, heading: "assessment.heading", pos: "content/cse/leaflet.toml:66:1", blocks: []block{
-			{Paragraph, []string{"assessment.body"}, "", "content/cse/leaflet.toml:69:3"},
-			{Paragraph, []string{"assessment.internet"}, "", "content/cse/leaflet.toml:72:3"},
+		{name: "assessment has two paragraphs", place: Inside, heading: "assessment.heading", pos: "content/cse/leaflet.toml:72:1", blocks: []block{
+			{Paragraph, []string{"assessment.body"}, "", "content/cse/leaflet.toml:75:3"},
+			{Paragraph, []string{"assessment.internet"}, "", "content/cse/leaflet.toml:78:3"},
 		}},
-		{name: "toolkit is inside", place: Inside, heading: "toolkit.heading", pos: "content/cse/leaflet.toml:75:1", blocks: []block{
-			{Paragraph, []string{"toolkit.body"}, "", "content/cse/leaflet.toml:78:3"},
+		{name: "toolkit is inside", place: Inside, heading: "toolkit.heading", pos: "content/cse/leaflet.toml:81:1", blocks: []block{
+			{Paragraph, []string{"toolkit.body"}, "", "content/cse/leaflet.toml:84:3"},
 		}},
-		{name: "how to use it is inside", place: Inside, heading: "howto.heading", pos: "content/cse/leaflet.toml:81:1", blocks: []block{
-			{Paragraph, []string{"howto.body"}, "", "content/cse/leaflet.toml:84:3"},
+		{name: "how to use it is inside", place: Inside, heading: "howto.heading", pos: "content/cse/leaflet.toml:87:1", blocks: []block{
+			{Paragraph, []string{"howto.body"}, "", "content/cse/leaflet.toml:90:3"},
 		}},
-		{name: "the flap offers the leaflet in every language", place: Flap, pos: "content/cse/leaflet.toml:91:1", blocks: []block{
-			{Languages, nil, "", "content/cse/leaflet.toml:94:3"},
+		{name: "the flap offers the leaflet in every language", place: Flap, heading: "languages.heading", pos: "content/cse/leaflet.toml:97:1", blocks: []block{
+			{Languages, nil, "", "content/cse/leaflet.toml:101:3"},
 		}},
-		{name: "contact is on the back with the contact block", place: Back, heading: "contact.heading", pos: "content/cse/leaflet.toml:98:1", blocks: []block{
-			{Paragraph, []string{"contact.intro"}, "", "content/cse/leaflet.toml:102:3"},
-			{Contact, []string{"contact.organisation", "contact.address", "contact.phone", "contact.email"}, "", "content/cse/leaflet.toml:105:3"},
-			{Paragraph, []string{"contact.formats"}, "", "content/cse/leaflet.toml:108:3"},
+		{name: "contact is on the back with the contact block", place: Back, heading: "contact.heading", pos: "content/cse/leaflet.toml:105:1", blocks: []block{
+			{Paragraph, []string{"contact.intro"}, "", "content/cse/leaflet.toml:109:3"},
+			{Contact, []string{"contact.organisation", "contact.address", "contact.phone", "contact.email"}, "", "content/cse/leaflet.toml:112:3"},
+			{Paragraph, []string{"contact.formats"}, "", "content/cse/leaflet.toml:115:3"},
 		}},
 	}
 	if len(l.Sections) != len(tests) {
@@ -185,12 +187,12 @@ func TestBuiltinMessageRefsPointAtTheirIDs(t *testing.T) {
 		id   string
 		pos  string
 	}{
-		{name: "a paragraph ID", id: "what.intro", pos: "content/cse/leaflet.toml:39:15"},
-		{name: "a quote's first paragraph", id: "what.quote.1", pos: "content/cse/leaflet.toml:42:12"},
-		{name: "a quote's source", id: "what.quote.source", pos: "content/cse/leaflet.toml:43:12"},
-		{name: "a list item on its own line", id: "signs.item.gangs", pos: "content/cse/leaflet.toml:59:5"},
-		{name: "a heading", id: "contact.heading", pos: "content/cse/leaflet.toml:100:11"},
-		{name: "the last contact line", id: "contact.email", pos: "content/cse/leaflet.toml:106:74"},
+		{name: "a paragraph ID", id: "what.intro", pos: "content/cse/leaflet.toml:45:15"},
+		{name: "a quote's first paragraph", id: "what.quote.1", pos: "content/cse/leaflet.toml:48:12"},
+		{name: "a quote's source", id: "what.quote.source", pos: "content/cse/leaflet.toml:49:12"},
+		{name: "a list item on its own line", id: "signs.item.gangs", pos: "content/cse/leaflet.toml:65:5"},
+		{name: "a heading", id: "contact.heading", pos: "content/cse/leaflet.toml:107:11"},
+		{name: "the last contact line", id: "contact.email", pos: "content/cse/leaflet.toml:113:74"},
 	}
 	refs := map[string]Ref{}
 	for _, r := range allRefs(l) {
@@ -236,8 +238,8 @@ func TestBuiltinEnglishBundleKnowsEveryMessageAndItsHeader(t *testing.T) {
 		name, id, pos string
 	}{
 		{name: "the first message", id: "cover.title", pos: "locales/cse/active.en.toml:7:1"},
-		{name: "a nested message", id: "what.quote.1", pos: "locales/cse/active.en.toml:23:1"},
-		{name: "the last message", id: "contact.formats", pos: "locales/cse/active.en.toml:139:1"},
+		{name: "a nested message", id: "what.quote.1", pos: "locales/cse/active.en.toml:31:1"},
+		{name: "the last message", id: "contact.formats", pos: "locales/cse/active.en.toml:147:1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -132,7 +132,7 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 				`  [[section.block]]`,       // 11
 			),
 			want: []wantDiag{
-				{pos: "content/demo/leaflet.toml:11:3", severity: Error, msg: "block 2 of section 2 has no kind", hint: `exactly one of "title", "subtitle", "paragraph", "list", "quote", "contact"`, source: `  [[section.block]]`},
+				{pos: "content/demo/leaflet.toml:11:3", severity: Error, msg: "block 2 of section 2 has no kind", hint: `exactly one of "title", "subtitle", "audience", "action", "paragraph", "list", "quote", "contact"`, source: `  [[section.block]]`},
 			},
 		},
 		{

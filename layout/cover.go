@@ -3,39 +3,63 @@
 package layout
 
 import (
+	"strings"
+
 	"leaflet/content"
 	"leaflet/layout/text"
 )
 
 // Cover type sizes, in points: the title and subtitle do not scale with the
-// body size. A title whose longest word is wider than the column at the
-// first size is set at the first smaller size at which it fits: titles are
-// never hyphenated.
-var coverTitles = []float64{26, 24, 22, 20, 18}
+// body size. The title is set at display size, the largest of these at
+// which its longest word fits the column and it takes at most four lines:
+// titles are never hyphenated.
+var coverTitles = []float64{36, 34, 32, 30, 28, 26, 24, 22, 20, 18}
 
-const coverSubtitle = 15
+const (
+	coverSubtitle = 15
+	coverAudience = 14
+	coverAction   = 13
+	coverOrg      = 11
+)
+
+// white is the text on the cover's colour field: 8.7:1 on the accent.
+var white = Color{0xff, 0xff, 0xff}
 
 // titleSize returns the largest cover title size at which every word of t
-// fits the column.
-func (f *flow) titleSize(t content.Text) float64 {
-	for _, size := range coverTitles {
-		if f.widest(t, size) <= f.width {
-			return size
+// fits the column and the title takes at most four lines, or one down
+// steps smaller.
+func (f *flow) titleSize(t content.Text, down int) float64 {
+	for i, size := range coverTitles {
+		if f.widest(t, size) <= f.width && f.lineCount(t, size) <= 4 {
+			return coverTitles[min(i+down, len(coverTitles)-1)]
 		}
 	}
 	return coverTitles[len(coverTitles)-1]
 }
 
-// widest returns the width of the widest line of t set bold at size in a
-// column too narrow for two words: the longest unbreakable stretch.
-func (f *flow) widest(t content.Text, size float64) float64 {
+// lineCount returns the number of lines t takes set bold and balanced at
+// size in the column.
+func (f *flow) lineCount(t content.Text, size float64) int {
+	p := f.paragraph(t, size)
+	p.Balance = true
+	lines, _ := f.shaper.Lines(p, f.width, nil)
+	return len(lines)
+}
+
+func (f *flow) paragraph(t content.Text, size float64) text.Paragraph {
 	p := text.Paragraph{Lang: f.lang, Size: size, RTL: f.rtl}
 	for _, r := range t.Runs {
 		start := len(p.Text)
 		p.Text = append(p.Text, []rune(r.Text)...)
 		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: true})
 	}
-	lines, _ := f.shaper.Lines(p, 1, nil)
+	return p
+}
+
+// widest returns the width of the widest line of t set bold at size in a
+// column too narrow for two words: the longest unbreakable stretch.
+func (f *flow) widest(t content.Text, size float64) float64 {
+	lines, _ := f.shaper.Lines(f.paragraph(t, size), 1, nil)
 	w := 0.0
 	for _, l := range lines {
 		w = max(w, l.Width)
@@ -43,58 +67,187 @@ func (f *flow) widest(t content.Text, size float64) float64 {
 	return w
 }
 
-// cover lays out the front cover in frame: the organisation's name at the
-// top over a rule, the title and subtitle a little above the middle, other
-// cover blocks under them, and a colour band at the foot.
-func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame Rect, root int) []Item {
+// cover lays out the front cover: a colour field across the top of the
+// panel (area), running off its top and outer edges and into the bleed of
+// the print shop's file, holding the organisation's name, the cover
+// picture, the title at display size and the subtitle in white; under it
+// the audience line and any other cover blocks; at the foot the call to
+// action with the phone number, over a band of the accent colour. frame
+// is where text may go.
+func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame, area Rect, root int, bleed bool) []Item {
+	// when the cover is full (a long title, the draft notice), the field
+	// gives up its least height, then the title steps down
+	nElems, nd := len(f.res.Elems), len(*f.diags)
+	for _, fit := range []coverFit{{0.55, 0}, {0.45, 0}, {0, 0}, {0, 1}, {0, 2}, {0, 3}} {
+		items, over := f.coverAt(doc, secs, frame, area, root, bleed, fit)
+		if over <= 0 {
+			return items
+		}
+		f.res.Elems, *f.diags = f.res.Elems[:nElems], (*f.diags)[:nd]
+	}
+	items, over := f.coverAt(doc, secs, frame, area, root, bleed, coverFit{0, len(coverTitles)})
+	f.overflow([]block{{height: over, msgID: "cover"}}, "panel "+FrontCover)
+	return items
+}
+
+// coverFit is one way to set the cover: the least height of the colour
+// field as a fraction of the panel's, and how many sizes the title steps
+// down from the largest that fits.
+type coverFit struct {
+	field float64
+	title int
+}
+
+// coverAt lays the cover out one way and returns how much it overflows.
+func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, area Rect, root int, bleed bool, fit coverFit) ([]Item, float64) {
 	st := f.style
 	var items []Item
 	place := func(ls []block, y float64) float64 {
-		for _, b := range ls {
-			y += b.before
-			for _, p := range f.draw([]placed{{b, y}}, frame) {
-				items = append(items, p)
+		for i, b := range ls {
+			if i > 0 || y > 0 {
+				y += b.before
 			}
+			items = append(items, f.draw([]placed{{b, y}}, frame)...)
 			y += b.height
 		}
 		return y
 	}
-	y := place(f.orgName(doc, root), 0)
-	y += MM(2)
-	items = append(items, &Box{Rect: Rect{frame.X, frame.Y + y, frame.W, 1.5}, Fill: st.Accent, Role: RoleArtifact})
-
-	y = max(y+MM(10), frame.H*0.28)
+	// the texts, set in reading order: the organisation, the title, the
+	// subtitle, the picture, the audience and other blocks, the action
+	orgText := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
+	org := f.elem(RoleParagraph, root, "")
+	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
+		f.res.Elems[org].Lang = src
+	}
+	orgLines := f.setText(orgText, coverOrg, true, white, 0, f.width, RoleParagraph, org, "")
+	var title, subtitle, below, action []block
 	saved := f.style.Leading
 	for _, s := range secs {
 		for _, b := range s.Blocks {
 			switch b.Kind {
 			case content.Title:
 				e := f.elem(RoleTitle, root, b.Texts[0].ID)
-				f.style.Leading = 1.15
-				y = place(f.setText(b.Texts[0], f.titleSize(b.Texts[0]), true, st.Accent, 0, f.width, RoleTitle, e, ""), y)
+				f.style.Leading = 1.12
+				title = append(title, f.setText(b.Texts[0], f.titleSize(b.Texts[0], fit.title), true, white, 0, f.width, RoleTitle, e, "")...)
 				f.style.Leading = saved
 			case content.Subtitle:
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
-				y += MM(3)
-				y = place(f.setText(b.Texts[0], coverSubtitle, false, st.Text, 0, f.width, RoleParagraph, e, ""), y)
+				ls := f.setText(b.Texts[0], coverSubtitle, false, white, 0, f.width, RoleParagraph, e, "")
+				ls[0].before = MM(3)
+				subtitle = append(subtitle, ls...)
+			case content.Audience:
+				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
+				ls := f.setText(b.Texts[0], coverAudience, true, st.Accent, 0, f.width, RoleParagraph, e, "")
+				ls[0].before = MM(4)
+				below = append(below, ls...)
+			case content.Action:
+				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
+				t := b.Texts[0]
+				if doc.Org.Phone != "" {
+					t = linkPhone(t, doc.Org.Phone)
+				}
+				ls := f.setText(t, coverAction, true, white, 0, f.width, RoleParagraph, e, "")
+				action = append(action, ls...)
 			default:
 				f.blocks = nil
-				f.addBlock(b, 0, root, "")
-				y += st.ParaSpace * st.line()
-				y = place(f.blocks, y)
+				f.addBlock(b, MM(4), root, "")
+				below = append(below, f.blocks...)
 			}
 		}
 	}
-	band := MM(6)
-	bottom := frame.H - band - MM(4)
+	var fig *Picture
+	if er := doc.EasyRead; er != nil && er.Cover != nil && er.Cover.Image == nil {
+		e := f.elem(RoleFigure, root, "")
+		fig = f.picture(*er.Cover, Rect{}, e, f.diags)
+		fig.Color = white
+	}
+
+	// the colour field: the organisation at the top, then the picture,
+	// the title and subtitle
+	y := place(orgLines, 0)
+	items = append(items, &Box{Rect: Rect{frame.X, frame.Y + y + MM(2), frame.W, 0.75}, Fill: white, Role: RoleArtifact})
+	y += MM(8)
+	if fig != nil && fig.Vector != nil {
+		side := MM(30)
+		x := frame.X
+		if f.rtl {
+			x = frame.X + frame.W - side
+		}
+		fig.Rect = Rect{x, frame.Y + y, side, side}
+		y += side + MM(6)
+	}
+	y = place(title, max(y, frame.H*0.22))
+	y = place(subtitle, y)
+	fieldBottom := max(frame.Y+y+MM(9), area.Y+area.H*fit.field)
+	field := Rect{area.X, area.Y, area.W, fieldBottom - area.Y}
+	if bleed { // into the bleed at the top and at the sheet's outer edge
+		field.Y -= Bleed
+		field.H += Bleed
+		if area.X == 0 {
+			field.X -= Bleed
+		}
+		field.W += Bleed
+	}
+	// the field is drawn first, under its text
+	items = append([]Item{&Box{Rect: field, Fill: st.Accent, Role: RoleArtifact}}, items...)
+	if fig != nil && fig.Vector != nil {
+		items = append(items, fig)
+	}
+
+	// under the field: the audience and other blocks
+	y = place(below, fieldBottom-frame.Y+MM(2))
+
+	// the foot: the call to action on a band of the accent colour, and
+	// the draft notice above it
+	pad := MM(3)
+	ah := 0.0
+	for _, b := range action {
+		ah += b.height
+	}
+	bottom := frame.H
+	if len(action) > 0 {
+		// the band runs from above the action to the panel's foot (and
+		// into the bleed); the action's last line ends on the frame's
+		band := Rect{area.X, frame.Y + frame.H - ah - pad, area.W, 0}
+		band.H = area.Y + area.H - band.Y
+		if bleed {
+			band.H += Bleed
+			if area.X == 0 {
+				band.X -= Bleed
+			}
+			band.W += Bleed
+		}
+		items = append(items, &Box{Rect: band, Fill: st.Accent, Role: RoleArtifact})
+		place(action, band.Y-frame.Y+pad)
+		bottom = band.Y - frame.Y - MM(4)
+	}
 	if len(doc.Draft) > 0 {
 		bottom = f.draftNotice(doc.Draft, frame, bottom, root, &items)
 	}
-	if y > bottom {
-		f.overflow([]block{{height: y - bottom, msgID: "cover"}}, "panel "+FrontCover)
+	return items, y - bottom
+}
+
+// linkPhone makes the phone number in t a tel: link that never breaks.
+func linkPhone(t content.Text, phone string) content.Text {
+	var runs []content.Run
+	for _, r := range t.Runs {
+		i := strings.Index(r.Text, phone)
+		if i < 0 || r.Link != "" {
+			runs = append(runs, r)
+			continue
+		}
+		pre, post := r, r
+		pre.Text, post.Text = r.Text[:i], r.Text[i+len(phone):]
+		num := r
+		num.Text, num.Link, num.NoBreak = phone, telLink(phone), true
+		for _, x := range []content.Run{pre, num, post} {
+			if x.Text != "" {
+				runs = append(runs, x)
+			}
+		}
 	}
-	items = append(items, &Box{Rect: Rect{frame.X, frame.Y + frame.H - band, frame.W, band}, Fill: st.Accent, Role: RoleArtifact})
-	return items
+	t.Runs = runs
+	return t
 }
 
 // draftNotice sets the notice that a translation has not been checked, in

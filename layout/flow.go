@@ -7,9 +7,12 @@ import (
 	"math"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"leaflet/content"
 	"leaflet/fonts"
 	"leaflet/layout/text"
+	"leaflet/pictures"
 )
 
 // Style holds an edition's typographic choices. Sizes are in points;
@@ -78,6 +81,9 @@ type flow struct {
 	langSize float64
 	langDrop int
 	leftOut  []string
+	// forced counts the lines broken inside an address or number that is
+	// wider than the column
+	forced int
 }
 
 // elem adds a structure element and returns its index.
@@ -105,11 +111,12 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading)
 		if c, ok := f.cache.text[key]; ok {
 			*f.diags = append(*f.diags, c.diags...)
+			f.forced += c.forced
 			return append([]block(nil), c.blocks...)
 		}
-		nd := len(*f.diags)
+		nd, nf := len(*f.diags), f.forced
 		blocks := f.setTextUncached(t, size, bold, color, x, width, role, elem, section)
-		f.cache.text[key] = setting{blocks: append([]block(nil), blocks...), diags: append(content.Diagnostics(nil), (*f.diags)[nd:]...)}
+		f.cache.text[key] = setting{blocks: append([]block(nil), blocks...), diags: append(content.Diagnostics(nil), (*f.diags)[nd:]...), forced: f.forced - nf}
 		return blocks
 	}
 	return f.setTextUncached(t, size, bold, color, x, width, role, elem, section)
@@ -124,6 +131,7 @@ type layoutCache struct {
 type setting struct {
 	blocks []block
 	diags  content.Diagnostics
+	forced int
 }
 
 func newLayoutCache() *layoutCache {
@@ -163,6 +171,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 	var out []block
 	for _, ln := range lines {
 		if ln.Forced {
+			f.forced++
 			d := f.diags.Warnf(t.Pos, "%s: message %q: an address or number wider than the column is broken after %q",
 				f.where, t.ID, strings.TrimSpace(string(p.Text[ln.Start:ln.End])))
 			d.Hint = "at this size it cannot fit on one line"
@@ -218,7 +227,23 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 		if s.Heading != nil {
 			name = s.Heading.String()
 			h := f.elem(RoleHeading, doc, s.Heading.ID)
-			ls := f.setText(*s.Heading, st.Body*st.Heading, true, st.Accent, 0, f.width, RoleHeading, h, name)
+			size := st.Body * st.Heading
+			// the languages offer's heading has a speech bubble beside it,
+			// for readers who cannot read the heading's language
+			icon := 0.0
+			if hasLanguages(s) {
+				icon = size * st.Leading
+			}
+			ls := f.setText(*s.Heading, size, true, st.Accent, icon+pad(icon), f.width-icon-pad(icon), RoleHeading, h, name)
+			if icon > 0 {
+				x := 0.0
+				if f.rtl {
+					x = f.width - icon
+				}
+				if v, err := pictures.Lookup("talk"); err == nil {
+					ls[0].items = append(ls[0].items, &Picture{Rect: Rect{x, 0, icon, icon}, Vector: v, Color: st.Accent, Role: RoleArtifact, Elem: -1})
+				}
+			}
 			ls[0].before = st.HeadingSpace * lh
 			ls[0].bookmark = name
 			for i := range ls {
@@ -231,6 +256,9 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 			if bi == 0 && s.Heading != nil {
 				before = st.HeadingAfter * lh
 			}
+			if b.Kind == content.List && bi > 0 && len(f.blocks) > 0 {
+				f.blocks[len(f.blocks)-1].keep = true // a list's lead-in stays with its first items
+			}
 			f.addBlock(b, before, doc, name)
 		}
 	}
@@ -240,7 +268,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 	st := f.style
 	lh := st.line()
 	switch b.Kind {
-	case content.Paragraph, content.Title, content.Subtitle:
+	case content.Paragraph, content.Title, content.Subtitle, content.Audience, content.Action:
 		e := f.elem(RoleParagraph, doc, b.Texts[0].ID)
 		ls := f.setText(b.Texts[0], st.Body, false, st.Text, 0, f.width, RoleParagraph, e, section)
 		ls[0].before = before
@@ -253,6 +281,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		f.blocks = append(f.blocks, ls...)
 	case content.List:
 		list := f.elem("L", doc, "")
+		n := len(b.Texts)
 		for i, t := range b.Texts {
 			li := f.elem("LI", list, t.ID)
 			lbl := f.elem(RoleListLabel, li, t.ID) // the label comes first in the structure
@@ -268,6 +297,13 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 				}
 			} else {
 				keepLines(ls)
+			}
+			// at least two items on each side of a break: the first two
+			// items stay together, and the last two
+			if n >= 2 && (i == 0 || i == n-2) {
+				for j := range ls {
+					ls[j].keep = true
+				}
 			}
 			bullet := f.setText(content.Text{Runs: []content.Run{{Text: "•"}}, ID: t.ID, Pos: t.Pos},
 				st.Body, true, st.Accent, 0, st.Indent, RoleListLabel, lbl, section)
@@ -304,46 +340,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			f.blocks = append(f.blocks, ls...)
 		}
 	case content.Languages:
-		if f.doc == nil {
-			return
-		}
-		langs := f.doc.Leaflet.LanguagesAt(b.Pos)
-		offers, ok := []content.Offer(nil), false
-		if f.cache != nil {
-			offers, ok = f.cache.offers[fmt.Sprint(langs)]
-		}
-		if !ok {
-			var ds content.Diagnostics
-			offers, ds = f.doc.Leaflet.Offers(f.doc.Lang, langs)
-			*f.diags = append(*f.diags, ds...)
-			if f.cache != nil && !ds.HasErrors() {
-				f.cache.offers[fmt.Sprint(langs)] = offers
-			}
-		}
-		if f.langDrop > 0 && f.langDrop <= len(offers) {
-			for _, o := range offers[len(offers)-f.langDrop:] {
-				f.leftOut = append(f.leftOut, o.Lang)
-			}
-			offers = offers[:len(offers)-f.langDrop]
-		}
-		size := f.langSize
-		if size == 0 {
-			size = st.Body
-		}
-		list := f.elem("L", doc, "")
-		for i, o := range offers {
-			li := f.elem("LI", list, o.Text.ID)
-			e := f.elem(RoleListBody, li, o.Text.ID)
-			ls := f.setText(o.Text, size, false, st.Text, 0, f.width, RoleListBody, e, section)
-			ls[0].before = size * 0.35
-			if i == 0 {
-				ls[0].before = before
-			}
-			for j := 0; j < len(ls)-1; j++ {
-				ls[j].keep = true
-			}
-			f.blocks = append(f.blocks, ls...)
-		}
+		f.addOffers(b, before, doc, section)
 	case content.Contact:
 		// a paragraph per line: the organisation's name and address are
 		// in the source language inside a translation
@@ -503,4 +500,149 @@ func factLang(t content.Text) string {
 		}
 	}
 	return lang
+}
+
+// addOffers adds a languages block: one entry per language, the
+// language's name in bold and its offer, in its own language and script,
+// aligned by its own direction. The entries are set at f.langSize (the
+// edition's body size when 0), Arabic-script entries larger so that they
+// look as large as the Latin ones; f.langDrop languages are left out from
+// the end.
+func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section string) {
+	if f.doc == nil {
+		return
+	}
+	st := f.style
+	langs := f.doc.Leaflet.LanguagesAt(b.Pos)
+	offers, ok := []content.Offer(nil), false
+	if f.cache != nil {
+		offers, ok = f.cache.offers[fmt.Sprint(langs)]
+	}
+	if !ok {
+		var ds content.Diagnostics
+		offers, ds = f.doc.Leaflet.Offers(f.doc.Lang, langs)
+		*f.diags = append(*f.diags, ds...)
+		if f.cache != nil && !ds.HasErrors() {
+			f.cache.offers[fmt.Sprint(langs)] = offers
+		}
+	}
+	if f.langDrop > 0 {
+		d := min(f.langDrop, len(offers))
+		for _, o := range offers[len(offers)-d:] {
+			f.leftOut = append(f.leftOut, o.Lang)
+		}
+		offers = offers[:len(offers)-d]
+	}
+	size := f.langSize
+	if size == 0 {
+		size = st.Body
+	}
+	list := f.elem("L", doc, "")
+	for i, o := range offers {
+		li := f.elem("LI", list, o.Text.ID)
+		e := f.elem(RoleListBody, li, o.Text.ID)
+		ls := f.setText(o.Text, size*opticalScale(o.Lang), false, st.Text, 0, f.width, RoleListBody, e, section)
+		ls[0].before = size * 0.55
+		if i == 0 {
+			ls[0].before = before
+		}
+		for j := 0; j < len(ls)-1; j++ {
+			ls[j].keep = true
+		}
+		f.blocks = append(f.blocks, ls...)
+	}
+}
+
+// opticalScale returns how much larger than Latin text a language's script
+// is set to look the same size: Arabic script's letters are small on the
+// body.
+func opticalScale(lang string) float64 {
+	if t, err := language.Parse(lang); err == nil {
+		if s, _ := t.Script(); s.String() == "Arab" {
+			return 1.15
+		}
+	}
+	return 1
+}
+
+// addContactFoot adds, under a languages block, the phone number and the
+// email address once for every language, each beside its picture.
+func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
+	has := false
+	for _, s := range secs {
+		has = has || hasLanguages(s)
+	}
+	org := f.doc.Org
+	if !has || (org.Phone == "" && org.Email == "") {
+		return
+	}
+	size := f.langSize
+	if size == 0 {
+		size = f.style.Body
+	}
+	size = max(size, offerSizeMin)
+	icon := size * 1.5
+	first := true
+	for _, c := range []struct{ pic, text, link string }{
+		{"phone", org.Phone, telLink(org.Phone)},
+		{"email", org.Email, "mailto:" + org.Email},
+	} {
+		if c.text == "" {
+			continue
+		}
+		e := f.elem(RoleParagraph, doc, "")
+		t := content.Text{Runs: []content.Run{{Text: c.text, Link: c.link, NoBreak: true}}}
+		ls := f.setText(t, size, false, f.style.Text, icon+MM(2), f.width-icon-MM(2), RoleParagraph, e, "")
+		b := ls[0]
+		b.height = max(b.height, icon+MM(1))
+		shift(b.items, (b.height-ls[0].height)/2)
+		x := 0.0
+		if f.rtl {
+			x = f.width - icon
+		}
+		if v, err := pictures.Lookup(c.pic); err == nil {
+			b.items = append([]Item{&Picture{Rect: Rect{x, (b.height - icon) / 2, icon, icon}, Vector: v, Color: f.style.Accent, Role: RoleArtifact, Elem: -1}}, b.items...)
+		}
+		b.before = size * 0.4
+		if first {
+			b.before = f.style.ParaSpace*f.style.line() + MM(2)
+			// a rule over the foot, in the flow's last block before it
+			b.items = append(b.items, &Box{Rect: Rect{0, -MM(2) - 0.5, f.width, 0.75}, Fill: f.style.Rule, Role: RoleArtifact})
+		}
+		b.keep = first
+		first = false
+		f.blocks = append(f.blocks, b)
+	}
+}
+
+// telLink returns a tel: link to a phone number as written: its digits,
+// and a leading +.
+func telLink(phone string) string {
+	var b strings.Builder
+	b.WriteString("tel:")
+	for i, r := range phone {
+		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hasLanguages reports whether the section has a languages block.
+func hasLanguages(s content.DocSection) bool {
+	for _, b := range s.Blocks {
+		if b.Kind == content.Languages {
+			return true
+		}
+	}
+	return false
+}
+
+// pad returns the gap after a picture of width w beside text: none when
+// there is no picture.
+func pad(w float64) float64 {
+	if w == 0 {
+		return 0
+	}
+	return MM(2.5)
 }

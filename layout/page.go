@@ -147,6 +147,9 @@ type Region struct {
 	Name  string
 	Area  Rect // the panel as cut and folded
 	Frame Rect // where content may go
+	// Fill is how much of the frame's height the content takes, from 0
+	// to 1 (the tri-fold's panels).
+	Fill float64
 }
 
 // Elem is a structure element; items point at their element by index.
@@ -171,6 +174,11 @@ type Result struct {
 	// Duplex reports that the pages are the two sides of one sheet,
 	// printed flipping on the short edge.
 	Duplex bool
+	// Moved names the sections (by heading) that the tri-fold moved from
+	// the inside to the flap to make the text fit; Spacing is the space
+	// above headings it settled on, as a multiple of the edition's.
+	Moved   []string
+	Spacing float64
 }
 
 func r2(v float64) string {
@@ -186,6 +194,9 @@ func r2(v float64) string {
 func (r *Result) Dump() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "document lang=%s title=%q body=%spt duplex=%v\n", r.Lang, r.Title, r2(r.BodySize), r.Duplex)
+	if r.Spacing != 0 || len(r.Moved) > 0 {
+		fmt.Fprintf(&b, "fit spacing=%s moved=%q\n", r2(r.Spacing), r.Moved)
+	}
 	for i, p := range r.Pages {
 		fmt.Fprintf(&b, "page %d %sx%s\n", i+1, r2(p.Size.W), r2(p.Size.H))
 		if p.Trim != (Rect{}) {
@@ -196,9 +207,13 @@ func (r *Result) Dump() string {
 			fmt.Fprintf(&b, "  bookmark %d %s %q\n", bm.Level, r2(bm.Y), bm.Title)
 		}
 		for _, reg := range p.Regions {
-			fmt.Fprintf(&b, "  region %q area=%s,%s %sx%s frame=%s,%s %sx%s\n", reg.Name,
+			fill := ""
+			if reg.Fill > 0 {
+				fill = " fill=" + r2(reg.Fill)
+			}
+			fmt.Fprintf(&b, "  region %q area=%s,%s %sx%s frame=%s,%s %sx%s%s\n", reg.Name,
 				r2(reg.Area.X), r2(reg.Area.Y), r2(reg.Area.W), r2(reg.Area.H),
-				r2(reg.Frame.X), r2(reg.Frame.Y), r2(reg.Frame.W), r2(reg.Frame.H))
+				r2(reg.Frame.X), r2(reg.Frame.Y), r2(reg.Frame.W), r2(reg.Frame.H), fill)
 		}
 		for _, it := range p.Items {
 			switch it := it.(type) {

@@ -200,7 +200,7 @@ func TestPageEditionsBookmarkEverySection(t *testing.T) {
 		}
 	}
 	want := []string{"Child Sexual Exploitation (CSE)", "What is Child Sexual Exploitation (CSE)?", "Recognise the signs of Child Sexual Exploitation",
-		"CSE Assessment", "CSE – Toolkit for Professionals", "Tackling CSE Toolkit – how to use it", "Contact us"}
+		"CSE Assessment", "CSE – Toolkit for Professionals", "Tackling CSE Toolkit – how to use it", "Other languages", "Contact us"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got bookmarks %q; want %q", got, want)
 	}

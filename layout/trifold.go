@@ -93,7 +93,7 @@ func NewTriFold(p Paper) TriFold {
 			Indent: MM(5),
 			Text:   Color{0x00, 0x00, 0x00}, Accent: Color{0x1f, 0x4e, 0x79}, Rule: Color{0x9d, 0xbc, 0xdb},
 		},
-		Sizes: []float64{12, 11.5, 11, 10.5, 10},
+		Sizes: []float64{14, 13.5, 13, 12.5, 12, 11.5, 11, 10.5, 10},
 		Side:  MM(9), Top: MM(12), Bottom: MM(12),
 	}
 }
@@ -154,125 +154,259 @@ func (t TriFold) frame(area Rect) Rect {
 	return Rect{area.X + (area.W-w)/2, area.Y + t.Top, w, area.H - t.Top - t.Bottom}
 }
 
-// Layout lays out the document, stepping the body size down through
-// t.Sizes until everything fits. When nothing fits at the smallest size the
-// diagnostics say what overflowed where.
+// Layout lays out the document, fitting each language to its space. The
+// inside sections fill the three inside panels, never the flap: the body
+// is set as large as fits (from t.Sizes, largest first), the space around
+// headings and paragraphs is tightened before the body size drops, and the
+// columns are balanced so the three panels end level. Only when the inside
+// does not fit at the smallest size do whole sections, with their
+// headings, move to the flap, from the last; Result.Moved names them. When
+// nothing fits the diagnostics say what overflowed where.
 func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
+	tf := &trifoldRun{t: t, doc: doc, set: set, sh: sh, cache: newLayoutCache(), imp: t.Imposition(doc.RTL)}
+	inside := tf.sections(content.Inside)
 	var (
 		res   *Result
 		diags content.Diagnostics
 	)
-	cache := newLayoutCache()
-	for _, size := range t.Sizes {
-		t.Style.Body = size
-		res, diags = t.layout(doc, set, sh, cache)
+	tightest := spacings[len(spacings)-1]
+	for moved := 0; moved <= max(0, len(inside)-1); moved++ {
+		// the largest size at which the inside fits with the tightest
+		// spacing: fit is monotonic in the size, so search by halves
+		sizes := t.Sizes
+		lo, hi := 0, len(sizes) // sizes[lo:hi] holds the answer
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if ok, _ := tf.probe(sizes[mid], tightest, moved); ok {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		if lo == len(sizes) {
+			continue // move a section, or report at the smallest size
+		}
+		// at that size, the loosest spacing whose panels end within two
+		// lines of one another, or the one that ends them most level
+		size := sizes[lo]
+		level := 2 * size * leadingFor(doc.Lang, t.Style.Leading)
+		best, bestSpread := tightest, math.Inf(1)
+		for _, sp := range spacings {
+			ok, spread := tf.probe(size, sp, moved)
+			if !ok {
+				continue
+			}
+			if spread <= level {
+				best = sp
+				break
+			}
+			if spread < bestSpread {
+				best, bestSpread = sp, spread
+			}
+		}
+		res, diags = tf.attempt(size, best, moved)
 		if !diags.HasErrors() {
 			return res, diags
 		}
 	}
+	// nothing fits: report what overflows at the smallest size, with no
+	// section moved
+	res, diags = tf.attempt(t.Sizes[len(t.Sizes)-1], tightest, 0)
 	return res, diags
 }
 
-func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper, cache *layoutCache) (*Result, content.Diagnostics) {
+// spacing scales an edition's space above headings and between paragraphs
+// and list items, to fit.
+type spacing struct {
+	heading, between float64
+}
+
+// spacings are tried loosest first: more air when the text is short, less
+// before the body size drops. The space above headings gives most.
+var spacings = func() []spacing {
+	const steps = 9
+	var out []spacing
+	for i := 0; i < steps; i++ {
+		f := float64(i) / (steps - 1)
+		out = append(out, spacing{heading: 1.5 - f*(1.5-0.6), between: 1.4 - f*(1.4-0.75)})
+	}
+	return out
+}()
+
+// trifoldRun is one tri-fold being laid out: what the attempts share.
+type trifoldRun struct {
+	t     TriFold
+	doc   *content.Document
+	set   *fonts.Set
+	sh    *text.Shaper
+	cache *layoutCache
+	imp   map[string]struct {
+		Page int
+		Area Rect
+	}
+}
+
+func (tf *trifoldRun) sections(place content.Place) []content.DocSection {
+	var out []content.DocSection
+	for _, s := range tf.doc.Sections {
+		if s.Place == place {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// frames returns the frames of the named panels.
+func (tf *trifoldRun) frames(panels ...string) []Rect {
+	out := make([]Rect, len(panels))
+	for i, name := range panels {
+		out[i] = tf.t.frame(tf.imp[name].Area)
+	}
+	return out
+}
+
+// style returns the tri-fold's style at a body size and spacing.
+func (tf *trifoldRun) style(size float64, sp spacing) Style {
+	st := tf.t.Style
+	st.Body = size
+	st.Leading = leadingFor(tf.doc.Lang, st.Leading)
+	st.HeadingSpace *= sp.heading
+	st.ParaSpace *= sp.between
+	st.ItemSpace *= sp.between
+	return st
+}
+
+// probe sets the inside sections, less the last moved ones, at one body
+// size and spacing, and reports whether they fit the inside panels and
+// how far apart the panels' bottoms are, in points.
+func (tf *trifoldRun) probe(size float64, sp spacing, moved int) (bool, float64) {
 	var diags content.Diagnostics
-	t.Style.Leading = leadingFor(doc.Lang, t.Style.Leading)
-	res := &Result{BodySize: t.Style.Body, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true}
-	root := -1
-	imp := t.Imposition(doc.RTL)
+	inside := tf.sections(content.Inside)
+	f := &flow{shaper: tf.sh, fonts: tf.set, style: tf.style(size, sp), width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
+		res: &Result{}, diags: &diags, doc: tf.doc, cache: tf.cache}
+	f.addSections(inside[:len(inside)-moved], -1)
+	ps, rest := balance(f.blocks, tf.frames(InsideLeft, Middle, FoldIn))
+	if len(rest) > 0 || diags.HasErrors() {
+		return false, 0
+	}
+	lo, hi := math.Inf(1), 0.0
+	for _, p := range ps {
+		lo, hi = min(lo, used(p)), max(hi, used(p))
+	}
+	return true, hi - lo
+}
+
+// attempt lays the tri-fold out at one body size and spacing, with the
+// last moved inside sections on the flap.
+func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, content.Diagnostics) {
+	t, doc := tf.t, tf.doc
+	var diags content.Diagnostics
+	t.Style = tf.style(size, sp)
+	res := &Result{BodySize: size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true}
+	const root = -1
 	pages := []Page{{Size: t.Paper.Size}, {Size: t.Paper.Size}}
-	newFlow := func() *flow {
-		return &flow{shaper: sh, fonts: set, style: t.Style, width: t.measure(), lang: doc.Lang, rtl: doc.RTL,
-			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t), doc: doc, cache: cache}
+	newFlow := func(st Style) *flow {
+		return &flow{shaper: tf.sh, fonts: tf.set, style: st, width: t.measure(), lang: doc.Lang, rtl: doc.RTL,
+			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t), doc: doc, cache: tf.cache}
 	}
-	sections := func(place content.Place) []content.DocSection {
-		var out []content.DocSection
-		for _, s := range doc.Sections {
-			if s.Place == place {
-				out = append(out, s)
-			}
-		}
-		return out
+	add := func(panel string, items []Item) {
+		p := &pages[tf.imp[panel].Page]
+		p.Items = append(p.Items, items...)
 	}
-	// flowInto sets the sections of places through panels in order, the
-	// sections of places[i] starting no earlier than panel starts[i], and
-	// reports what does not fit in the last.
-	flowInto := func(places []content.Place, starts []int, panels ...string) {
-		frames := make([]Rect, len(panels))
-		for i, name := range panels {
-			frames[i] = t.frame(imp[name].Area)
-		}
-		var secs []content.DocSection
-		for _, p := range places {
-			secs = append(secs, sections(p)...)
-		}
-		// A languages block is set smaller than the body when it must,
-		// down to 8 pt; at the smallest body size it then loses languages
-		// from its end.
-		var (
-			f    *flow
-			ps   [][]placed
-			rest []block
-		)
-		elems, nd := len(res.Elems), len(diags)
-		last := t.Style.Body <= t.Sizes[len(t.Sizes)-1]
-		attempt := func(try languageFit) bool {
-			res.Elems, diags = res.Elems[:elems], diags[:nd]
-			f = newFlow()
-			f.langSize, f.langDrop = try.size, try.drop
-			for i, p := range places {
-				n := len(f.blocks)
-				f.addSections(sections(p), root)
-				if p == content.Back && doc.Leaflet.QR {
-					f.addQR(doc, root)
-				}
-				for j := n; j < len(f.blocks); j++ {
-					f.blocks[j].frame = starts[i]
-				}
-			}
-			ps, rest = fill(f.blocks, frames)
-			return len(rest) == 0
-		}
-		fits := languageFits(t.Style.Body, secs, last)
-		// when even the smallest whole languages block does not fit at
-		// this body size, a smaller body size comes before dropping
-		// languages: try that first and give up early
-		smallest := 0
-		for smallest+1 < len(fits) && fits[smallest+1].drop == 0 {
-			smallest++
-		}
-		if len(fits) > 1 && !last && !attempt(fits[smallest]) {
-			fits = nil
-		}
-		for _, try := range fits {
-			if attempt(try) {
-				break
-			}
-		}
-		if len(f.leftOut) > 0 && len(rest) == 0 {
-			d := diags.Warnf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for %s",
-				f.where, panels[len(panels)-1], strings.Join(f.leftOut, ", "))
-			d.Hint = "list the languages to show with languages = [\"pl\", \"ur\", …] in the block"
-		}
-		for i, name := range panels {
-			p := &pages[imp[name].Page]
-			p.Items = append(p.Items, f.draw(ps[i], frames[i])...)
-		}
-		f.overflow(rest, "panel "+panels[len(panels)-1])
-	}
+	fill := map[string]float64{}
 
 	// Reading order: front cover, inside panels, flap, back cover.
-	cf := newFlow()
-	fr := t.frame(imp[FrontCover].Area)
-	pages[imp[FrontCover].Page].Items = append(pages[imp[FrontCover].Page].Items, cf.cover(doc, sections(content.Cover), fr, root)...)
-	// Inside text that does not fit the three inside panels goes on in
-	// the flap, before the flap's own sections: the next panel a reader
-	// unfolds.
-	flowInto([]content.Place{content.Inside, content.Flap}, []int{0, 3}, InsideLeft, Middle, FoldIn, FlapPanel)
-	flowInto([]content.Place{content.Back}, []int{0}, BackCover)
+	cf := newFlow(t.Style)
+	add(FrontCover, cf.cover(doc, tf.sections(content.Cover), tf.t.frame(tf.imp[FrontCover].Area), tf.imp[FrontCover].Area, root, t.PrintShop))
+
+	inside := tf.sections(content.Inside)
+	keep, move := inside[:len(inside)-moved], inside[len(inside)-moved:]
+	in := newFlow(t.Style)
+	in.addSections(keep, root)
+	panels := []string{InsideLeft, Middle, FoldIn}
+	frames := tf.frames(panels...)
+	ps, rest := balance(in.blocks, frames)
+	// feather: the shorter panels' paragraph gaps open a little so the
+	// three end level
+	top := 0.0
+	for _, p := range ps {
+		top = max(top, used(p))
+	}
+	for i := range ps {
+		feather(ps[i], top, 0.6*t.Style.line())
+	}
+	for i, name := range panels {
+		add(name, in.draw(ps[i], frames[i]))
+		fill[name] = used(ps[i]) / frames[i].H
+	}
+	in.overflow(rest, "panel "+FoldIn)
+	for _, s := range move {
+		if s.Heading != nil {
+			res.Moved = append(res.Moved, s.Heading.String())
+		}
+	}
+
+	// The flap: the sections moved from the inside, then the flap's own
+	// (the languages offer), whose languages block may be set smaller,
+	// down to 9 pt, and lose languages from its end.
+	flapSecs := append(append([]content.DocSection(nil), move...), tf.sections(content.Flap)...)
+	fr := tf.frames(FlapPanel)[0]
+	var fl *flow
+	for _, try := range languageFits(t.Style.Body, flapSecs) {
+		nElems, nd := len(res.Elems), len(diags)
+		fl = newFlow(t.Style)
+		fl.langSize, fl.langDrop = try.size, try.drop
+		fl.addSections(flapSecs, root)
+		fl.addContactFoot(flapSecs, root)
+		ps, rest := fill1(fl.blocks, fr)
+		if len(rest) == 0 || try == (languageFit{}) || try.last {
+			if len(fl.leftOut) > 0 {
+				d := diags.Warnf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for %s",
+					fl.where, FlapPanel, strings.Join(fl.leftOut, ", "))
+				d.Hint = "list the languages to show with languages = [\"pl\", \"ur\", …] in the block"
+			}
+			add(FlapPanel, fl.draw(ps, fr))
+			fill[FlapPanel] = used(ps) / fr.H
+			fl.overflow(rest, "panel "+FlapPanel)
+			break
+		}
+		res.Elems, diags = res.Elems[:nElems], diags[:nd]
+	}
+
+	// The back cover: how to get in touch, and the website's QR code.
+	// It is set at the body size, or smaller, down to the smallest
+	// size, when it does not fit or would break an address.
+	bfr := tf.frames(BackCover)[0]
+	var (
+		bk    *flow
+		bps   []placed
+		brest []block
+	)
+	for _, bs := range t.Sizes {
+		if bs > size {
+			continue
+		}
+		nElems, nd := len(res.Elems), len(diags)
+		st := t.Style
+		st.Body = bs
+		bk = newFlow(st)
+		bk.addSections(tf.sections(content.Back), root)
+		if doc.Leaflet.QR {
+			bk.addQR(doc, root)
+		}
+		bps, brest = fill1(bk.blocks, bfr)
+		if (len(brest) == 0 && bk.forced == 0) || bs == t.Sizes[len(t.Sizes)-1] {
+			break
+		}
+		res.Elems, diags = res.Elems[:nElems], diags[:nd]
+	}
+	add(BackCover, bk.draw(bps, bfr))
+	fill[BackCover] = used(bps) / bfr.H
+	bk.overflow(brest, "panel "+BackCover)
 
 	for _, name := range []string{FlapPanel, BackCover, FrontCover, InsideLeft, Middle, FoldIn} {
-		p := imp[name]
-		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: name, Area: p.Area, Frame: t.frame(p.Area)})
+		p := tf.imp[name]
+		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: name, Area: p.Area, Frame: t.frame(p.Area), Fill: fill[name]})
 	}
 	if t.FoldMarks {
 		for i := range pages {
@@ -283,12 +417,83 @@ func (t TriFold) layout(doc *content.Document, set *fonts.Set, sh *text.Shaper, 
 		sortRegions(pages[i].Regions)
 	}
 	res.Pages = pages
+	res.Spacing = sp.heading
 	if t.PrintShop {
 		for i := range res.Pages {
 			res.Pages[i] = t.printShop(res.Pages[i])
 		}
 	}
 	return res, diags
+}
+
+// feather opens the gaps between the paragraphs placed in a frame, each
+// by at most most, so that the last ends at bottom or as near as it can.
+func feather(ps []placed, bottom, most float64) {
+	var gaps []int
+	for i := 1; i < len(ps); i++ {
+		if ps[i].before > 0 {
+			gaps = append(gaps, i)
+		}
+	}
+	short := bottom - used(ps)
+	if len(gaps) == 0 || short <= 0 {
+		return
+	}
+	extra := min(short/float64(len(gaps)), most)
+	dy := 0.0
+	for i, g := 0, 0; i < len(ps); i++ {
+		if g < len(gaps) && gaps[g] == i {
+			dy += extra
+			g++
+		}
+		ps[i].y += dy
+	}
+}
+
+// fill1 places blocks in one frame.
+func fill1(blocks []block, frame Rect) ([]placed, []block) {
+	ps, rest := fill(blocks, []Rect{frame})
+	return ps[0], rest
+}
+
+// used returns the height the placed blocks take, from the frame's top.
+func used(ps []placed) float64 {
+	if len(ps) == 0 {
+		return 0
+	}
+	last := ps[len(ps)-1]
+	return last.y + last.height
+}
+
+// balance places blocks in frames so that the columns end as level as the
+// breaks allow: the frames are made as short as they can be with the text
+// still fitting, so no column is left near-empty while another is full.
+// When the text does not fit the full frames it returns what fill does.
+func balance(blocks []block, frames []Rect) ([][]placed, []block) {
+	ps, rest := fill(blocks, frames)
+	if len(rest) > 0 || len(frames) < 2 {
+		return ps, rest
+	}
+	short := func(h float64) []Rect {
+		out := append([]Rect(nil), frames...)
+		for i := range out {
+			out[i].H = min(out[i].H, h)
+		}
+		return out
+	}
+	lo, hi := 0.0, 0.0
+	for _, f := range frames {
+		hi = max(hi, f.H)
+	}
+	for hi-lo > 0.5 {
+		mid := (lo + hi) / 2
+		if _, r := fill(blocks, short(mid)); len(r) == 0 {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return fill(blocks, short(hi))
 }
 
 // foldMarks returns the ticks at the folds between regions: 0.5 pt wide and
@@ -311,32 +516,43 @@ func (t TriFold) foldMarks(regions []Region) []Item {
 }
 
 // languageFit is one way to set a languages block: its size and how many
-// languages to leave out.
+// languages to leave out; last marks the final try.
 type languageFit struct {
 	size float64
 	drop int
+	last bool
 }
 
+// Sizes of the languages offer: 10 pt where it fits, never under 9 pt.
+const (
+	offerSize    = 10
+	offerSizeMin = 9
+)
+
 // languageFits lists the ways to try, in order: the whole block at sizes
-// from 80% of the body down to 8 pt, then at 8 pt with ever more languages
-// left out. Sections without a languages block need one try.
-func languageFits(body float64, secs []content.DocSection, drop bool) []languageFit {
-	has := false
+// from 10 pt (or the body, if smaller) down to 9 pt, then at 9 pt with ever
+// more languages left out. Sections without a languages block need one
+// try.
+func languageFits(body float64, secs []content.DocSection) []languageFit {
+	n := 0
 	for _, s := range secs {
 		for _, b := range s.Blocks {
-			has = has || b.Kind == content.Languages
+			if b.Kind == content.Languages {
+				n = max(n, 64)
+			}
 		}
 	}
-	if !has {
+	if n == 0 {
 		return []languageFit{{}}
 	}
 	var out []languageFit
-	for size := math.Round(max(8, body*0.8)*2) / 2; size >= 8; size -= 0.5 {
+	for size := min(offerSize, body); size >= offerSizeMin; size -= 0.5 {
 		out = append(out, languageFit{size: size})
 	}
-	for n := 1; drop && n <= 64; n++ {
-		out = append(out, languageFit{size: 8, drop: n})
+	for d := 1; d <= n; d++ {
+		out = append(out, languageFit{size: offerSizeMin, drop: d})
 	}
+	out[len(out)-1].last = true
 	return out
 }
 

@@ -8,6 +8,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -188,6 +190,9 @@ func TestTriFoldDrawsNothingOutsideItsPanel(t *testing.T) {
 				if g, ok := it.(*GlyphRun); ok {
 					epsY = 0.04 * g.Size
 				}
+				if _, ok := it.(*Box); ok && r.Name == FrontCover {
+					f = r.Area // the cover's colour field and band fill the panel
+				}
 				if b.X < f.X-eps || b.X+b.W > f.X+f.W+eps || b.Y < f.Y-epsY || b.Y+b.H > f.Y+f.H+epsY {
 					t.Errorf("%s page %d %s: item %T %+v leaves the frame %+v", paper.Name, pi+1, r.Name, it, b, f)
 				}
@@ -225,7 +230,7 @@ func TestTriFoldReadingOrderStartsWithTheTitle(t *testing.T) {
 			roles = append(roles, e.MsgID)
 		}
 	}
-	want := []string{"cover.title", "what.heading", "signs.heading", "assessment.heading", "toolkit.heading", "howto.heading", "contact.heading"}
+	want := []string{"cover.title", "what.heading", "signs.heading", "assessment.heading", "toolkit.heading", "howto.heading", "languages.heading", "contact.heading"}
 	if strings.Join(roles, " ") != strings.Join(want, " ") {
 		t.Errorf("got headings in order %v; want %v", roles, want)
 	}
@@ -259,16 +264,17 @@ func leafletWith(t *testing.T, para string, n int) *content.Document {
 
 const lorem = "Parents, carers and professionals coming into contact with children are urged to look out for signs of exploitation and to say something when they are worried."
 
-func TestTriFoldStepsTheBodySizeDownToFit(t *testing.T) {
+func TestTriFoldSetsTheBodyAsLargeAsFits(t *testing.T) {
 	set, sh := tools(t)
 	for _, tc := range []struct {
 		n        int
 		wantSize float64
 	}{
-		{5, 12},
-		{24, 11.5},
-		{32, 10.5},
-		{34, 10},
+		{5, 14}, // a short leaflet grows to fill its spread
+		{10, 14},
+		{20, 11.5},
+		{24, 11},
+		{26, 10},
 	} {
 		t.Run(fmt.Sprintf("%d paragraphs", tc.n), func(t *testing.T) {
 			res, ds := NewTriFold(A4).Layout(leafletWith(t, lorem, tc.n), set, sh)
@@ -289,7 +295,7 @@ func TestTriFoldThatCannotFitSaysWhereAndByHowMuch(t *testing.T) {
 		t.Fatal("got no error for 40 paragraphs; want an overflow")
 	}
 	msg := ds.Error()
-	for _, want := range []string{"en trifold", "panel flap", "does not fit", "message \"p", "section \"Heading\"", " mm)"} {
+	for _, want := range []string{"en trifold", "panel fold-in", "does not fit", "message \"p", "section \"Heading\"", " mm)"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("got %q; want it to contain %q", msg, want)
 		}
@@ -361,6 +367,203 @@ func TestFoldMarksSitAtTheFoldsInsideThePrintableArea(t *testing.T) {
 			if n != 4 {
 				t.Errorf("%s page %d: got %d fold marks; want 4", paper.Name, pi+1, n)
 			}
+		}
+	}
+}
+
+// builtinLangs lists the languages of the built-in leaflet.
+func builtinLangs(t *testing.T) []string {
+	t.Helper()
+	l, ds := content.Load(content.Builtin(), "", content.DefaultLeaflet)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	var langs []string
+	for tag := range l.Bundles {
+		langs = append(langs, tag)
+	}
+	sort.Strings(langs)
+	return langs
+}
+
+// insideIDs returns the message IDs of the document's inside sections,
+// but for those whose heading is in moved.
+func insideIDs(doc *content.Document, moved []string) map[string]string {
+	ids := map[string]string{}
+	for _, s := range doc.Sections {
+		if s.Place != content.Inside || (s.Heading != nil && slices.Contains(moved, s.Heading.String())) {
+			continue
+		}
+		name := ""
+		if s.Heading != nil {
+			name = s.Heading.String()
+			ids[s.Heading.ID] = name
+		}
+		for _, b := range s.Blocks {
+			for _, t := range b.Texts {
+				ids[t.ID] = name
+			}
+		}
+	}
+	return ids
+}
+
+func TestTriFoldNeverSplitsTheInsideOntoTheOutside(t *testing.T) {
+	set, sh := tools(t)
+	for _, lang := range builtinLangs(t) {
+		doc := builtinDoc(t, lang)
+		res, ds := NewTriFold(A4).Layout(doc, set, sh)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", lang, ds)
+		}
+		ids := insideIDs(doc, res.Moved)
+		for _, it := range res.Pages[0].Items {
+			if g, ok := it.(*GlyphRun); ok && ids[g.MsgID] != "" {
+				t.Errorf("%s: %q of section %q is on the outside of the sheet", lang, g.Text, ids[g.MsgID])
+			}
+		}
+		// the inside panels are full and end nearly level
+		lh := res.BodySize * leadingFor(lang, NewTriFold(A4).Style.Leading)
+		lo, hi := 1.0, 0.0
+		for _, r := range res.Pages[1].Regions {
+			lo, hi = min(lo, r.Fill), max(hi, r.Fill)
+		}
+		h := res.Pages[1].Regions[0].Frame.H
+		if lo < 0.8 {
+			t.Errorf("%s: an inside panel is %.0f%% full; want at least 80%%", lang, 100*lo)
+		}
+		if (hi-lo)*h > 3*lh {
+			t.Errorf("%s: the inside panels end %.1f lines apart; want at most 3 (about two)", lang, (hi-lo)*h/lh)
+		}
+	}
+}
+
+// leafletOf returns a one-language leaflet with inside sections of the
+// given numbers of paragraphs, and a flap with a languages block.
+func leafletOf(t *testing.T, paras ...int) *content.Document {
+	t.Helper()
+	var c, m strings.Builder
+	c.WriteString("[organisation]\nname = \"Org\"\nphone = \"01234 567890\"\n\n[[section]]\nplace = \"cover\"\n[[section.block]]\ntitle = \"title\"\n\n")
+	m.WriteString("[title]\ndescription = \"d\"\nother = \"Title\"\n")
+	for si, n := range paras {
+		fmt.Fprintf(&c, "[[section]]\nheading = \"h%d\"\n", si)
+		fmt.Fprintf(&m, "[h%d]\ndescription = \"d\"\nother = \"Heading %d\"\n", si, si+1)
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&c, "[[section.block]]\nparagraph = \"p%d.%d\"\n", si, i)
+			fmt.Fprintf(&m, "[p%d.%d]\ndescription = \"d\"\nother = %q\n", si, i, lorem)
+		}
+	}
+	c.WriteString("[[section]]\nplace = \"flap\"\n[[section.block]]\nparagraph = \"flap\"\n")
+	m.WriteString("[flap]\ndescription = \"d\"\nother = \"The flap.\"\n")
+	fsys := fstest.MapFS{
+		"content/t/leaflet.toml":   {Data: []byte(c.String())},
+		"locales/t/active.en.toml": {Data: []byte(m.String())},
+	}
+	l, ds := content.Load(fsys, "", "t")
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	doc, ds := l.Localize("en")
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return doc
+}
+
+func TestTriFoldShortLeafletFillsItsSpread(t *testing.T) {
+	set, sh := tools(t)
+	res, ds := NewTriFold(A4).Layout(leafletOf(t, 2, 2, 2), set, sh)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if res.BodySize != 14 {
+		t.Errorf("got body %.1f pt; want 14 pt, the largest", res.BodySize)
+	}
+	for _, r := range res.Pages[1].Regions {
+		if r.Fill < 0.25 {
+			t.Errorf("panel %s is %.0f%% full; want at least a quarter", r.Name, 100*r.Fill)
+		}
+	}
+}
+
+func TestTriFoldMovesWholeSectionsToTheFlap(t *testing.T) {
+	set, sh := tools(t)
+	doc := leafletOf(t, 8, 8, 8, 4)
+	res, ds := NewTriFold(A4).Layout(doc, set, sh)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if got := fmt.Sprint(res.Moved); got != "[Heading 4]" {
+		t.Fatalf("got moved %s; want [Heading 4]", got)
+	}
+	imp := NewTriFold(A4).Imposition(false)
+	flap := imp[FlapPanel].Area
+	for _, it := range res.Pages[0].Items {
+		g, ok := it.(*GlyphRun)
+		if !ok || !strings.HasPrefix(g.MsgID, "p3.") && g.MsgID != "h3" {
+			continue
+		}
+		if b := g.Bounds(); b.X < flap.X || b.X > flap.X+flap.W {
+			t.Errorf("%q of the moved section is not on the flap", g.Text)
+		}
+	}
+	ids := insideIDs(doc, res.Moved)
+	for _, it := range res.Pages[0].Items {
+		if g, ok := it.(*GlyphRun); ok && ids[g.MsgID] != "" {
+			t.Errorf("%q of section %q is on the outside of the sheet", g.Text, ids[g.MsgID])
+		}
+	}
+}
+
+func TestTriFoldKeepsAListsLeadInWithTwoItems(t *testing.T) {
+	set, sh := tools(t)
+	for _, lang := range builtinLangs(t) {
+		res, ds := NewTriFold(A4).Layout(builtinDoc(t, lang), set, sh)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", lang, ds)
+		}
+		panelOf := func(id string, last bool) string {
+			name := ""
+			for _, it := range res.Pages[1].Items {
+				if g, ok := it.(*GlyphRun); ok && g.MsgID == id {
+					r, _ := regionOf(res.Pages[1], g.Bounds())
+					if name == "" || last {
+						name = r.Name
+					}
+				}
+			}
+			return name
+		}
+		lead, second := panelOf("signs.difficult", true), panelOf("signs.item.groups", false)
+		if lead != second {
+			t.Errorf("%s: the list's lead-in ends in %s but its second item starts in %s", lang, lead, second)
+		}
+		if a, b := panelOf("signs.item.moved", false), panelOf("signs.item.missing", true); a != b {
+			t.Errorf("%s: the list's last item is alone in %s", lang, b)
+		}
+	}
+}
+
+func TestTriFoldLanguagesOfferIsAtLeast9pt(t *testing.T) {
+	set, sh := tools(t)
+	for _, lang := range builtinLangs(t) {
+		res, ds := NewTriFold(A4).Layout(builtinDoc(t, lang), set, sh)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", lang, ds)
+		}
+		n := 0
+		for _, p := range res.Pages {
+			for _, it := range p.Items {
+				if g, ok := it.(*GlyphRun); ok && g.MsgID == "request.language" {
+					n++
+					if g.Size < 9 {
+						t.Errorf("%s: %q is set at %.1f pt; want at least 9", lang, g.Text, g.Size)
+					}
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no languages offer", lang)
 		}
 	}
 }

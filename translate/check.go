@@ -48,7 +48,21 @@ type Status struct {
 	// messages.
 	Fits         map[string]Fit
 	WithFallback bool
+	// TriFold is how the tri-fold was fitted: its body size, spacing,
+	// how full each panel is and what moved to the flap.
+	TriFold *TriFoldFit
 }
+
+// TriFoldFit is how a language's tri-fold was fitted to its panels.
+type TriFoldFit struct {
+	Body   float64
+	Panels []layout.Region
+	Moved  []string
+}
+
+// Inside panels under this share full make a tri-fold that fails the
+// check: a near-empty panel in the spread a reader opens.
+const minInsideFill = 0.25
 
 // Complete returns the share of needed messages the language has, in
 // percent, rounded down so that 100 means all.
@@ -137,6 +151,7 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 		st.WithFallback = len(st.Missing)+len(st.Stale) > 0
 	}
 	results := make([]content.Diagnostics, len(jobs))
+	outs := make([][]build.Output, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
@@ -144,7 +159,7 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				_, results[i] = build.Run(build.Request{Leaflet: l, Langs: []string{jobs[i].lang}, Editions: []string{jobs[i].edition},
+				outs[i], results[i] = build.Run(build.Request{Leaflet: l, Langs: []string{jobs[i].lang}, Editions: []string{jobs[i].edition},
 					Paper: layout.A4, AllowIncomplete: true, LayoutOnly: true})
 			}
 		}()
@@ -172,6 +187,22 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 			if key := d.Error(); !seen[key] { // Localize's problems come once per edition
 				seen[key] = true
 				r.Diagnostics = append(r.Diagnostics, d)
+			}
+		}
+		for _, o := range outs[i] {
+			if o.Edition != "trifold" || len(o.Panels) == 0 {
+				continue
+			}
+			j.status.TriFold = &TriFoldFit{Body: o.BodySize, Panels: o.Panels, Moved: o.Moved}
+			for _, p := range o.Panels {
+				switch p.Name {
+				case layout.InsideLeft, layout.Middle, layout.FoldIn:
+					if p.Fill < minInsideFill {
+						d := r.Diagnostics.Errorf(content.Pos{File: l.File}, "%s trifold: the %s panel is only %.0f%% full", j.lang, p.Name, 100*p.Fill)
+						d.Hint = "the inside is too short for three panels: add text, or a section, so the spread does not open on an empty panel"
+						fit = Fails
+					}
+				}
 			}
 		}
 		j.status.Fits[j.edition] = fit

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"strings"
 	"text/tabwriter"
 
 	"leaflet/content"
+	"leaflet/layout"
 	"leaflet/translate"
 )
 
@@ -114,6 +116,7 @@ func checkTable(w io.Writer, r *translate.Report) {
 	if fallback {
 		fmt.Fprintln(w, "* laid out with the source language's text for the missing and out-of-date messages")
 	}
+	fillTable(w, r)
 	fmt.Fprintf(w, "checked %d language(s) of %s, %d edition(s) each, in %d ms: %s\n",
 		len(r.Languages), r.Leaflet, len(r.Editions), r.Elapsed.Milliseconds(), summary(r.Diagnostics))
 }
@@ -158,6 +161,14 @@ type langJSON struct {
 	ReviewedOn   string            `json:"reviewed_on,omitempty"`
 	Fits         map[string]string `json:"fits"`
 	WithFallback bool              `json:"laid_out_with_fallback"`
+	TriFold      *triFoldJSON      `json:"trifold,omitempty"`
+}
+
+// triFoldJSON is how a tri-fold was fitted: each panel's fill in percent.
+type triFoldJSON struct {
+	Body   float64        `json:"body_pt"`
+	Panels map[string]int `json:"panel_fill_percent"`
+	Moved  []string       `json:"moved_to_flap"`
 }
 
 type diagnosticJSON struct {
@@ -196,6 +207,14 @@ func jsonReport(r *translate.Report) checkJSON {
 		for e, f := range s.Fits {
 			lj.Fits[e] = string(f)
 		}
+		if tf := s.TriFold; tf != nil {
+			lj.TriFold = &triFoldJSON{Body: tf.Body, Panels: map[string]int{}, Moved: nonNil(tf.Moved)}
+			for _, p := range tf.Panels {
+				if p.Name != layout.FrontCover {
+					lj.TriFold.Panels[p.Name] = int(math.Round(100 * p.Fill))
+				}
+			}
+		}
 		out.Languages = append(out.Languages, lj)
 	}
 	return out
@@ -206,4 +225,47 @@ func nonNil(xs []string) []string {
 		return []string{}
 	}
 	return xs
+}
+
+// fillPanels are the tri-fold panels whose fill the check reports, in
+// reading order; the front cover is laid out to its own design.
+var fillPanels = []string{layout.InsideLeft, layout.Middle, layout.FoldIn, layout.FlapPanel, layout.BackCover}
+
+// fillTable prints how each language's tri-fold was fitted: its body size
+// and how full each panel is, and what moved to the flap.
+func fillTable(w io.Writer, r *translate.Report) {
+	any := false
+	for _, s := range r.Languages {
+		any = any || s.TriFold != nil
+	}
+	if !any {
+		return
+	}
+	fmt.Fprintln(w, "\ntri-fold panels, % full:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "language\tbody\t")
+	for _, p := range fillPanels {
+		fmt.Fprintf(tw, "%s\t", p)
+	}
+	fmt.Fprintln(tw, "moved to the flap\t")
+	for _, s := range r.Languages {
+		tf := s.TriFold
+		if tf == nil {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%.1f pt\t", s.Lang, tf.Body)
+		for _, name := range fillPanels {
+			for _, p := range tf.Panels {
+				if p.Name == name {
+					fmt.Fprintf(tw, "%.0f\t", 100*p.Fill)
+				}
+			}
+		}
+		moved := "-"
+		if len(tf.Moved) > 0 {
+			moved = strings.Join(tf.Moved, "; ")
+		}
+		fmt.Fprintf(tw, "%s\t\n", moved)
+	}
+	tw.Flush()
 }

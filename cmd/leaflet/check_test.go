@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -64,9 +65,27 @@ func TestCheckShowsEveryShippedLanguageInATable(t *testing.T) {
 		t.Fatalf("got exit %d, stderr %q; want 0 and nothing", code, stderr)
 	}
 	l, _ := content.Load(content.Builtin(), "", content.DefaultLeaflet)
-	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if len(lines) != len(l.Langs())+2 {
-		t.Fatalf("got %d lines; want a header, one per language and a summary:\n%s", len(lines), stdout)
+	main, fills, ok := strings.Cut(stdout, "\ntri-fold panels, % full:\n")
+	if !ok {
+		t.Fatalf("no table of the tri-fold's panels:\n%s", stdout)
+	}
+	lines := strings.Split(strings.TrimSpace(main), "\n")
+	fl := strings.Split(strings.TrimSpace(fills), "\n")
+	lines = append(lines, fl[len(fl)-1])
+	if len(lines) != len(l.Langs())+2 || len(fl) != len(l.Langs())+2 {
+		t.Fatalf("got %d and %d lines; want a header, one per language and a summary, and a header and one per language for the panels:\n%s", len(lines), len(fl), stdout)
+	}
+	for i, lang := range l.Langs() {
+		f := strings.Fields(fl[i+1])
+		if f[0] != lang || len(f) != 9 {
+			t.Errorf("panel line %d is %q; want %s, its body, five panels and what moved", i+2, fl[i+1], lang)
+			continue
+		}
+		for _, v := range f[3:6] { // the inside panels
+			if n, err := strconv.Atoi(v); err != nil || n < 80 {
+				t.Errorf("%s: an inside panel is %s%% full; want at least 80", lang, v)
+			}
+		}
 	}
 	for _, h := range []string{"language", "complete", "stale", "review", "tri-fold", "large print", "easy read"} {
 		if !strings.Contains(lines[0], h) {

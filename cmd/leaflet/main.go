@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -253,6 +254,11 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 		}
 	}
 	tw.Flush()
+	for _, o := range outs {
+		if len(o.Moved) > 0 {
+			fmt.Fprintf(w, "note: %s: to fit, the flap holds the section(s) %s, moved from the inside\n", o.Name, quoteAll(o.Moved))
+		}
+	}
 	for _, name := range big {
 		fmt.Fprintf(w, "warning: %s is over 1 MB: too large to attach to an email without thought\n", name)
 	}
@@ -290,4 +296,13 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "build it with: leaflet build --source %s\n", dir)
 	return nil
+}
+
+// quoteAll returns the strings quoted and joined with commas.
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
