@@ -3,8 +3,10 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"io/fs"
 	"path"
 	"regexp"
@@ -17,6 +19,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"leaflet/pictures"
 )
 
 // Place says where a section goes on the tri-fold.
@@ -77,6 +81,17 @@ type Organisation struct {
 	Phone     string
 	Email     string
 	Website   string
+	// Logo is the organisation's logo, printed on the front cover, or nil.
+	Logo *Logo
+}
+
+// Logo is an organisation's logo: a PNG or JPEG image, or a one-colour SVG
+// picture, read when the leaflet is loaded.
+type Logo struct {
+	File   string // relative to content/<id>/
+	Pos    Pos
+	Image  *Image
+	Vector *pictures.Vector
 }
 
 // Block is one block of a section: one message for a title, subtitle or
@@ -166,6 +181,7 @@ type leafletFile struct {
 		Phone     string   `toml:"phone"`
 		Email     string   `toml:"email"`
 		Website   string   `toml:"website"`
+		Logo      string   `toml:"logo"`
 	} `toml:"organisation"`
 	Sections []struct {
 		Place   string `toml:"place"`
@@ -253,6 +269,18 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	l.Org = Organisation{Name: o.Name, ShortName: o.ShortName, Address: o.Address, Phone: o.Phone, Email: o.Email, Website: o.Website}
 	if o.Name == "" {
 		ds.Errorf(pos.key("organisation"), "the organisation has no name").Hint = `add name = "…" under [organisation]`
+	}
+	if o.Logo != "" {
+		p := pos.str(o.Logo, "organisation.logo")
+		logo, err := loadLogo(fsys, root, id, o.Logo)
+		if err != nil {
+			d := ds.Errorf(p, "logo %q: %v", o.Logo, err)
+			d.Source = pos.line(p.Line)
+			d.Hint = "give a PNG or JPEG (300 dpi at about 40 mm wide: 470 pixels) or a one-colour SVG, by a path relative to " + path.Join("content", id) + "/"
+		} else {
+			logo.Pos = p
+			l.Org.Logo = logo
+		}
 	}
 	if len(f.Sections) == 0 {
 		ds.Errorf(Pos{File: display}, "the leaflet has no sections").Hint = "add [[section]] tables; see docs/formats.md"
@@ -474,4 +502,28 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// loadLogo reads an organisation's logo file.
+func loadLogo(fsys fs.FS, root, id, file string) (*Logo, error) {
+	name := path.Join("content", id, file)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", displayPath(root, name), unwrapPathError(err))
+	}
+	switch strings.ToLower(path.Ext(file)) {
+	case ".svg":
+		v, err := pictures.ParseSVG(file, data)
+		if err != nil {
+			return nil, err
+		}
+		return &Logo{File: file, Vector: v}, nil
+	case ".png", ".jpg", ".jpeg":
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the image: %w", err)
+		}
+		return &Logo{File: file, Image: &Image{Data: data, Format: format, Width: cfg.Width, Height: cfg.Height}}, nil
+	}
+	return nil, errors.New("a logo is a .png, .jpg or .svg file")
 }

@@ -3,6 +3,8 @@
 package layout
 
 import (
+	"fmt"
+	"math"
 	"strings"
 
 	"leaflet/content"
@@ -221,6 +223,9 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 		place(action, band.Y-frame.Y+pad)
 		bottom = band.Y - frame.Y - MM(4)
 	}
+	if logo := doc.Org.Logo; logo != nil {
+		bottom = f.logo(doc, logo, frame, bottom, root, &items)
+	}
 	if len(doc.Draft) > 0 {
 		bottom = f.draftNotice(doc.Draft, frame, bottom, root, &items)
 	}
@@ -287,4 +292,59 @@ func (f *flow) draftNotice(notice []content.Text, frame Rect, bottom float64, ro
 		*items = append(*items, &Box{Rect: r, Fill: st.Accent, Role: RoleArtifact})
 	}
 	return top - MM(4)
+}
+
+// Logo sizes: a logo is fitted into this box, at the start of the line.
+var logoBox = Size{MM(40), MM(16)}
+
+// logo places the organisation's logo on the cover with its foot at bottom
+// (from the frame's top), at the start side, and returns the space left
+// above it. Its alternate text is the organisation's name. A raster logo
+// that would print below 300 dpi is a warning.
+func (f *flow) logo(doc *content.Document, logo *content.Logo, frame Rect, bottom float64, root int, items *[]Item) float64 {
+	aspect := 1.0
+	switch {
+	case logo.Image != nil && logo.Image.Height > 0:
+		aspect = float64(logo.Image.Width) / float64(logo.Image.Height)
+	case logo.Vector != nil && logo.Vector.ViewBox[3] > 0:
+		aspect = logo.Vector.ViewBox[2] / logo.Vector.ViewBox[3]
+	}
+	w := min(logoBox.W, logoBox.H*aspect)
+	h := w / aspect
+	x := frame.X
+	if f.rtl {
+		x = frame.X + frame.W - w
+	}
+	e := f.elem(RoleFigure, root, "")
+	pic := &Picture{Rect: Rect{x, frame.Y + bottom - h, w, h}, Alt: doc.Org.Name, Role: RoleFigure, Elem: e, Color: f.style.Accent}
+	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
+		f.res.Elems[e].Lang = src
+	}
+	switch {
+	case logo.Image != nil:
+		pic.Image = logo.Image
+		if dpi := float64(logo.Image.Width) / (w / 72); dpi < 300 {
+			d := f.diags.Warnf(logo.Pos, "%s: the logo %q prints at %.0f dpi on the front cover", f.where, logo.File, dpi)
+			d.Hint = fmt.Sprintf("use an image of at least %.0f pixels wide for print (300 dpi at %.0f mm)", math.Ceil(300*w/72), ToMM(w))
+		}
+	default:
+		pic.Vector = logo.Vector
+		if c, ok := hexColor(logo.Vector.Fill); ok {
+			pic.Color = c
+		}
+	}
+	*items = append(*items, pic)
+	return bottom - h - MM(4)
+}
+
+// hexColor reads a "#rrggbb" colour.
+func hexColor(s string) (Color, bool) {
+	var c Color
+	if len(s) != 7 || s[0] != '#' {
+		return c, false
+	}
+	if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &c.R, &c.G, &c.B); err != nil {
+		return c, false
+	}
+	return c, true
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -616,13 +617,20 @@ func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
 }
 
 // telLink returns a tel: link to a phone number as written: its digits,
-// and a leading +.
+// in ASCII whatever the script they are written in, and a leading +.
 func telLink(phone string) string {
 	var b strings.Builder
 	b.WriteString("tel:")
 	for i, r := range phone {
-		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
+		switch {
+		case r == '+' && i == 0:
 			b.WriteRune(r)
+		case unicode.IsDigit(r): // in any script's digits: the link has ASCII ones
+			z := r
+			for z > r-9 && unicode.IsDigit(z-1) {
+				z--
+			}
+			b.WriteRune('0' + r - z)
 		}
 	}
 	return b.String()

@@ -83,6 +83,7 @@ func ParseSVG(name string, data []byte) (*Vector, error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
+	p.v.Fill = p.colour
 	return p.v, nil
 }
 

@@ -31,4 +31,7 @@ type Vector struct {
 	Name    string
 	ViewBox [4]float64 // minX, minY, width, height in picture units
 	Paths   []Path
+	// Fill is the picture's one fill colour as ParseSVG read it, "#rrggbb",
+	// or "" or "currentColor" when the picture leaves it to the caller.
+	Fill string
 }

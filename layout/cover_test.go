@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+
+package layout
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"strings"
+	"testing"
+
+	"leaflet/content"
+)
+
+func TestFrontCoverInformsAndAttracts(t *testing.T) {
+	set, sh := tools(t)
+	for _, lang := range builtinLangs(t) {
+		doc := builtinDoc(t, lang)
+		res, ds := NewTriFold(A4).Layout(doc, set, sh)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", lang, ds)
+		}
+		cover := NewTriFold(A4).Imposition(doc.RTL)[FrontCover]
+		page := res.Pages[cover.Page]
+		var title, audience, action float64
+		field := 0.0
+		for _, it := range page.Items {
+			b := it.Bounds()
+			if b.X < cover.Area.X-1 || b.X >= cover.Area.X+cover.Area.W {
+				continue
+			}
+			switch it := it.(type) {
+			case *GlyphRun:
+				switch it.MsgID {
+				case "cover.title":
+					title = max(title, it.Size)
+				case "cover.audience":
+					audience = it.Size
+				case "cover.action":
+					action = it.Size
+					if strings.Contains(it.Text, doc.Org.Phone) && it.Link != "tel:01604364036" {
+						t.Errorf("%s: the phone number on the cover links to %q", lang, it.Link)
+					}
+				}
+			case *Box:
+				if it.W >= cover.Area.W-0.01 {
+					field += it.W * it.H
+				}
+			}
+		}
+		// display size: 32-40 pt, smaller only where a long word must fit
+		// the column unbroken ("Wykorzystywanie")
+		if least := map[bool]float64{true: 32, false: 24}[lang == "en"]; title < least || title > 40 {
+			t.Errorf("%s: the title is set at %.0f pt; want display size, %.0f-40 pt", lang, title, least)
+		}
+		if audience < 12 || action < 12 {
+			t.Errorf("%s: the audience line is %.0f pt and the call to action %.0f pt; want both, at 12 pt or more", lang, audience, action)
+		}
+		if share := field / (cover.Area.W * cover.Area.H); share < 0.4 {
+			t.Errorf("%s: colour covers %.0f%% of the cover; want a strong field, at least 40%%", lang, 100*share)
+		}
+	}
+}
+
+func TestFrontCoverPrintsTheLogo(t *testing.T) {
+	set, sh := tools(t)
+	for _, tc := range []struct {
+		name  string
+		width int
+		warn  string
+	}{
+		{"sharp", 600, ""},
+		{"too small for print", 120, "prints at 76 dpi"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, tc.width, tc.width/3))); err != nil {
+				t.Fatal(err)
+			}
+			doc := builtinDoc(t, "en")
+			org := doc.Org
+			org.Logo = &content.Logo{File: "logo.png", Image: &content.Image{Data: b.Bytes(), Format: "png", Width: tc.width, Height: tc.width / 3}}
+			doc.Org = org
+			res, ds := NewTriFold(A4).Layout(doc, set, sh)
+			if ds.HasErrors() {
+				t.Fatal(ds)
+			}
+			var logo *Picture
+			for _, it := range res.Pages[0].Items {
+				if p, ok := it.(*Picture); ok && p.Image != nil {
+					logo = p
+				}
+			}
+			if logo == nil || logo.Alt != doc.Org.Name || ToMM(logo.W) < 30 || ToMM(logo.W) > 41 {
+				t.Fatalf("got logo %+v; want it about 40 mm wide, its alt text the organisation's name", logo)
+			}
+			warned := strings.Contains(ds.Error(), "logo \"logo.png\" "+tc.warn)
+			if tc.warn != "" && !warned || tc.warn == "" && strings.Contains(ds.Error(), "dpi") {
+				t.Errorf("got %q; want a warning %q", ds.Error(), tc.warn)
+			}
+		})
+	}
+}
+
+func TestFlapSectionThatDoesNotFitSaysWhichAndHowMuch(t *testing.T) {
+	set, sh := tools(t)
+	doc := leafletOf(t, 2)
+	// the flap's own section, far too long for one panel
+	for i := range doc.Sections {
+		if doc.Sections[i].Place == content.Flap {
+			h := content.Text{ID: "flap.heading", Runs: []content.Run{{Text: "On the flap"}}}
+			doc.Sections[i].Heading = &h
+			for j := 0; j < 6; j++ {
+				doc.Sections[i].Blocks = append(doc.Sections[i].Blocks, doc.Sections[1].Blocks...)
+			}
+		}
+	}
+	_, ds := NewTriFold(A4).Layout(doc, set, sh)
+	msg := ds.Error()
+	for _, want := range []string{"panel flap", "does not fit", "section \"On the flap\"", " mm)"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("got %q; want it to contain %q", msg, want)
+		}
+	}
+}
