@@ -210,9 +210,33 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 		}
 	}
 	// nothing fits: report what overflows at the smallest size, with no
-	// section moved
+	// section moved, and the panels with room to spare
 	res, diags = tf.attempt(t.Sizes[len(t.Sizes)-1], tightest, 0)
+	if res != nil {
+		for _, p := range res.Pages {
+			for _, r := range p.Regions {
+				if r.Name != FrontCover && r.Fill < 0.5 {
+					d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s %s: panel %s is only %.0f%% full while text overflows another",
+						doc.Lang, t, r.Name, 100*r.Fill)
+					d.Hint = fmt.Sprintf("move a section there with place = %q, or shorten the text", placeOf(r.Name))
+				}
+			}
+		}
+	}
 	return res, diags
+}
+
+// placeOf returns the content place whose sections go on a panel.
+func placeOf(panel string) content.Place {
+	switch panel {
+	case FlapPanel:
+		return content.Flap
+	case BackCover:
+		return content.Back
+	case FrontCover:
+		return content.Cover
+	}
+	return content.Inside
 }
 
 // spacing scales an edition's space above headings and between paragraphs

@@ -295,7 +295,8 @@ func TestTriFoldThatCannotFitSaysWhereAndByHowMuch(t *testing.T) {
 		t.Fatal("got no error for 40 paragraphs; want an overflow")
 	}
 	msg := ds.Error()
-	for _, want := range []string{"en trifold", "panel fold-in", "does not fit", "message \"p", "section \"Heading\"", " mm)"} {
+	for _, want := range []string{"en trifold", "panel fold-in", "does not fit", "message \"p", "section \"Heading\"", " mm)",
+		"panel back cover is only 0% full while text overflows another", `place = "back"`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("got %q; want it to contain %q", msg, want)
 		}
