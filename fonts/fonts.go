@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 )
 
@@ -105,6 +106,23 @@ func (f *Face) CodePoint(gid uint16) (rune, bool) {
 	})
 	r, ok := f.glyphCP[gid]
 	return r, ok
+}
+
+// Contours returns the number of closed contours of a glyph's outline
+// (composite glyphs counted with their components): 2 for an unslashed
+// zero, 3 for a slashed one.
+func (f *Face) Contours(gid uint16) int {
+	o, ok := font.NewFace(f.Font()).GlyphDataOutline(font.GID(gid))
+	if !ok {
+		return 0
+	}
+	n := 0
+	for _, s := range o.Segments {
+		if s.Op == ot.SegmentOpMoveTo {
+			n++
+		}
+	}
+	return n
 }
 
 // Metrics returns the ascender and descender (descender negative) in em.
@@ -245,6 +263,19 @@ func (s *Set) For(r rune, bold bool) *Face {
 		}
 	}
 	return fallback
+}
+
+// Weight returns the face of f's family in the wanted weight, or f when
+// the family has no face of that weight.
+func (s *Set) Weight(f *Face, bold bool) *Face {
+	if f.Bold == bold {
+		return f
+	}
+	fam := strings.TrimSuffix(strings.TrimSuffix(f.Name, "-Bold"), "-Regular")
+	if g := s.family(fam, bold); g != nil && g.Bold == bold {
+		return g
+	}
+	return f
 }
 
 // numGlyphs reads maxp.numGlyphs from a TrueType file.

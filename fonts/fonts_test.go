@@ -98,3 +98,43 @@ func TestEveryEmbeddedFontParsesWithItsLineMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFaceDrawsASlashedZero checks the zero of every face that has one:
+// a slashed or dotted zero has a third contour. Atkinson Hyperlegible
+// Next's zero is slashed as released; fonts/unslash-zero.py removes the
+// slash (see README.md).
+func TestNoFaceDrawsASlashedZero(t *testing.T) {
+	set, _ := Embedded()
+	n := 0
+	for _, name := range set.Names() {
+		f := set.Face(name)
+		gid, ok := f.Font().NominalGlyph('0')
+		if !ok {
+			continue
+		}
+		n++
+		if c := f.Contours(uint16(gid)); c != 2 {
+			t.Errorf("%s: the zero (glyph %d) has %d contours; want 2, an unslashed oval", name, gid, c)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d faces have a zero", n)
+	}
+}
+
+func TestWeightFindsTheOtherFaceOfAFamily(t *testing.T) {
+	set, _ := Embedded()
+	for _, tc := range []struct {
+		face string
+		bold bool
+		want string
+	}{
+		{"NotoSansBengali-Regular", true, "NotoSansBengali-Bold"},
+		{"AtkinsonHyperlegibleNext-Bold", false, "AtkinsonHyperlegibleNext-Regular"},
+		{"DroidSansFallbackFull", true, "DroidSansFallbackFull"},
+	} {
+		if got := set.Weight(set.Face(tc.face), tc.bold).Name; got != tc.want {
+			t.Errorf("Weight(%s, bold=%v) = %s; want %s", tc.face, tc.bold, got, tc.want)
+		}
+	}
+}
