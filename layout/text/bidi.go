@@ -3,6 +3,8 @@
 package text
 
 import (
+	"unicode"
+
 	"golang.org/x/text/unicode/bidi"
 )
 
@@ -19,8 +21,13 @@ import (
 // Implemented: W1-W7, N0 (paired brackets), N1-N2, I1-I2 for the
 // paragraph's isolating run sequence, and isolates (X5a-X5c, X6a, X10) by
 // resolving each as its own sequence at the next even level and treating it
-// as a neutral outside. Explicit embedding and override controls (U+202A-
-// U+202E) and isolate controls in the text are treated as neutrals.
+// as a neutral outside; inside an isolate Arabic-Indic digits are taken for
+// European ones, so that a phone number's digit groups read left to right
+// in any digits. Explicit embedding and override controls (U+202A-
+// U+202E) and isolate controls in the text are treated as neutrals. One
+// rule is added to W7 for right-to-left text: a number apart from the Latin
+// word before it that leads into right-to-left words stays a number, as if
+// a right-to-left mark stood before it ("CSE 18 سال": CSE, then 18 years).
 
 // level is an embedding level; odd levels are right to left.
 type level = int8
@@ -72,6 +79,13 @@ func bidiLevels(text []rune, base level, isolates [][2]int) []level {
 		ic := make([]bidi.Class, len(inner))
 		for k, i := range inner {
 			ic[k] = classes[i]
+			if ic[k] == bidi.AN {
+				// an isolate is a number or address read left to right
+				// as a whole: Arabic-Indic digits (a Sorani phone
+				// number) too, whose groups would otherwise run right
+				// to left
+				ic[k] = bidi.EN
+			}
 		}
 		for k, l := range resolveSequence(text, inner, ic, isoLevel) {
 			levels[inner[k]] = l
@@ -180,14 +194,19 @@ func resolveSequence(text []rune, idx []int, cls []bidi.Class, e level) []level 
 		}
 	}
 	// W7: European numbers after L (or at the start of a left-to-right
-	// sequence) are L.
+	// sequence) are L. Not in right-to-left text, though, for a number
+	// that stands apart from the Latin word before it and leads into
+	// right-to-left words: "CSE 18 سال" (under 18 years) reads CSE, then
+	// 18 years, as if a right-to-left mark stood before the number, where
+	// W7 alone would set "CSE 18" as one left-to-right run with the number
+	// at its far end.
 	last = sos
 	for i := range t {
 		switch t[i] {
 		case bidi.L, bidi.R:
 			last = t[i]
 		case bidi.EN:
-			if last == bidi.L {
+			if last == bidi.L && !(e%2 == 1 && numberLeadsRTL(text, idx, t, i)) {
 				t[i] = bidi.L
 			}
 		}
@@ -250,6 +269,30 @@ func resolveSequence(text []rune, idx []int, cls []bidi.Class, e level) []level 
 		out[i] = l
 	}
 	return out
+}
+
+// numberLeadsRTL reports whether the European number that includes
+// position i of a sequence (types t, after W6) follows white space and is
+// followed, past white space and other numbers only, by right-to-left
+// text.
+func numberLeadsRTL(text []rune, idx []int, t []bidi.Class, i int) bool {
+	a := i
+	for a > 0 && t[a-1] == bidi.EN {
+		a--
+	}
+	if a == 0 || !unicode.IsSpace(text[idx[a-1]]) {
+		return false
+	}
+	for k := i + 1; k < len(t); k++ {
+		switch {
+		case t[k] == bidi.R:
+			return true
+		case t[k] == bidi.EN || t[k] == bidi.AN || unicode.IsSpace(text[idx[k]]):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // brackets pairs the opening and closing paired brackets that leaflets

@@ -110,7 +110,7 @@ type Shaper struct {
 	cache map[string]shaped
 	// breakCache keeps each paragraph's break opportunities, which do not
 	// depend on the size either
-	breakCache map[string][]breakPos
+	breakCache map[string]breakSet
 }
 
 // NewShaper returns a shaper that sets text in the given fonts.
@@ -158,7 +158,10 @@ func (s *Shaper) Measure(p Paragraph) float64 {
 }
 
 // Lines sets p in lines at most width points wide, breaking at UAX #14
-// opportunities except inside noBreak ranges ([start, end) rune pairs). A
+// opportunities except inside noBreak ranges ([start, end) rune pairs) and
+// inside the stretches the typesetter's rules keep whole when they fit (a
+// Polish one-letter word and the next, "e-mail", a run of ideographs in a
+// Chinese heading, an English name in brackets in Urdu: see breaks.go). A
 // stretch that cannot be broken and is wider than width gets a line of its
 // own that is wider than width: the caller reports the overflow. Characters
 // that no face covers are returned as problems and set in the text face.
@@ -186,7 +189,7 @@ func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []
 		return sum[e] - sum[a]
 	}
 
-	breaks := s.breaks(p.Text, noBreak)
+	breaks := s.breaks(p, noBreak).allowed(measure, width)
 	ends := greedy(breaks, measure, width)
 	// A no-break stretch wider than the column (an email address in very
 	// large print) is broken at its logical points — after @ or /, before
@@ -339,55 +342,6 @@ func balance(breaks []breakPos, measure func(a, b int) float64, width float64, n
 	return ends
 }
 
-type breakPos struct {
-	pos       int
-	mandatory bool
-	space     bool // the break follows white space
-}
-
-// breaks lists the line break opportunities after each rune position, the
-// end of the text included.
-func (s *Shaper) breaks(text []rune, noBreak [][2]int) []breakPos {
-	key := fmt.Sprint(string(text), noBreak)
-	if b, ok := s.breakCache[key]; ok {
-		return b
-	}
-	b := s.findBreaks(text, noBreak)
-	if s.breakCache == nil {
-		s.breakCache = map[string][]breakPos{}
-	}
-	s.breakCache[key] = b
-	return b
-}
-
-func (s *Shaper) findBreaks(text []rune, noBreak [][2]int) []breakPos {
-	s.seg.Init(text)
-	it := s.seg.LineIterator()
-	var out []breakPos
-	for it.Next() {
-		l := it.Line()
-		pos := l.Offset + len(l.Text)
-		if pos < len(text) && inside(pos, noBreak) {
-			continue
-		}
-		if pos < len(text) && (text[pos] == '–' || text[pos] == '—') && pos > 0 && unicode.IsSpace(text[pos-1]) {
-			continue // a spaced dash stays with the word before it
-		}
-		mandatory := l.IsMandatoryBreak && pos < len(text)
-		out = append(out, breakPos{pos, mandatory, pos > 0 && unicode.IsSpace(text[pos-1])})
-	}
-	return out
-}
-
-func inside(pos int, ranges [][2]int) bool {
-	for _, r := range ranges {
-		if r[0] < pos && pos < r[1] {
-			return true
-		}
-	}
-	return false
-}
-
 // line builds the runs of the line [a, b).
 func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 	ln := Line{Start: a, End: b, Width: width}
@@ -496,12 +450,13 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		base = 1
 	}
 	levels := bidiLevels(p.Text, base, p.Isolates)
+	ctx := s.strongFaces(p.Text, spans)
 	for si, sp := range spans {
 		var cur *item
 		for i := sp.Start; i < sp.End; i++ {
 			r := p.Text[i]
 			sc := language.LookupScript(r)
-			f := s.faceFor(r, sp.Bold, cur)
+			f := s.faceFor(r, sp.Bold, cur, ctx, i)
 			if f == nil && unicode.IsControl(r) { // line breaks and the like draw nothing
 				f = s.fonts.Text(sp.Bold)
 				if cur != nil {
@@ -563,13 +518,57 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 	return items, missing
 }
 
-// faceFor chooses the face for r: the current item's face when it covers r
-// (so spaces and punctuation stay with their neighbours), else by coverage.
-func (s *Shaper) faceFor(r rune, bold bool, cur *item) *fonts.Face {
-	if cur != nil && !language.LookupScript(r).Strong() && cur.face.Covers(r) {
+// faceFor chooses the face for the rune r at position i: for a letter,
+// the face of its script; for digits, spaces, punctuation and other
+// characters of no script, the current item's face when it covers them,
+// else the face of the nearest letter before them in the paragraph, else
+// of the nearest after, in the wanted weight, when it covers them: so a
+// phone number (a span of its own) in a Bengali or Urdu line is set in
+// the line's face, not in the Latin text face. Invisible format
+// characters (U+200B ZERO WIDTH SPACE, the bidi marks) stay in the face
+// of their neighbours whether it covers them or not: the shaper hides
+// them.
+func (s *Shaper) faceFor(r rune, bold bool, cur *item, ctx []*fonts.Face, i int) *fonts.Face {
+	if language.LookupScript(r).Strong() {
+		return s.fonts.For(r, bold)
+	}
+	ignorable := unicode.Is(unicode.Cf, r)
+	if cur != nil && (ignorable || cur.face.Covers(r)) {
 		return cur.face
 	}
+	var near []*fonts.Face
+	for j := i - 1; j >= 0; j-- {
+		if ctx[j] != nil {
+			near = append(near, ctx[j])
+			break
+		}
+	}
+	for j := i + 1; j < len(ctx); j++ {
+		if ctx[j] != nil {
+			near = append(near, ctx[j])
+			break
+		}
+	}
+	for _, f := range near {
+		if f = s.fonts.Weight(f, bold); ignorable || f.Covers(r) {
+			return f
+		}
+	}
 	return s.fonts.For(r, bold)
+}
+
+// strongFaces returns, for each rune of text that has a script, the face
+// that sets it; nil for the others.
+func (s *Shaper) strongFaces(text []rune, spans []Span) []*fonts.Face {
+	out := make([]*fonts.Face, len(text))
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			if language.LookupScript(text[i]).Strong() {
+				out[i] = s.fonts.For(text[i], sp.Bold)
+			}
+		}
+	}
+	return out
 }
 
 func scriptsAgree(a, b language.Script) bool {

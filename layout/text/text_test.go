@@ -103,7 +103,7 @@ func TestBodyLinesAreEvenButAsFewAsGreedy(t *testing.T) {
 	p := Paragraph{Text: []rune("The toolkit is divided into a series of chapters. Teams should download, read and act on the information provided in chapters that apply to their respective service."), Lang: "en", Size: 12}
 	for _, width := range []float64{150, 180, 220, 260} {
 		lines, _ := s.Lines(p, width, nil)
-		breaks := s.breaks(p.Text, nil)
+		breaks := s.breaks(p, nil).breaks
 		sum := func(a, b int) float64 { return s.Measure(Paragraph{Text: p.Text[a:b], Lang: "en", Size: 12}) }
 		if g := greedy(breaks, sum, width); len(lines) != len(g) {
 			t.Errorf("width %.0f: got %d lines; want greedy's %d", width, len(lines), len(g))
