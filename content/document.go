@@ -181,8 +181,12 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		return nil, ds
 	}
 	loc := i18n.NewLocalizer(ib, lang)
-	data := templateData{l.Org.Name, l.Org.ShortName, strings.Join(l.Org.Address, "\n"), l.Org.Phone, l.Org.Email, l.Org.Website}
-	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: l.Org, Published: l.Published, loc: loc, data: data}
+	// the phone number in the digits the translation writes (LocalDigits),
+	// in the messages and in the organisation's facts the layout prints
+	org := l.Org
+	org.Phone = l.LocalDigits(lang, org.Phone)
+	data := templateData{org.Name, org.ShortName, strings.Join(org.Address, "\n"), org.Phone, org.Email, org.Website}
+	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: org, Published: l.Published, loc: loc, data: data}
 	if opt.AllowIncomplete && lang != l.Source {
 		doc.src = i18n.NewLocalizer(ib, l.Source)
 		doc.gaps = map[string]bool{}

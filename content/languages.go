@@ -43,12 +43,12 @@ func (l *Leaflet) Offers(lang string, langs []string) ([]Offer, Diagnostics) {
 		ds.Errorf(Pos{File: l.File}, "%v", err)
 		return nil, ds
 	}
-	data := templateData{l.Org.Name, l.Org.ShortName, "", l.Org.Phone, l.Org.Email, l.Org.Website}
 	var out []Offer
 	for _, tag := range langs {
 		if tag == lang {
 			continue
 		}
+		data := templateData{l.Org.Name, l.Org.ShortName, "", l.LocalDigits(tag, l.Org.Phone), l.Org.Email, l.Org.Website}
 		b, ok := l.Bundles[tag]
 		if !ok {
 			if explicit {
@@ -132,6 +132,17 @@ func (l *Leaflet) LanguagesAt(pos Pos) []string {
 // own text: Persian digits for a Farsi bundle written with them, Western
 // digits for one written with those.
 func (l *Leaflet) FormatNumber(lang string, n int) string {
+	return l.LocalDigits(lang, strconv.Itoa(n))
+}
+
+// LocalDigits writes the digits of s (a phone number, a page number) in
+// the digits that lang's translation uses in its own text, so that a
+// leaflet has one digit system: a Farsi bundle written with Persian digits
+// (۱۸ سال) gets its phone number in them too, a Sorani one in Arabic-Indic
+// digits, and a bundle written with Western digits, or with none, keeps
+// them. The first digit of another system than ASCII in the bundle
+// decides. Links keep Western digits: see WesternDigits.
+func (l *Leaflet) LocalDigits(lang, s string) string {
 	zero := '0'
 	if b, ok := l.Bundles[lang]; ok {
 		for _, id := range b.IDs() {
@@ -141,13 +152,28 @@ func (l *Leaflet) FormatNumber(lang string, n int) string {
 			}
 		}
 	}
-	s := []rune(strconv.Itoa(n))
-	for i, r := range s {
+	if zero == '0' {
+		return s
+	}
+	out := []rune(s)
+	for i, r := range out {
 		if r >= '0' && r <= '9' {
-			s[i] = zero + (r - '0')
+			out[i] = zero + (r - '0')
 		}
 	}
-	return string(s)
+	return string(out)
+}
+
+// WesternDigits writes every decimal digit of s, in any script, as an
+// ASCII digit: the form of a number in a tel: link.
+func WesternDigits(s string) string {
+	out := []rune(s)
+	for i, r := range out {
+		if r > 0x7F && unicode.IsDigit(r) {
+			out[i] = '0' + (r - zeroOf(r))
+		}
+	}
+	return string(out)
 }
 
 // nativeZero returns the zero of the first decimal digit in s that is not
