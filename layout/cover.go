@@ -80,14 +80,22 @@ func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame, ar
 	// when the cover is full (a long title, the draft notice), the field
 	// gives up its least height, then the title steps down
 	nElems, nd := len(f.res.Elems), len(*f.diags)
-	for _, fit := range []coverFit{{0.55, 0}, {0.45, 0}, {0, 0}, {0, 1}, {0, 2}, {0, 3}} {
-		items, over := f.coverAt(doc, secs, frame, area, root, bleed, fit)
-		if over <= 0 {
+	fits := []coverFit{{0.55, 0}, {0.45, 0}}
+	for down := range coverTitles {
+		fits = append(fits, coverFit{0, down})
+	}
+	var (
+		items []Item
+		over  float64
+	)
+	for i, fit := range fits {
+		if i > 0 {
+			f.res.Elems, *f.diags = f.res.Elems[:nElems], (*f.diags)[:nd]
+		}
+		if items, over = f.coverAt(doc, secs, frame, area, root, bleed, fit); over <= 0 {
 			return items
 		}
-		f.res.Elems, *f.diags = f.res.Elems[:nElems], (*f.diags)[:nd]
 	}
-	items, over := f.coverAt(doc, secs, frame, area, root, bleed, coverFit{0, len(coverTitles)})
 	f.overflow([]block{{height: over, msgID: "cover"}}, "panel "+FrontCover)
 	return items
 }
@@ -260,7 +268,7 @@ func linkPhone(t content.Text, phone string) content.Text {
 // ends at bottom (from the frame's top). It returns the top of the box.
 func (f *flow) draftNotice(notice []content.Text, frame Rect, bottom float64, root int, items *[]Item) float64 {
 	st := f.style
-	size := max(9, st.Body*0.85)
+	size := 9.5 // the same on every cover, whatever the body size
 	pad := MM(2.5)
 	var ls []block
 	for i, t := range notice {

@@ -123,3 +123,27 @@ func TestFlapSectionThatDoesNotFitSaysWhichAndHowMuch(t *testing.T) {
 		}
 	}
 }
+
+func TestFrontCoverFitsWhateverTheBodySize(t *testing.T) {
+	set, sh := tools(t)
+	for _, lang := range builtinLangs(t) {
+		doc := builtinDoc(t, lang)
+		// a short leaflet, set at 14 pt: the cover (with its draft
+		// notice) is the same as at 10 pt
+		var secs []content.DocSection
+		for _, s := range doc.Sections {
+			if s.Place != content.Inside || len(secs) < 3 {
+				secs = append(secs, s)
+			}
+		}
+		doc.Sections = secs
+		res, ds := NewTriFold(A4).Layout(doc, set, sh)
+		if ds.HasErrors() {
+			t.Errorf("%s: %v", lang, ds)
+			continue
+		}
+		if res.BodySize < 12 {
+			t.Errorf("%s: a short leaflet is set at %.1f pt; want it larger", lang, res.BodySize)
+		}
+	}
+}
