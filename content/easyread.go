@@ -12,6 +12,8 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"leaflet/pictures"
 )
 
@@ -37,7 +39,13 @@ type ERSection struct {
 type Point struct {
 	Picture PictureRef
 	Msgs    []Ref
-	Pos     Pos
+	// Offer, when set, makes the point the offer of the leaflet in other
+	// languages: the names of the languages in Langs (empty: every
+	// language with a bundle, most spoken first), each in its own language
+	// and script, come after the point's first sentence.
+	Offer bool
+	Langs []string
+	Pos   Pos
 }
 
 // PictureRef names a picture: a built-in one by name ("phone"), or an image
@@ -65,9 +73,10 @@ type easyReadFile struct {
 	Sections []struct {
 		Heading string `toml:"heading"`
 		Points  []struct {
-			Picture string   `toml:"picture"`
-			Alt     string   `toml:"alt"`
-			Text    []string `toml:"text"`
+			Picture   string   `toml:"picture"`
+			Alt       string   `toml:"alt"`
+			Text      []string `toml:"text"`
+			Languages []string `toml:"languages"`
 		} `toml:"point"`
 	} `toml:"section"`
 }
@@ -101,11 +110,12 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 			d := ds.Errorf(p.Pos, "picture %q is neither PNG nor JPEG", name)
 			d.Source, d.Hint = pos.line(p.Pos.Line), "convert it to PNG, or use a built-in picture: "+strings.Join(pictures.Names(), ", ")
 		default:
+			// an unknown name is the one error: it has no alt text of
+			// its own to report missing too
 			if _, err := pictures.Lookup(name); err != nil {
 				d := ds.Errorf(p.Pos, "%v", err)
 				d.Source = pos.line(p.Pos.Line)
-			}
-			if alt == "" {
+			} else if alt == "" {
 				alt = pictureAltID(name)
 			}
 		}
@@ -151,12 +161,102 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 			for _, id := range fp.Text {
 				pt.Msgs = append(pt.Msgs, ref(id, pkey+".text"))
 			}
+			if fp.Languages != nil {
+				pt.Offer, pt.Langs = true, fp.Languages
+				for _, tag := range fp.Languages {
+					if t, err := language.Parse(tag); err != nil || t.String() != tag {
+						p := pos.str(tag, pkey+".languages")
+						d := ds.Errorf(p, "%q is not a valid BCP 47 language tag", tag)
+						d.Source = pos.line(p.Line)
+					}
+				}
+			}
 			s.Points = append(s.Points, pt)
 		}
 		er.Sections = append(er.Sections, s)
 	}
 	l.EasyRead = er
+	ds = append(ds, er.checkMeanings(pos)...)
 	return ds
+}
+
+// checkMeanings warns when one picture stands for two things. In easy read
+// a reader learns what a picture means; the same picture at two points
+// must mean the same there, so the alt text that says what it means must
+// be the same message at both (a built-in picture's own picture.<name>
+// unless the point gives another). The cover counts as a use. A picture
+// is the same when it is the same built-in name or the same image file.
+func (er *EasyRead) checkMeanings(pos *positions) Diagnostics {
+	var ds Diagnostics
+	type use struct {
+		alt string
+		pos Pos
+	}
+	first := map[string]use{}
+	see := func(p *PictureRef) {
+		if p == nil || (p.Name == "" && p.File == "") {
+			return
+		}
+		key, what := "name:"+p.Name, fmt.Sprintf("picture %q", p.Name)
+		if p.File != "" {
+			key, what = "file:"+p.File, fmt.Sprintf("picture file %q", p.File)
+		}
+		u, ok := first[key]
+		if !ok {
+			first[key] = use{p.Alt.ID, p.Pos}
+			return
+		}
+		if u.alt == p.Alt.ID {
+			return
+		}
+		at := u.pos.String()
+		if u.pos.File == p.Pos.File && u.pos.Line > 0 {
+			at = fmt.Sprintf("line %d", u.pos.Line)
+		}
+		d := ds.Warnf(p.Pos, "%s stands for two things: alt text %q here, %q at %s", what, p.Alt.ID, u.alt, at)
+		d.Source = pos.line(p.Pos.Line)
+		d.Hint = "in easy read one picture means one thing: choose another picture for one of the points (see pictures/README.md), or give both the same alt text if they mean the same"
+	}
+	see(er.Cover)
+	for si := range er.Sections {
+		for pi := range er.Sections[si].Points {
+			see(&er.Sections[si].Points[pi].Picture)
+		}
+	}
+	return ds
+}
+
+// OfferAt returns the point at pos when it is the easy read's offer of the
+// leaflet in other languages.
+func (l *Leaflet) OfferAt(pos Pos) (*Point, bool) {
+	if l.EasyRead == nil {
+		return nil, false
+	}
+	for si := range l.EasyRead.Sections {
+		for pi, p := range l.EasyRead.Sections[si].Points {
+			if p.Pos == pos && p.Offer {
+				return &l.EasyRead.Sections[si].Points[pi], true
+			}
+		}
+	}
+	return nil, false
+}
+
+// LanguageNames returns the names of the languages the easy read's offer
+// lists for a document in lang: the languages Offers gives, in its order,
+// each Text only the bundle's language.name, in its own language
+// (Text.Lang).
+func (l *Leaflet) LanguageNames(lang string, langs []string) ([]Offer, Diagnostics) {
+	offers, ds := l.Offers(lang, langs)
+	for i, o := range offers {
+		// an offer's text opens with the language's name
+		t := Text{ID: "language.name", Lang: o.Lang, Pos: l.Bundles[o.Lang].Pos("language.name")}
+		if len(o.Text.Runs) > 0 {
+			t.Runs = []Run{{Text: o.Text.Runs[0].Text}}
+		}
+		offers[i].Text = t
+	}
+	return offers, ds
 }
 
 // loadImage reads one of the leaflet's own pictures.
