@@ -75,37 +75,9 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	pic := frame.W * er.Picture
 	textX, textW := pic+er.Gap, frame.W-pic-er.Gap
 
-	// The cover: the organisation, the title, the picture, "Easy read".
-	f.blocks = append(f.blocks, f.orgName(doc, root)...)
-	if doc.Title != "" {
-		e := f.elem(RoleTitle, root, "cover.title")
-		t := content.Text{Runs: []content.Run{{Text: doc.Title}}, ID: "cover.title"}
-		ls := f.setText(t, st.Body*2, true, st.Accent, 0, f.width, RoleTitle, e, "")
-		ls[0].before = lh * 1.5
-		ls[0].bookmark = doc.Title
-		f.blocks = append(f.blocks, ls...)
-	}
-	if c := doc.EasyRead.Cover; c != nil {
-		side := frame.W * 0.45
-		fig := f.elem(RoleFigure, root, "")
-		b := block{before: lh, height: side, items: []Item{f.picture(*c, Rect{(frame.W - side) / 2, 0, side, side}, fig, &diags)}}
-		f.blocks = append(f.blocks, b)
-	}
-	{
-		e := f.elem(RoleParagraph, root, doc.EasyRead.Label.ID)
-		ls := f.setText(doc.EasyRead.Label, st.Body*2, true, st.Text, 0, f.width, RoleParagraph, e, "")
-		ls[0].before = lh
-		f.blocks = append(f.blocks, centre(ls, f.width)...)
-	}
-	for i, t := range doc.Draft {
-		e := f.elem(RoleParagraph, root, t.ID)
-		ls := f.setText(t, st.Body, i == 0, st.Text, 0, f.width, RoleParagraph, e, "")
-		ls[0].before = lh * 0.5
-		if i == 0 {
-			ls[0].before = lh * 1.5
-		}
-		f.blocks = append(f.blocks, ls...)
-	}
+	// The cover: the organisation, the title, the picture, "Easy read"
+	// and any draft notice, on a page of their own.
+	f.blocks = append(f.blocks, er.cover(f, doc, frame, root)...)
 
 	// The sections, from a new page: each point one unbreakable block.
 	for si, s := range doc.EasyRead.Sections {
@@ -125,6 +97,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 		for pi, p := range s.Points {
 			group := f.elem("Div", root, "")
 			fig := f.elem(RoleFigure, group, "")
+			offer, isOffer := doc.Leaflet.OfferAt(p.Pos)
 			var lines []block
 			for ti, t := range p.Texts {
 				if n := words(t.String()); n > er.MaxWords {
@@ -137,6 +110,11 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 					ls[0].before = st.ParaSpace * lh
 				}
 				lines = append(lines, ls...)
+				if ti == 0 && isOffer {
+					// the offer in other languages: the names after
+					// its first sentence
+					lines = append(lines, f.languageNames(doc, offer, group, textX, textW, name)...)
+				}
 			}
 			b := stack(lines)
 			b.before = er.Space
@@ -161,22 +139,247 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 			f.blocks = append(f.blocks, b)
 		}
 	}
-	// The offer in other languages, after the contact details, when the
-	// leaflet has a languages block.
-	for _, s := range doc.Sections {
-		for _, b := range s.Blocks {
-			if b.Kind == content.Languages {
-				f.addBlock(b, er.Space, root, "")
+	// A leaflet whose easy read has no offer of its own languages gets the
+	// tri-fold's languages block after the contact details.
+	if !hasOffer(doc.Leaflet.EasyRead) {
+		for _, s := range doc.Sections {
+			for _, b := range s.Blocks {
+				if b.Kind == content.Languages {
+					f.addBlock(b, er.Space, root, "")
+				}
 			}
 		}
 	}
-	pages := paginate(f.blocks, frame)
+	pages := balancePages(f.blocks, frame)
 	res.Pages = f.pageEdition(doc, pages, A4Portrait, frame, A4Portrait.H-MM(18), &diags)
 	if len(res.Pages) > er.MaxPages {
 		d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s: %d pages; easy read has at most %d", f.where, len(res.Pages), er.MaxPages)
 		d.Hint = "shorten the easy-read text, or choose a smaller size"
 	}
 	return res, diags
+}
+
+// cover sets the easy read's first page: the organisation, the title,
+// the picture, the words "Easy read" and any draft notice. The picture is
+// as large as 45% of the width; when the words would run onto a second
+// page (large sizes, long titles, a draft notice) the picture gets
+// smaller, then the title and the label, then the space between the
+// parts closes up to a third.
+func (er EasyRead) cover(f *flow, doc *content.Document, frame Rect, root int) []block {
+	st := f.style
+	lh := st.line()
+	org := f.orgName(doc, root)
+	title, fig := -1, -1
+	if doc.Title != "" {
+		title = f.elem(RoleTitle, root, "cover.title")
+	}
+	if doc.EasyRead.Cover != nil {
+		fig = f.elem(RoleFigure, root, "")
+	}
+	label := f.elem(RoleParagraph, root, doc.EasyRead.Label.ID)
+	var draft []int
+	for _, t := range doc.Draft {
+		draft = append(draft, f.elem(RoleParagraph, root, t.ID))
+	}
+	// top holds the blocks above the picture, bottom those below it
+	set := func(scale float64) (top, bottom []block) {
+		top = append(top, org...)
+		if title >= 0 {
+			t := content.Text{Runs: []content.Run{{Text: doc.Title}}, ID: "cover.title"}
+			ls := f.setText(t, st.Body*scale, true, st.Accent, 0, f.width, RoleTitle, title, "")
+			ls[0].before = lh * 1.5
+			ls[0].bookmark = doc.Title
+			top = append(top, ls...)
+		}
+		ls := f.setText(doc.EasyRead.Label, st.Body*scale, true, st.Text, 0, f.width, RoleParagraph, label, "")
+		ls[0].before = lh
+		bottom = append(bottom, centre(ls, f.width)...)
+		for i, t := range doc.Draft {
+			ls := f.setText(t, st.Body, i == 0, st.Text, 0, f.width, RoleParagraph, draft[i], "")
+			ls[0].before = lh * 0.5
+			if i == 0 {
+				ls[0].before = lh * 1.5
+			}
+			bottom = append(bottom, ls...)
+		}
+		return top, bottom
+	}
+	small := frame.W * 0.2
+	var top, bottom []block
+	var words, gaps float64
+	nd := len(*f.diags)
+	for _, scale := range []float64{2, 1.75, 1.5} {
+		*f.diags = (*f.diags)[:nd] // each try reports the same problems
+		top, bottom = set(scale)
+		words, gaps = 0, 0
+		for i, b := range append(append([]block(nil), top...), bottom...) {
+			if i > 0 {
+				gaps += b.before
+			}
+			words += b.height
+		}
+		if fig >= 0 {
+			gaps += lh
+		}
+		if frame.H-words-gaps >= small {
+			break
+		}
+	}
+	blocks := top
+	if fig >= 0 {
+		side, k := min(frame.W*0.45, frame.H-words-gaps), 1.0
+		if side < small {
+			k = max(1.0/3, (frame.H-words-small)/gaps)
+			side = max(frame.W*0.12, min(small, frame.H-words-k*gaps))
+		}
+		pic := f.picture(*doc.EasyRead.Cover, Rect{(frame.W - side) / 2, 0, side, side}, fig, f.diags)
+		blocks = append(blocks, block{before: lh, height: side, items: []Item{pic}})
+		blocks = append(blocks, bottom...)
+		for i := range blocks {
+			blocks[i].before *= k
+		}
+		return blocks
+	}
+	return append(blocks, bottom...)
+}
+
+// hasOffer reports whether an easy read has a point that offers the
+// leaflet in other languages.
+func hasOffer(er *content.EasyRead) bool {
+	if er == nil {
+		return false
+	}
+	for _, s := range er.Sections {
+		for _, p := range s.Points {
+			if p.Offer {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// languageNames sets the names of the languages an easy-read offer lists,
+// each in its own language and script, as a list in the point's words
+// column (x and width): two columns when there are four names or more and
+// the two columns fit side by side, each name on one line, else one. Each name starts at the column's start edge,
+// the right for a right-to-left document, so that the names line up
+// whatever their own direction; the list reads down the first column,
+// then the second.
+func (f *flow) languageNames(doc *content.Document, offer *content.Point, parent int, x, width float64, section string) []block {
+	names, ds := doc.Leaflet.LanguageNames(doc.Lang, offer.Langs)
+	*f.diags = append(*f.diags, ds...)
+	if len(names) == 0 {
+		return nil
+	}
+	st := f.style
+	lh := st.line()
+	gap := 2 * st.Body
+	list := f.elem("L", parent, "")
+	var set [][]block
+	rows := (len(names) + 1) / 2
+	var colW [2]float64 // the widest name of each column
+	oneLine := true
+	for i, o := range names {
+		li := f.elem("LI", list, o.Text.ID)
+		e := f.elem(RoleListBody, li, o.Text.ID)
+		ls := f.setText(o.Text, st.Body, false, st.Text, x, width, RoleListBody, e, section)
+		oneLine = oneLine && len(ls) == 1
+		colW[i/rows] = max(colW[i/rows], lineWidth(ls[0].items))
+		set = append(set, ls)
+	}
+	var out []block
+	if len(set) < 4 || !oneLine || colW[0]+gap+colW[1] > width {
+		for i, ls := range set {
+			for j := range ls {
+				ls[j].items = startAt(ls[j].items, x, f.width, f.rtl)
+			}
+			ls[0].before = 0.2 * lh
+			if i == 0 {
+				ls[0].before = st.ParaSpace * lh
+			}
+			out = append(out, ls...)
+		}
+		return out
+	}
+	// the second column starts a gap after the first's widest name, or at
+	// the middle of the words' column when that is further
+	second := max(colW[0]+gap, (width+gap)/2)
+	if second+colW[1] > width {
+		second = colW[0] + gap
+	}
+	for r := range rows {
+		b := block{height: lh, before: 0.2 * lh, section: section, msgID: "language.name"}
+		if r == 0 {
+			b.before = st.ParaSpace * lh
+		}
+		b.items = startAt(set[r][0].items, x, f.width, f.rtl)
+		if i := rows + r; i < len(set) {
+			b.items = append(b.items, startAt(set[i][0].items, x+second, f.width, f.rtl)...)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// startAt moves a line's items so that it starts x from the start edge of
+// a column of the given width: the left edge, or the right one when rtl.
+func startAt(items []Item, x, width float64, rtl bool) []Item {
+	lo, w := minX(items), lineWidth(items)
+	to := x
+	if rtl {
+		to = width - x - w
+	}
+	out := make([]Item, len(items))
+	for i, it := range items {
+		out[i] = moved(it, to-lo, 0)
+	}
+	return out
+}
+
+// balancePages paginates an easy read so that its last page is never nearly
+// empty. The pages of the sections (from the first block that starts a new
+// page) are filled in order; when the last of them would be less than a
+// third full, they are filled again to the least height that keeps their
+// number, so that every page holds about as much and the points move
+// forward whole. Pages still start at the top of the frame.
+func balancePages(blocks []block, frame Rect) [][]placed {
+	pages := paginate(blocks, frame)
+	k := 0
+	for k < len(blocks) && !blocks[k].newPage {
+		k++
+	}
+	if k == len(blocks) {
+		return pages
+	}
+	head, body := paginate(blocks[:k], frame), blocks[k:]
+	bp := paginate(body, frame)
+	if len(head)+len(bp) != len(pages) || len(bp) < 2 || pageFill(bp[len(bp)-1]) >= frame.H/3 {
+		return pages
+	}
+	lo, hi := frame.H/2, frame.H
+	for range 24 {
+		mid := (lo + hi) / 2
+		if len(paginate(body, Rect{frame.X, frame.Y, frame.W, mid})) <= len(bp) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	even := paginate(body, Rect{frame.X, frame.Y, frame.W, hi})
+	if len(even) != len(bp) {
+		return pages
+	}
+	return append(head, even...)
+}
+
+// pageFill is the height a page's blocks take.
+func pageFill(ps []placed) float64 {
+	if len(ps) == 0 {
+		return 0
+	}
+	last := ps[len(ps)-1]
+	return last.y + last.height
 }
 
 // picture returns the picture item for p in r (relative to its block).
@@ -191,12 +394,10 @@ func (f *flow) picture(p content.DocPicture, r Rect, elem int, diags *content.Di
 			d.Hint = fmt.Sprintf("use an image of at least %.0f pixels a side for print", 300*r.W/72)
 		}
 	default:
-		v, err := pictures.Lookup(p.Name)
-		if err != nil {
-			diags.Errorf(p.Pos, "%s: %v", f.where, err)
-			return out
+		// an unknown name is reported once, where the leaflet is loaded
+		if v, err := pictures.Lookup(p.Name); err == nil {
+			out.Vector = v
 		}
-		out.Vector = v
 	}
 	return out
 }
