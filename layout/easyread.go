@@ -283,7 +283,15 @@ func (f *flow) languageNames(doc *content.Document, offer *content.Point, parent
 	for i, o := range names {
 		li := f.elem("LI", list, o.Text.ID)
 		e := f.elem(RoleListBody, li, o.Text.ID)
-		ls := f.setText(o.Text, st.Body, false, st.Text, x, width, RoleListBody, e, section)
+		// Arabic script a little larger, to look as large as the
+		// others, on the baseline and in the line height of the body
+		scale := opticalScale(o.Lang)
+		ls := f.setText(o.Text, st.Body*scale, false, st.Text, x, width, RoleListBody, e, section)
+		if scale != 1 {
+			for j := range ls {
+				ls[j] = onBodyLine(ls[j], scale, lh)
+			}
+		}
 		oneLine = oneLine && len(ls) == 1
 		colW[i/rows] = max(colW[i/rows], lineWidth(ls[0].items))
 		set = append(set, ls)
@@ -320,6 +328,24 @@ func (f *flow) languageNames(doc *content.Document, offer *content.Point, parent
 		out = append(out, b)
 	}
 	return out
+}
+
+// onBodyLine puts a line set at scale times the body size on the baseline
+// a body line of height lh has: a line's baseline is in proportion to its
+// size.
+func onBodyLine(b block, scale, lh float64) block {
+	for _, it := range b.items {
+		if r, ok := it.(*GlyphRun); ok {
+			items := make([]Item, len(b.items))
+			for i, it := range b.items {
+				items[i] = moved(it, 0, r.Y/scale-r.Y)
+			}
+			b.items = items
+			break
+		}
+	}
+	b.height = lh
+	return b
 }
 
 // startAt moves a line's items so that it starts x from the start edge of
