@@ -236,6 +236,10 @@ func buildOne(l *content.Leaflet, job Job, req Request, date time.Time, set *fon
 		diags.Errorf(content.Pos{}, "%v", err)
 		return nil, diags
 	}
+	if tf, ok := ed.(layout.TriFold); ok && tf.PrintShop { // the slug names the file
+		tf.Job = layout.PrintJob{File: FileName(l.ID, job, req), Date: date}
+		ed = tf
+	}
 	sh := shapers[family]
 	if sh == nil {
 		sh = text.NewShaper(set.WithText(family))

@@ -74,6 +74,8 @@ type TriFold struct {
 	// bleed and a slug beyond it for crop and fold marks, with the trim
 	// and bleed boxes set.
 	PrintShop bool
+	// Job is what the print shop's slug names: the file and its date.
+	Job PrintJob
 }
 
 // Print-shop sizes: the bleed beyond the trim, and the slug beyond the
@@ -444,7 +446,7 @@ func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, con
 	res.Spacing = sp.heading
 	if t.PrintShop {
 		for i := range res.Pages {
-			res.Pages[i] = t.printShop(res.Pages[i])
+			res.Pages[i] = tf.printShop(res.Pages[i], i)
 		}
 	}
 	return res, diags
@@ -520,20 +522,17 @@ func balance(blocks []block, frames []Rect) ([][]placed, []block) {
 	return fill(blocks, short(hi))
 }
 
-// foldMarks returns the ticks at the folds between regions: 0.5 pt wide and
-// 4 mm long, from 5 mm inside the sheet's top and bottom edges (office
-// printers do not print nearer the edge), in light grey.
+// foldMarks returns the marks at the folds between regions: dashed lines
+// (fold marks are dashed, crop marks solid) 0.5 pt wide and 4 mm long, from
+// 5 mm inside the sheet's top and bottom edges (office printers do not
+// print nearer the edge), in light grey.
 func (t TriFold) foldMarks(regions []Region) []Item {
 	var out []Item
 	grey := Color{0xb0, 0xb0, 0xb0}
 	h := t.Paper.Size.H
-	for _, r := range regions {
-		x := r.Area.X + r.Area.W
-		if x >= t.Paper.Size.W-1 {
-			continue
-		}
+	for _, x := range folds(regions, t.Paper.Size.W) {
 		for _, y := range []float64{MM(5), h - MM(5) - MM(4)} {
-			out = append(out, &Box{Rect: Rect{x - 0.25, y, 0.5, MM(4)}, Fill: grey, Role: RoleArtifact})
+			out = append(out, dashes(x, y, MM(4), 0.5, grey)...)
 		}
 	}
 	return out
@@ -585,10 +584,12 @@ func sortRegions(rs []Region) {
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Area.X < rs[j].Area.X })
 }
 
-// printShop grows a page by the bleed and the slug, moving everything by
-// them, and draws crop marks at the trim's corners and fold marks at the
-// folds, in the slug, outside the bleed.
-func (t TriFold) printShop(p Page) Page {
+// printShop grows a page (side is 0 for the outside, 1 for the inside) by
+// the bleed and the slug, moving everything by them, and draws, in the
+// slug, outside the bleed: solid crop marks at the trim's corners, dashed
+// fold marks at the folds, and the slug line that names the file, the
+// side, the date and the language.
+func (tf *trifoldRun) printShop(p Page, side int) Page {
 	off := Bleed + Slug
 	out := Page{Size: Size{p.Size.W + 2*off, p.Size.H + 2*off}, Bookmarks: p.Bookmarks}
 	out.Trim = Rect{off, off, p.Size.W, p.Size.H}
@@ -618,13 +619,12 @@ func (t TriFold) printShop(p Page) Page {
 		mark(0, y-w/2, off-gap, w)             // left of the left edge
 		mark(tr.X+tr.W+gap, y-w/2, off-gap, w) // right of the right edge
 	}
-	for _, r := range p.Regions {
-		x := r.Area.X + r.Area.W + off
-		if x >= tr.X+tr.W-1 {
-			continue
-		}
-		mark(x-w/2, 0, w, off-gap)
-		mark(x-w/2, tr.Y+tr.H+gap, w, off-gap)
+	fx := folds(p.Regions, p.Size.W)
+	for i := range fx {
+		fx[i] += off
+		out.Items = append(out.Items, dashes(fx[i], 0, off-gap, w, black)...)
+		out.Items = append(out.Items, dashes(fx[i], tr.Y+tr.H+gap, off-gap, w, black)...)
 	}
+	out.Items = append(out.Items, tf.slugLine(tr, side, append([]float64{tr.X, tr.X + tr.W}, fx...))...)
 	return out
 }

@@ -347,13 +347,17 @@ func TestFoldMarksSitAtTheFoldsInsideThePrintableArea(t *testing.T) {
 			for _, r := range p.Regions[:2] {
 				folds = append(folds, r.Area.X+r.Area.W)
 			}
-			n := 0
+			marks := map[[2]int]int{} // dashes per mark: at a fold, at the top or bottom
 			for _, it := range p.Items {
 				b, ok := it.(*Box)
 				if !ok || b.Fill != (Color{0xb0, 0xb0, 0xb0}) {
 					continue
 				}
-				n++
+				top := 0
+				if b.Y < p.Size.H/2 {
+					top = 1
+				}
+				marks[[2]int{int(math.Round(b.X)), top}]++
 				if b.Role != RoleArtifact {
 					t.Errorf("a fold mark is not an artifact")
 				}
@@ -365,8 +369,13 @@ func TestFoldMarksSitAtTheFoldsInsideThePrintableArea(t *testing.T) {
 					t.Errorf("%s page %d: mark %+v within 5 mm of the edge", paper.Name, pi+1, b.Rect)
 				}
 			}
-			if n != 4 {
-				t.Errorf("%s page %d: got %d fold marks; want 4", paper.Name, pi+1, n)
+			if len(marks) != 4 {
+				t.Errorf("%s page %d: got %d fold marks; want 4", paper.Name, pi+1, len(marks))
+			}
+			for at, n := range marks {
+				if n < 2 {
+					t.Errorf("%s page %d: the fold mark at x=%d is one solid tick; want it dashed", paper.Name, pi+1, at[0])
+				}
 			}
 		}
 	}
