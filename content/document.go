@@ -592,7 +592,7 @@ func markNoBreak(runs []Run) []Run {
 		add(emailRe, func(s string) string { return "mailto:" + s }, nil)
 		add(webRe, normaliseLink, nil)
 		add(dateRe, nil, nil)
-		add(phoneRe, nil, isPhone)
+		add(phoneRe, telLink, isPhone)
 		add(postRe, nil, nil)
 		if len(spans) == 0 {
 			out = append(out, r)
@@ -634,6 +634,38 @@ func countDigits(s string) int {
 		}
 	}
 	return n
+}
+
+// telLink returns the tel: link (RFC 3966) of a phone number, in the
+// international form a phone dials from anywhere: "01604 364036" is
+// "tel:+441604364036". A number written with its country code (+44 or
+// 0044, with or without a "(0)") keeps it; a national number, with a
+// single leading 0, is a UK number, the country of the leaflets this
+// tool makes, and becomes +44 without the 0; any other number (a short
+// or local one) is dialled as written. Digits of any script are written
+// as ASCII digits (WesternDigits). A leaflet for another country writes
+// its numbers with their country code.
+func telLink(s string) string {
+	intl := strings.HasPrefix(strings.TrimLeft(s, "("), "+")
+	if intl {
+		s = strings.Replace(s, "(0)", "", 1)
+	}
+	var b strings.Builder
+	for _, r := range WesternDigits(s) {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	switch {
+	case intl:
+		return "tel:+" + n
+	case strings.HasPrefix(n, "00"):
+		return "tel:+" + n[2:]
+	case strings.HasPrefix(n, "0"):
+		return "tel:+44" + n[1:]
+	}
+	return "tel:" + n
 }
 
 // normaliseLink makes a web address a full URL and leaves other targets.

@@ -200,7 +200,7 @@ func TestTemplateDataComesFromTheOrganisation(t *testing.T) {
 			runs: []Run{{Text: "Northamptonshire Safeguarding Children Board", Strong: true}}},
 		{name: "short name", template: "The {{.ShortName}} Business Office", want: "The NSCB Business Office"},
 		{name: "phone is kept on one line", template: "Tel: {{.Phone}}", want: "Tel: 01604 364036",
-			runs: []Run{{Text: "Tel: "}, {Text: "01604 364036", NoBreak: true}}},
+			runs: []Run{{Text: "Tel: "}, {Text: "01604 364036", Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "email becomes a mailto link", template: "Email: {{.Email}}", want: "Email: nscb@northamptonshire.gcsx.gov.uk",
 			runs: []Run{{Text: "Email: "}, {Text: "nscb@northamptonshire.gcsx.gov.uk", Link: "mailto:nscb@northamptonshire.gcsx.gov.uk", NoBreak: true}}},
 		{name: "website becomes an https link", template: "See {{.Website}}.", want: "See www.northamptonshirescb.org.uk.",

@@ -105,20 +105,20 @@ func TestNoBreakMarksAddressesPhonesPostcodesAndDates(t *testing.T) {
 			want: []Run{{Text: "(see "}, {Text: "https://example.org/a?b=c", Link: "https://example.org/a?b=c", NoBreak: true}, {Text: "), then"}}},
 		{name: "a web address leaves a closing typographic quote", in: "“www.example.org”",
 			want: []Run{{Text: "“"}, {Text: "www.example.org", Link: "https://www.example.org", NoBreak: true}, {Text: "”"}}},
-		{name: "a UK phone number is kept on one line", in: "Tel: 01604 364036",
-			want: []Run{{Text: "Tel: "}, {Text: "01604 364036", NoBreak: true}}},
+		{name: "a UK phone number is kept on one line, a tel: link in international form", in: "Tel: 01604 364036",
+			want: []Run{{Text: "Tel: "}, {Text: "01604 364036", Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "a phone number with hyphens", in: "Call 01604-364-036 today",
-			want: []Run{{Text: "Call "}, {Text: "01604-364-036", NoBreak: true}, {Text: " today"}}},
+			want: []Run{{Text: "Call "}, {Text: "01604-364-036", Link: "tel:+441604364036", NoBreak: true}, {Text: " today"}}},
 		{name: "a phone number with a country code", in: "+44 1604 364036",
-			want: []Run{{Text: "+44 1604 364036", NoBreak: true}}},
+			want: []Run{{Text: "+44 1604 364036", Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "a phone number with the area code in brackets", in: "(01604) 364036",
-			want: []Run{{Text: "(01604) 364036", NoBreak: true}}},
+			want: []Run{{Text: "(01604) 364036", Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "a phone number with a no-break space", in: "01604\u00a0364036",
-			want: []Run{{Text: "01604\u00a0364036", NoBreak: true}}},
+			want: []Run{{Text: "01604\u00a0364036", Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "a phone number in Arabic-Indic digits", in: "٠١٦٠٤ ٣٦٤٠٣٦",
-			want: []Run{{Text: "٠١٦٠٤ ٣٦٤٠٣٦", NoBreak: true}}},
+			want: []Run{{Text: "٠١٦٠٤ ٣٦٤٠٣٦", Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "a phone number in strong text stays strong", in: "**Tel: 01604 364036**",
-			want: []Run{{Text: "Tel: ", Strong: true}, {Text: "01604 364036", Strong: true, NoBreak: true}}},
+			want: []Run{{Text: "Tel: ", Strong: true}, {Text: "01604 364036", Strong: true, Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "a postcode", in: "Northampton NN4 7YD",
 			want: []Run{{Text: "Northampton "}, {Text: "NN4 7YD", NoBreak: true}}},
 		{name: "a postcode on the last address line", in: "Northampton\nNN4 7YD",
@@ -132,7 +132,7 @@ func TestNoBreakMarksAddressesPhonesPostcodesAndDates(t *testing.T) {
 		{name: "a numeric date", in: "on 22/05/2015.",
 			want: []Run{{Text: "on "}, {Text: "22/05/2015", NoBreak: true}, {Text: "."}}},
 		{name: "everything in one message, in order", in: "Call 01604 364036 or email a@b.org, NN4 7YD",
-			want: []Run{{Text: "Call "}, {Text: "01604 364036", NoBreak: true}, {Text: " or email "}, {Text: "a@b.org", Link: "mailto:a@b.org", NoBreak: true}, {Text: ", "}, {Text: "NN4 7YD", NoBreak: true}}},
+			want: []Run{{Text: "Call "}, {Text: "01604 364036", Link: "tel:+441604364036", NoBreak: true}, {Text: " or email "}, {Text: "a@b.org", Link: "mailto:a@b.org", NoBreak: true}, {Text: ", "}, {Text: "NN4 7YD", NoBreak: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,11 +212,11 @@ func TestNoBreakKeepsWholePhoneNumbersTogether(t *testing.T) {
 		want []Run
 	}{
 		{name: "Childline's eight-digit number", in: "Childline 0800 1111",
-			want: []Run{{Text: "Childline "}, {Text: "0800 1111", NoBreak: true}}},
+			want: []Run{{Text: "Childline "}, {Text: "0800 1111", Link: "tel:+448001111", NoBreak: true}}},
 		{name: "a country code with the trunk zero in brackets", in: "+44 (0)1604 364036",
-			want: []Run{{Text: "+44 (0)1604 364036", NoBreak: true}}},
+			want: []Run{{Text: "+44 (0)1604 364036", Link: "tel:+441604364036", NoBreak: true}}},
 		{name: "a date just before a phone number keeps its year", in: "on 22nd May 2015 01604 364036",
-			want: []Run{{Text: "on "}, {Text: "22nd May 2015", NoBreak: true}, {Text: " "}, {Text: "01604 364036", NoBreak: true}}},
+			want: []Run{{Text: "on "}, {Text: "22nd May 2015", NoBreak: true}, {Text: " "}, {Text: "01604 364036", Link: "tel:+441604364036", NoBreak: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -279,6 +279,25 @@ func TestNumbersAreWrittenInTheTranslationsDigits(t *testing.T) {
 	} {
 		if got := l.FormatNumber(tc.lang, 12); got != tc.want {
 			t.Errorf("%s: got %q; want %q", tc.lang, got, tc.want)
+		}
+	}
+}
+
+func TestTelLinksAreInInternationalForm(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"01604 364036", "tel:+441604364036"},
+		{"(01604) 364036", "tel:+441604364036"},
+		{"+44 1604 364036", "tel:+441604364036"},
+		{"+44 (0)1604 364036", "tel:+441604364036"},
+		{"0044 1604 364036", "tel:+441604364036"},
+		{"+353 1 234 5678", "tel:+35312345678"},
+		{"0800 1111", "tel:+448001111"},
+		{"۰۱۶۰۴ ۳۶۴۰۳۶", "tel:+441604364036"}, // Persian digits
+		{"০১৬০৪ ৩৬৪০৩৬", "tel:+441604364036"}, // Bengali digits
+		{"116 123 456", "tel:116123456"},
+	} {
+		if got := telLink(tc.in); got != tc.want {
+			t.Errorf("telLink(%q) = %q; want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -38,7 +38,7 @@ func TestFrontCoverInformsAndAttracts(t *testing.T) {
 					audience = it.Size
 				case "cover.action":
 					action = it.Size
-					if strings.Contains(it.Text, doc.Org.Phone) && it.Link != "tel:01604364036" {
+					if strings.Contains(it.Text, doc.Org.Phone) && it.Link != "tel:+441604364036" {
 						t.Errorf("%s: the phone number on the cover links to %q", lang, it.Link)
 					}
 				}
