@@ -183,7 +183,8 @@ func edition(name string, req Request) (Edition, string, error) {
 		tf.PrintShop = req.PrintShop
 		return tf, "NotoSans", nil
 	case "screen":
-		return layout.NewScreen(req.Paper), "NotoSans", nil
+		sc := layout.NewScreen() // one page size whatever the paper
+		return sc, sc.Family(), nil
 	case "large-print":
 		size := req.Size
 		if size == 0 {
@@ -203,15 +204,17 @@ func edition(name string, req Request) (Edition, string, error) {
 }
 
 // FileName returns the PDF's name: <leaflet>-<lang>-<edition>.pdf, with
-// the paper when it is not A4 and the size when it is not the default.
+// the tri-fold's paper when it is not A4 and the size when it is not the
+// default. The screen edition's pages are A6 on any paper: its name is
+// always <leaflet>-<lang>-screen.pdf.
 func FileName(id string, job Job, req Request) string {
 	name := fmt.Sprintf("%s-%s-%s", id, job.Lang, job.Edition)
 	switch job.Edition {
-	case "trifold", "screen":
+	case "trifold":
 		if req.Paper.Name != layout.A4.Name {
 			name += "-" + req.Paper.Name
 		}
-		if req.PrintShop && job.Edition == "trifold" {
+		if req.PrintShop {
 			name += "-print"
 		}
 	case "large-print":

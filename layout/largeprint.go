@@ -4,6 +4,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 
 	"leaflet/content"
 	"leaflet/fonts"
@@ -15,8 +16,8 @@ import (
 // headings, page numbers, the quotation's source, contact details — is set
 // at the body size or larger; lines are at most about 65 characters, wider
 // margins rather than longer lines; nothing is justified, hyphenated or
-// italic. Page 1 holds the organisation, the title and the contact details,
-// which come again at the end; then the sections follow in reading order.
+// italic. Page 1 holds the organisation, the title and the contact details;
+// then the sections follow in reading order, and the languages last.
 type LargePrint struct {
 	// Size is the body size in points, a whole number from 16 to 48.
 	Size  float64
@@ -65,7 +66,14 @@ func (lp LargePrint) frame(rtl bool) Rect {
 	return Rect{x, lp.Top, w, A4Portrait.H - lp.Top - lp.Bottom}
 }
 
-// Layout lays out the document.
+// Layout lays out the document. Page 1 holds the organisation, the title
+// and subtitle, who the leaflet is for, and how to get in touch — the
+// contact block whole, with its heading and the web address; the sections
+// follow in reading order, flowing on rather than each from a new page,
+// and the offer of the leaflet in other languages comes last, under its
+// own heading. Page breaks are chosen over the whole flow (breakPages):
+// no page but the last is under a third full, no heading or contact block
+// is split from what follows it, no word is divided across two pages.
 func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
 	var diags content.Diagnostics
 	st := lp.Style
@@ -76,76 +84,51 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 		res: res, diags: &diags, where: fmt.Sprintf("%s %s %gpt", doc.Lang, lp, lp.Size), doc: doc}
 	root := -1
 	lh := st.line()
+	secs := pageSections(doc)
 
-	// Page 1: the organisation, the title and subtitle, the draft notice,
-	// and how to get in touch.
+	// Page 1: the organisation, the title and subtitle, the audience, the
+	// draft notice, and how to get in touch.
 	f.blocks = append(f.blocks, f.orgName(doc, root)...)
-	var contact []content.DocSection
-	for _, s := range doc.Sections {
-		switch s.Place {
-		case content.Cover:
-			for _, b := range s.Blocks {
-				switch b.Kind {
-				case content.Title:
-					e := f.elem(RoleTitle, root, b.Texts[0].ID)
-					ls := f.setText(b.Texts[0], st.Body*1.6, true, st.Accent, 0, f.width, RoleTitle, e, "")
-					ls[0].before = lh
-					ls[0].bookmark = doc.Title
-					f.blocks = append(f.blocks, ls...)
-				case content.Subtitle:
-					e := f.elem(RoleParagraph, root, b.Texts[0].ID)
-					ls := f.setText(b.Texts[0], st.Body, false, st.Text, 0, f.width, RoleParagraph, e, "")
-					ls[0].before = lh * 0.3
-					f.blocks = append(f.blocks, ls...)
-				default:
-					f.addBlock(b, st.ParaSpace*lh, root, "")
-				}
-			}
-		case content.Back:
-			c := s
-			c.Blocks = nil
-			for _, b := range s.Blocks {
-				if b.Kind != content.Languages { // the full list comes at the end
-					c.Blocks = append(c.Blocks, b)
-				}
-			}
-			contact = append(contact, c)
+	for _, b := range secs.cover {
+		switch b.Kind {
+		case content.Title:
+			first := f.addLine(b.Texts[0], RoleTitle, f.largestFit(b.Texts[0], 1.6), true, st.Accent, lh, root)
+			first.bookmark = doc.Title
+		case content.Subtitle, content.Audience:
+			f.addLine(b.Texts[0], RoleParagraph, st.Body, false, st.Text, lh*0.3, root)
+		case content.Action:
+			// the contact details follow on this page: the call to
+			// action would only say the phone number twice
+		default:
+			f.addBlock(b, st.ParaSpace*lh, root, "")
 		}
 	}
-	for i, t := range doc.Draft {
-		e := f.elem(RoleParagraph, root, t.ID)
-		ls := f.setText(t, st.Body, i == 0, st.Text, 0, f.width, RoleParagraph, e, "")
-		ls[0].before = lh * 0.5
-		if i == 0 {
-			ls[0].before = lh
-		}
-		f.blocks = append(f.blocks, ls...)
-	}
-	first := len(f.blocks)
-	f.addSections(contact, root)
-	for i := first; i < len(f.blocks); i++ {
-		f.blocks[i].bookmark = "" // the contact section is bookmarked at the end
-	}
+	f.addDraft(doc, lh, lh*0.5, root)
+	keepAll(f.blocks) // the opening is one group
+	keeps := f.addContact(secs.back, root)
 
-	// Then every section in reading order, from a new page.
-	start := len(f.blocks)
-	for _, place := range []content.Place{content.Inside, content.Flap, content.Back} {
-		var secs []content.DocSection
-		for _, s := range doc.Sections {
-			if s.Place == place {
-				secs = append(secs, s)
-			}
-		}
-		f.addSections(secs, root)
-	}
-	if start < len(f.blocks) {
-		f.blocks[start].newPage = true
-	}
-	pages := paginate(f.blocks, frame)
+	// Then every section in reading order, and the languages last.
+	f.addSections(secs.text, root)
+	f.addLanguages(secs, root, &diags)
+	pages := breakPages(f.blocks, frame, keeps)
 	res.Pages = f.pageEdition(doc, pages, A4Portrait, frame, A4Portrait.H-MM(20), &diags)
 	if lp.Size > 28 {
 		d := diags.Warnf(content.Pos{}, "%s: at %g pt the leaflet runs to %d pages", f.where, lp.Size, len(res.Pages))
 		d.Hint = "readers who need print this large may be better served by audio or e-text as well (UKAAF)"
 	}
 	return res, diags
+}
+
+// largestFit returns the size, at most scale times the body and at least
+// the body, at which every word of a heading or title fits the column, in
+// steps of a tenth of the body: at large sizes a long word ("Wykorzystywanie")
+// is wider than the column at 1.6 times the body. Words are never
+// hyphenated; a word too wide even at the body size is reported when set.
+func (f *flow) largestFit(t content.Text, scale float64) float64 {
+	for k := math.Round((scale - 1) * 10); k > 0; k-- {
+		if size := f.style.Body * (1 + k/10); f.widest(t, size) <= f.width {
+			return size
+		}
+	}
+	return f.style.Body
 }

@@ -4,7 +4,9 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"unicode"
 
 	"leaflet/content"
 )
@@ -30,6 +32,366 @@ func paginate(blocks []block, frame Rect) [][]placed {
 	}
 	return pages
 }
+
+// The costs of page breaks, for breakPages. A break where the flow allows
+// one costs nothing; the others are ranked. Worst is the contact block
+// divided, then the contact block parted from its heading and
+// introduction — rather than either, page 1 may hold only the title (the
+// contact section starts a page) — then a page other than the last under
+// a third full, then a word divided across two pages (a line ending in a
+// hyphen inside a word), then a heading left at the foot of a page, then
+// any other group kept together (a short paragraph, a paragraph's first
+// or last two lines, a list item). A last page under a quarter full draws
+// lines from the page before it, where that page can give them at no
+// other cost; beyond that, pages are filled in turn.
+const (
+	costContact = 5000
+	costIntro   = 4500
+	costSparse  = 4000
+	costHyphen  = 3000
+	costHeading = 2000
+	costKeep    = 1000
+	costShort   = 400 // times how far a last page is under a quarter full
+	costEmpty   = 10  // times a page's empty fraction, more on early pages
+)
+
+// breakPages places blocks on pages of the given frame, choosing the page
+// breaks of least total cost (see the costs above) over the whole flow,
+// rather than filling each page in turn; keeps raises the cost of a
+// break after some blocks (the contact details, see addContact): so a group kept together that
+// would leave a page near-empty is divided instead, and the last page is
+// never a line or two. A block marked newPage starts a page; the page
+// before it is the last of its part. A block taller than the page gets a
+// page of its own and is reported by the caller.
+func breakPages(blocks []block, frame Rect, keeps map[int]float64) [][]placed {
+	n := len(blocks)
+	if n == 0 {
+		return nil
+	}
+	// at[i] is the flow's height to the bottom of block i-1, with every
+	// block's space above counted; a page from block i drops block i's
+	const eps = 0.01
+	at := make([]float64, n+1)
+	for i, b := range blocks {
+		at[i+1] = at[i] + b.before + b.height
+	}
+	height := func(i, j int) float64 { return at[j] - at[i] - blocks[i].before }
+	best := make([]float64, n+1)
+	from := make([]int, n+1)
+	for j := 1; j <= n; j++ {
+		best[j] = math.Inf(1)
+		last := j == n || blocks[j].newPage
+		brk := 0.0
+		if !last {
+			brk = breakCost(blocks[j-1])
+			brk = max(brk, keeps[j-1])
+		}
+		for i := j - 1; i >= 0; i-- {
+			h := height(i, j)
+			if h > frame.H+eps && i < j-1 {
+				break // too tall: so is every page starting earlier
+			}
+			if i < j-1 && blocks[i+1].newPage {
+				break // a page may not run past the start of a new part
+			}
+			if math.IsInf(best[i], 1) {
+				continue
+			}
+			fill := min(h/frame.H, 1)
+			// space left empty weighs more the earlier its page: pages
+			// are filled in turn, the space going to the end
+			empty := costEmpty * (1 - fill) * (2 - float64(i)/float64(n))
+			c := best[i] + brk
+			switch {
+			case last:
+				c += costShort * max(0, 0.25-fill)
+			case fill < 1.0/3:
+				c += costSparse + empty
+			default:
+				c += empty
+			}
+			if c < best[j]-1e-9 {
+				best[j], from[j] = c, i
+			}
+		}
+	}
+	var cuts []int
+	for j := n; j > 0; j = from[j] {
+		cuts = append(cuts, j)
+	}
+	pages := make([][]placed, 0, len(cuts))
+	for k := len(cuts) - 1; k >= 0; k-- {
+		j := cuts[k]
+		i := from[j]
+		var ps []placed
+		y := 0.0
+		for m := i; m < j; m++ {
+			b := blocks[m]
+			if m > i {
+				y += b.before
+			}
+			ps = append(ps, placed{b, y})
+			y += b.height
+		}
+		pages = append(pages, ps)
+	}
+	return pages
+}
+
+// breakCost returns the cost of a page break after block b.
+func breakCost(b block) float64 {
+	switch {
+	case endsInHyphen(b):
+		return costHyphen
+	case !b.keep:
+		return 0
+	case isHeading(b):
+		return costHeading
+	}
+	return costKeep
+}
+
+// isHeading reports whether a block is a line of a heading or the title.
+func isHeading(b block) bool {
+	for _, it := range b.items {
+		if g, ok := it.(*GlyphRun); ok && (g.Role == RoleHeading || g.Role == RoleTitle) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInHyphen reports whether a line ends in a hyphen inside a word
+// ("онлайн-" before "відеопрезентацію" on the next line): the line
+// breaker breaks after a hyphen, and the word must then not be divided
+// across two pages. The line's logical end is its last run in the
+// direction of its paragraph (the lowest bidi level of its runs): the
+// rightmost, or the leftmost right to left. A line that ended at a space
+// keeps the space in its text, so it does not end in a hyphen.
+func endsInHyphen(b block) bool {
+	var runs []*GlyphRun
+	base := -1
+	for _, it := range b.items {
+		if g, ok := it.(*GlyphRun); ok && g.Role != RoleListLabel {
+			runs = append(runs, g)
+			if base < 0 || g.Level < base {
+				base = g.Level
+			}
+		}
+	}
+	var end *GlyphRun
+	for _, g := range runs {
+		if end == nil || (base%2 == 1 && g.X < end.X) || (base%2 == 0 && g.X > end.X) {
+			end = g
+		}
+	}
+	if end == nil {
+		return false
+	}
+	rs := []rune(end.Text)
+	if len(rs) < 2 {
+		return false
+	}
+	last := rs[len(rs)-1]
+	return (last == '-' || last == '\u2010') && unicode.IsLetter(rs[len(rs)-2])
+}
+
+// editionSections are a document's sections as the page editions order
+// them, one column from the title to the end: the cover's blocks; the
+// sections of text in reading order (inside, then flap); how to get in
+// touch (the back's sections); and every languages block, which comes
+// last under its own heading. The sections have lost their languages
+// blocks, and a section left with nothing is dropped.
+type editionSections struct {
+	cover      []content.DocBlock
+	text, back []content.DocSection
+	langs      []content.DocBlock
+	// langHeading is the heading of a section that held nothing but
+	// languages blocks, or nil
+	langHeading *content.Text
+	website     string
+}
+
+// pageSections sorts a document's sections for a page edition.
+func pageSections(doc *content.Document) editionSections {
+	var out editionSections
+	out.website = doc.Org.Website
+	for _, place := range []content.Place{content.Cover, content.Inside, content.Flap, content.Back} {
+		for _, s := range doc.Sections {
+			if s.Place != place {
+				continue
+			}
+			if place == content.Cover {
+				out.cover = append(out.cover, s.Blocks...)
+				continue
+			}
+			c := s
+			c.Blocks = nil
+			langs := 0
+			for _, b := range s.Blocks {
+				if b.Kind == content.Languages {
+					out.langs = append(out.langs, b)
+					langs++
+				} else {
+					c.Blocks = append(c.Blocks, b)
+				}
+			}
+			if len(c.Blocks) == 0 {
+				if langs > 0 && s.Heading != nil && out.langHeading == nil {
+					out.langHeading = s.Heading
+				}
+				continue
+			}
+			if place == content.Back {
+				out.back = append(out.back, c)
+			} else {
+				out.text = append(out.text, c)
+			}
+		}
+	}
+	return out
+}
+
+// addContact adds the sections that say how to get in touch. The web
+// address is part of the contact details: when no text of these sections
+// gives it, it is added to the contact block, as a line of its own, a
+// link. Each section's heading, the text before its contact block and the
+// block are kept together, the block most strongly: keeps gives the cost
+// of a page break after each of their blocks (see breakPages).
+func (f *flow) addContact(secs []content.DocSection, root int) map[int]float64 {
+	keeps := map[int]float64{}
+	if len(secs) == 0 {
+		return keeps
+	}
+	site, mentioned := f.doc.Org.Website, false
+	contact := -1 // the section with the contact block
+	for si, s := range secs {
+		for _, b := range s.Blocks {
+			for _, t := range b.Texts {
+				mentioned = mentioned || (site != "" && strings.Contains(t.String(), site))
+			}
+			if b.Kind == content.Contact && contact < 0 {
+				contact = si
+			}
+		}
+	}
+	secs = append([]content.DocSection(nil), secs...)
+	if site != "" && !mentioned {
+		web := content.Text{Runs: []content.Run{{Text: site, Link: webLink(site), NoBreak: true}}}
+		if contact < 0 { // no contact block: the address is one
+			contact = len(secs) - 1
+			s := secs[contact]
+			web.Pos = s.Pos
+			s.Blocks = append(append([]content.DocBlock(nil), s.Blocks...), content.DocBlock{Kind: content.Contact, Texts: []content.Text{web}, Pos: s.Pos})
+			secs[contact] = s
+		} else {
+			s := secs[contact]
+			s.Blocks = append([]content.DocBlock(nil), s.Blocks...)
+			for bi, b := range s.Blocks {
+				if b.Kind == content.Contact {
+					web.Pos = b.Pos
+					b.Texts = append(append([]content.Text(nil), b.Texts...), web)
+					s.Blocks[bi] = b
+					break
+				}
+			}
+			secs[contact] = s
+		}
+	}
+	st := f.style
+	for _, s := range secs {
+		c := 0 // the blocks up to the contact block are kept whole
+		for bi, b := range s.Blocks {
+			if b.Kind == content.Contact {
+				c = bi + 1
+				break
+			}
+		}
+		if c == 0 {
+			f.addSections([]content.DocSection{s}, root)
+			continue
+		}
+		head := s
+		head.Blocks = s.Blocks[:c-1]
+		start := len(f.blocks)
+		f.addSections([]content.DocSection{head}, root)
+		mid := len(f.blocks)
+		before := st.ParaSpace * st.line()
+		if c == 1 && s.Heading != nil {
+			before = st.HeadingAfter * st.line()
+		}
+		name := ""
+		if s.Heading != nil {
+			name = s.Heading.String()
+		}
+		f.addBlock(s.Blocks[c-1], before, root, name)
+		for k := start; k < len(f.blocks)-1; k++ {
+			keeps[k] = costIntro
+			if k >= mid {
+				keeps[k] = costContact
+			}
+		}
+		for _, b := range s.Blocks[c:] {
+			f.addBlock(b, st.ParaSpace*st.line(), root, name)
+		}
+	}
+	return keeps
+}
+
+// webLink returns the target of a web address: a full https URL.
+func webLink(site string) string {
+	if strings.Contains(site, "://") {
+		return site
+	}
+	return "https://" + site
+}
+
+// addLanguages adds the languages blocks at the end of the flow, under
+// their heading: their section's own, or the languages.heading message.
+func (f *flow) addLanguages(secs editionSections, root int, diags *content.Diagnostics) {
+	if len(secs.langs) == 0 {
+		return
+	}
+	h := secs.langHeading
+	if h == nil {
+		t, err := f.doc.Message(languagesHeading, nil)
+		if err != nil {
+			d := diags.Warnf(content.Pos{File: f.doc.Leaflet.File}, "%s: the languages offer has no heading: %v", f.where, err)
+			d.Hint = "give the languages block's section a heading, e.g. heading = \"languages.heading\" (\"Other languages\")"
+		} else {
+			h = &t
+		}
+	}
+	f.addSections([]content.DocSection{{Place: content.Flap, Heading: h, Blocks: secs.langs, Pos: secs.langs[0].Pos}}, root)
+}
+
+// addLine sets a message of a page edition's opening — the title, the
+// subtitle, the audience, the call to action — as an element of the given
+// role, the space before it given, and returns its first line (valid
+// until the flow grows).
+func (f *flow) addLine(t content.Text, role Role, size float64, bold bool, color Color, before float64, root int) *block {
+	e := f.elem(role, root, t.ID)
+	ls := f.setText(t, size, bold, color, 0, f.width, role, e, "")
+	ls[0].before = before
+	f.blocks = append(f.blocks, ls...)
+	return &f.blocks[len(f.blocks)-len(ls)]
+}
+
+// addDraft adds the notice that the translation has not been checked: the
+// first paragraph, in the document's language, bold.
+func (f *flow) addDraft(doc *content.Document, first, rest float64, root int) {
+	for i, t := range doc.Draft {
+		before := rest
+		if i == 0 {
+			before = first
+		}
+		f.addLine(t, RoleParagraph, f.style.Body, i == 0, f.style.Text, before, root)
+	}
+}
+
+// languagesHeading is the message of the heading over the languages
+// offer.
+const languagesHeading = "languages.heading"
 
 // pageEdition turns paginated blocks into pages with page numbers and
 // bookmarks. foot is the baseline of the page number from the page's top.

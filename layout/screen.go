@@ -3,62 +3,126 @@
 package layout
 
 import (
+	"fmt"
+
 	"leaflet/content"
 	"leaflet/fonts"
 	"leaflet/layout/text"
 )
 
-// Screen is the tri-fold for reading on a screen, the edition to attach to
-// an email: the same typesetting as the printed tri-fold, its six panels
-// as six pages of the panel's own size, in reading order — front cover,
-// inside left, middle, fold-in, flap, back cover — so that it reads
-// naturally on a phone.
+// A6Portrait is the page of the screen edition: 105 x 148 mm, about the
+// shape of a phone's screen held upright.
+var A6Portrait = Size{MM(105), MM(148)}
+
+// Screen is the edition to read on a phone or attach to an email: the
+// leaflet reflowed into one column on pages of one size (A6 portrait),
+// never the printed panels cut apart. The body is 12 pt, which a phone
+// showing the page's width renders about as large as its own text; there
+// is no QR code (the reader is already on a screen), the phone numbers,
+// email and web addresses are links, and the offer in other languages is
+// at the body size. Page 1 opens with the title, subtitle, who the
+// leaflet is for, the call to action and the organisation; the sections
+// follow in reading order, then the contact details — the block whole,
+// with its heading and the web address — and the languages last, under
+// their heading. Every section has a bookmark.
 type Screen struct {
-	TriFold TriFold
+	Style Style
+	// Side is the margin at each side; Top and Bottom from the page's
+	// edges (the page number sits in the bottom margin).
+	Side, Top, Bottom float64
 }
 
-// NewScreen returns the screen edition of the tri-fold on the given paper.
-func NewScreen(p Paper) Screen { return Screen{TriFold: NewTriFold(p)} }
+// NewScreen returns the screen edition.
+func NewScreen() Screen {
+	const body = 12
+	return Screen{
+		Style: Style{
+			Body: body, Leading: 1.35, Heading: 1.25,
+			HeadingSpace: 0.9, HeadingAfter: 0.3, ParaSpace: 0.6, ItemSpace: 0.25,
+			Indent: MM(5), KeepShort: 3,
+			Text: Color{0x00, 0x00, 0x00}, Accent: Color{0x1f, 0x4e, 0x79}, Rule: Color{0x9d, 0xbc, 0xdb},
+		},
+		Side: MM(8), Top: MM(8), Bottom: MM(8) + body*1.6,
+	}
+}
 
 func (s Screen) String() string { return "screen" }
 
-// Layout lays out the tri-fold and cuts it into its panels.
+// Family is the text family: the tri-fold's, Noto Sans.
+func (Screen) Family() string { return "NotoSans" }
+
+// frame returns the text column.
+func (s Screen) frame() Rect {
+	return Rect{s.Side, s.Top, A6Portrait.W - 2*s.Side, A6Portrait.H - s.Top - s.Bottom}
+}
+
+// Layout lays out the document.
 func (s Screen) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
-	res, diags := s.TriFold.Layout(doc, set, sh)
-	if diags.HasErrors() || res == nil {
-		return res, diags
-	}
-	var pages []Page
-	for _, name := range []string{FrontCover, InsideLeft, Middle, FoldIn, FlapPanel, BackCover} {
-		for _, p := range res.Pages {
-			for _, r := range p.Regions {
-				if r.Name != name {
-					continue
-				}
-				pages = append(pages, cut(p, r))
+	var diags content.Diagnostics
+	st := s.Style
+	st.Leading = leadingFor(doc.Lang, st.Leading)
+	res := &Result{BodySize: st.Body, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang}
+	frame := s.frame()
+	f := &flow{shaper: sh, fonts: set, style: st, width: frame.W, lang: doc.Lang, rtl: doc.RTL,
+		res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, s), doc: doc}
+	root := -1
+	lh := st.line()
+	secs := pageSections(doc)
+
+	// The opening: title, subtitle, audience and call to action, the
+	// organisation under a rule, the draft notice.
+	for _, b := range secs.cover {
+		switch b.Kind {
+		case content.Title:
+			saved := f.style.Leading
+			f.style.Leading = leadingFor(doc.Lang, 1.2)
+			first := f.addLine(b.Texts[0], RoleTitle, st.Body*1.75, true, st.Accent, 0, root)
+			f.style.Leading = saved
+			// at this tight leading the first line's ascenders may rise
+			// above the line: move it down into the page
+			if over := -itemsTop(first.items); over > 0 {
+				shift(first.items, over)
+				first.height += over
 			}
+			first.bookmark = doc.Title
+		case content.Subtitle, content.Audience:
+			f.addLine(b.Texts[0], RoleParagraph, st.Body, false, st.Text, lh*0.3, root)
+		case content.Action:
+			f.addLine(b.Texts[0], RoleParagraph, st.Body, true, st.Accent, lh*0.6, root)
+		default:
+			f.addBlock(b, st.ParaSpace*lh, root, "")
 		}
 	}
-	res.Pages = pages
-	res.Duplex = false
+	org := f.orgName(doc, root)
+	org[0].before = lh * 0.6
+	f.blocks = append(f.blocks, org...)
+	rule := block{before: lh * 0.3, height: 1.5, items: []Item{&Box{Rect: Rect{0, 0, f.width, 1.5}, Fill: st.Accent, Role: RoleArtifact}}}
+	f.blocks = append(f.blocks, rule)
+	f.addDraft(doc, lh*0.6, lh*0.3, root)
+
+	keepAll(f.blocks) // the opening is one group
+
+	// The sections in reading order, how to get in touch, the languages.
+	f.addSections(secs.text, root)
+	keeps := f.addContact(secs.back, root)
+	f.addLanguages(secs, root, &diags)
+	pages := breakPages(f.blocks, frame, keeps)
+	res.Pages = f.pageEdition(doc, pages, A6Portrait, frame, A6Portrait.H-MM(8), &diags)
 	return res, diags
 }
 
-// cut returns the items of region r of page p as a page of the region's
-// size.
-func cut(p Page, r Region) Page {
-	out := Page{Size: Size{r.Area.W, r.Area.H}}
-	dx, dy := -r.Area.X, -r.Area.Y
-	for _, it := range p.Items {
-		b := it.Bounds()
-		if b.X+b.W/2 < r.Area.X || b.X+b.W/2 >= r.Area.X+r.Area.W {
-			continue
-		}
-		out.Items = append(out.Items, moved(it, dx, dy))
+// keepAll keeps lines together.
+func keepAll(ls []block) {
+	for i := 0; i < len(ls)-1; i++ {
+		ls[i].keep = true
 	}
-	out.Bookmarks = append(out.Bookmarks, p.Bookmarks...)
-	fr := r.Frame
-	fr.X, fr.Y = fr.X+dx, fr.Y+dy
-	out.Regions = []Region{{Name: r.Name, Area: Rect{0, 0, r.Area.W, r.Area.H}, Frame: fr}}
-	return out
+}
+
+// itemsTop returns the top of the highest item, relative to its block.
+func itemsTop(items []Item) float64 {
+	y := 0.0
+	for _, it := range items {
+		y = min(y, it.Bounds().Y)
+	}
+	return y
 }
