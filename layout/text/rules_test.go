@@ -245,6 +245,20 @@ func TestDigitsTakeTheFaceOfTheirLine(t *testing.T) {
 			t.Errorf("%q is set in %s; want the Bengali face of the line", string(text[r.Start:r.End]), r.Face.Name)
 		}
 	}
+	// a number read with the Urdu words after it is set in their face; in
+	// a Latin phrase, in the Latin face
+	for _, tc := range []struct{ text, number, face string }{
+		{"CSE 18 سال سے کم عمر", "18", "NotoNaskhArabic-Regular"},
+		{"یہ Tackling CSE 2015 Toolkit ہے", "2015", "NotoSans-Regular"},
+	} {
+		p := Paragraph{Text: []rune(tc.text), Lang: "ur", Size: 12, RTL: true}
+		lines, _ := s.Lines(p, 1000, nil)
+		for _, r := range lines[0].Runs {
+			if strings.Contains(string(p.Text[r.Start:r.End]), tc.number) && r.Face.Name != tc.face {
+				t.Errorf("%q: %q is set in %s; want %s", tc.text, string(p.Text[r.Start:r.End]), r.Face.Name, tc.face)
+			}
+		}
+	}
 	// Latin text keeps the text face
 	en := Paragraph{Text: []rune("Call 01604 364036"), Lang: "en", Size: 12, Spans: []Span{{Start: 0, End: 5}, {Start: 5, End: 17}}}
 	lines, _ = s.Lines(en, 1000, nil)

@@ -456,7 +456,7 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		for i := sp.Start; i < sp.End; i++ {
 			r := p.Text[i]
 			sc := language.LookupScript(r)
-			f := s.faceFor(r, sp.Bold, cur, ctx, i)
+			f := s.faceFor(p.Text, i, sp.Bold, cur, ctx)
 			if f == nil && unicode.IsControl(r) { // line breaks and the like draw nothing
 				f = s.fonts.Text(sp.Bold)
 				if cur != nil {
@@ -518,19 +518,33 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 	return items, missing
 }
 
-// faceFor chooses the face for the rune r at position i: for a letter,
-// the face of its script; for digits, spaces, punctuation and other
-// characters of no script, the current item's face when it covers them,
-// else the face of the nearest letter before them in the paragraph, else
-// of the nearest after, in the wanted weight, when it covers them: so a
-// phone number (a span of its own) in a Bengali or Urdu line is set in
-// the line's face, not in the Latin text face. Invisible format
-// characters (U+200B ZERO WIDTH SPACE, the bidi marks) stay in the face
-// of their neighbours whether it covers them or not: the shaper hides
-// them.
-func (s *Shaper) faceFor(r rune, bold bool, cur *item, ctx []*fonts.Face, i int) *fonts.Face {
+// faceFor chooses the face for the rune text[i]: for a letter, the face
+// of its script; for digits, spaces, punctuation and other characters of
+// no script, the current item's face when it covers them, else the face
+// of the nearest letter before them in the paragraph, else of the nearest
+// after, in the wanted weight, when it covers them: so a phone number (a
+// span of its own) in a Bengali or Urdu line is set in the line's face,
+// not in the Latin text face. A number that stands apart from the word
+// before it and leads into words of another face ("CSE 18 سال", under 18
+// years) is set in the face of those words, as it is read with them.
+// Invisible format characters (U+200B ZERO WIDTH SPACE, the bidi marks)
+// stay in the face of their neighbours whether it covers them or not: the
+// shaper hides them.
+func (s *Shaper) faceFor(text []rune, i int, bold bool, cur *item, ctx []*fonts.Face) *fonts.Face {
+	r := text[i]
 	if language.LookupScript(r).Strong() {
 		return s.fonts.For(r, bold)
+	}
+	if unicode.IsDigit(r) && i > 0 && unicode.IsSpace(text[i-1]) {
+		j := i
+		for j < len(text) && (unicode.IsDigit(text[j]) || unicode.IsSpace(text[j])) {
+			j++
+		}
+		if j < len(text) && j > i && unicode.IsSpace(text[j-1]) && ctx[j] != nil {
+			if f := s.fonts.Weight(ctx[j], bold); f.Covers(r) {
+				return f
+			}
+		}
 	}
 	ignorable := unicode.Is(unicode.Cf, r)
 	if cur != nil && (ignorable || cur.face.Covers(r)) {
