@@ -4,6 +4,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 
 	"leaflet/content"
 	"leaflet/fonts"
@@ -99,6 +100,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 			fig := f.elem(RoleFigure, group, "")
 			offer, isOffer := doc.Leaflet.OfferAt(p.Pos)
 			var lines []block
+			first, rows := 0, 0 // lines of the first sentence, of the names
 			for ti, t := range p.Texts {
 				if n := words(t.String()); n > er.MaxWords {
 					d := diags.Warnf(t.Pos, "%s: message %q has a sentence of %d words", f.where, t.ID, n)
@@ -110,13 +112,35 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 					ls[0].before = st.ParaSpace * lh
 				}
 				lines = append(lines, ls...)
+				if ti == 0 {
+					first = len(lines)
+				}
 				if ti == 0 && isOffer {
 					// the offer in other languages: the names after
 					// its first sentence
-					lines = append(lines, f.languageNames(doc, offer, group, textX, textW, name)...)
+					ns := f.languageNames(doc, offer, group, textX, textW, name)
+					lines, rows = append(lines, ns...), len(ns)
+				}
+			}
+			// An offer taller than a page (many languages at a large
+			// size) is the one point that breaks: the picture beside its
+			// first sentence and the names that fit beside it (two at
+			// least), then the other names and the rest line by line,
+			// the last two names with the sentences after them.
+			var tail []block
+			if isOffer && rows > 2 && stack(lines).height > frame.H {
+				k := first + 2
+				for k < first+rows && stack(lines[:k+1]).height <= pic {
+					k++
+				}
+				lines, tail = lines[:k], lines[k:]
+				for i := range tail {
+					tail[i].section = name
+					tail[i].keep = k-first+i >= rows-2 && i < len(tail)-1
 				}
 			}
 			b := stack(lines)
+			b.keep = len(tail) > 0
 			b.before = er.Space
 			if pi == 0 {
 				b.before = st.HeadingAfter * lh
@@ -137,6 +161,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 			}
 			b.section = name
 			f.blocks = append(f.blocks, b)
+			f.blocks = append(f.blocks, tail...)
 		}
 	}
 	// A leaflet whose easy read has no offer of its own languages gets the
@@ -365,10 +390,13 @@ func startAt(items []Item, x, width float64, rtl bool) []Item {
 
 // balancePages paginates an easy read so that its last page is never nearly
 // empty. The pages of the sections (from the first block that starts a new
-// page) are filled in order; when the last of them would be less than a
-// third full, they are filled again to the least height that keeps their
-// number, so that every page holds about as much and the points move
-// forward whole. Pages still start at the top of the frame.
+// page) are filled in order; when the last of them would be less than 40%
+// full (a third of a page, with room to spare), the last pages are filled
+// again to a lower page height: the one that keeps their number and makes
+// the least full of them the fullest, so that they hold about as much and
+// the points move forward whole. All the sections' pages are balanced so
+// when that is enough, else as few of the last ones as it takes, so that
+// pages already full stay so. Pages still start at the top of the frame.
 func balancePages(blocks []block, frame Rect) [][]placed {
 	pages := paginate(blocks, frame)
 	k := 0
@@ -380,23 +408,51 @@ func balancePages(blocks []block, frame Rect) [][]placed {
 	}
 	head, body := paginate(blocks[:k], frame), blocks[k:]
 	bp := paginate(body, frame)
-	if len(head)+len(bp) != len(pages) || len(bp) < 2 || pageFill(bp[len(bp)-1]) >= frame.H/3 {
+	n := len(bp)
+	enough := 0.4 * frame.H
+	if len(head)+n != len(pages) || n < 2 || pageFill(bp[n-1]) >= enough {
 		return pages
 	}
-	lo, hi := frame.H/2, frame.H
-	for range 24 {
-		mid := (lo + hi) / 2
-		if len(paginate(body, Rect{frame.X, frame.Y, frame.W, mid})) <= len(bp) {
-			hi = mid
-		} else {
-			lo = mid
+	starts := make([]int, n) // the first block of each page
+	for i := 1; i < n; i++ {
+		starts[i] = starts[i-1] + len(bp[i-1])
+	}
+	out, most := pages, pageFill(bp[n-1])
+	for m := n; m >= 2; m-- {
+		rest := body[starts[n-m]:]
+		var best [][]placed
+		score := -1.0
+		for h := frame.H; h >= frame.H/2; h-- {
+			ps := paginate(rest, Rect{frame.X, frame.Y, frame.W, h})
+			if len(ps) != m {
+				continue
+			}
+			if s := minFill(ps); s > score+0.01 {
+				best, score = ps, s
+			}
+		}
+		if best == nil {
+			continue
+		}
+		last := pageFill(best[m-1])
+		if last > most+0.01 {
+			out = append(append(append([][]placed(nil), head...), bp[:n-m]...), best...)
+			most = last
+		}
+		if last >= enough {
+			break
 		}
 	}
-	even := paginate(body, Rect{frame.X, frame.Y, frame.W, hi})
-	if len(even) != len(bp) {
-		return pages
+	return out
+}
+
+// minFill is the height of the least full of the pages.
+func minFill(pages [][]placed) float64 {
+	least := math.Inf(1)
+	for _, ps := range pages {
+		least = min(least, pageFill(ps))
 	}
-	return append(head, even...)
+	return least
 }
 
 // pageFill is the height a page's blocks take.

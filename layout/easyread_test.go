@@ -41,7 +41,7 @@ func erLangs(t *testing.T) []string {
 // least a third of a page, never a line or two, and so does every other
 // page (the cover never spills onto a page of its own).
 func TestEasyReadLastPageIsNeverNearlyEmpty(t *testing.T) {
-	for _, size := range []float64{16, 20, 24} {
+	for _, size := range []float64{16, 20, 24, 28} {
 		for _, lang := range erLangs(t) {
 			res := layoutPages(t, lang, NewEasyRead(size))
 			var fills []string
