@@ -592,7 +592,7 @@ func markNoBreak(runs []Run) []Run {
 		add(emailRe, func(s string) string { return "mailto:" + s }, nil)
 		add(webRe, normaliseLink, nil)
 		add(dateRe, nil, nil)
-		add(phoneRe, telLink, isPhone)
+		add(phoneRe, TelLink, isPhone)
 		add(postRe, nil, nil)
 		if len(spans) == 0 {
 			out = append(out, r)
@@ -636,7 +636,7 @@ func countDigits(s string) int {
 	return n
 }
 
-// telLink returns the tel: link (RFC 3966) of a phone number, in the
+// TelLink returns the tel: link (RFC 3966) of a phone number, in the
 // international form a phone dials from anywhere: "01604 364036" is
 // "tel:+441604364036". A number written with its country code (+44 or
 // 0044, with or without a "(0)") keeps it; a national number, with a
@@ -645,7 +645,7 @@ func countDigits(s string) int {
 // or local one) is dialled as written. Digits of any script are written
 // as ASCII digits (WesternDigits). A leaflet for another country writes
 // its numbers with their country code.
-func telLink(s string) string {
+func TelLink(s string) string {
 	intl := strings.HasPrefix(strings.TrimLeft(s, "("), "+")
 	if intl {
 		s = strings.Replace(s, "(0)", "", 1)

@@ -296,8 +296,8 @@ func TestTelLinksAreInInternationalForm(t *testing.T) {
 		{"০১৬০৪ ৩৬৪০৩৬", "tel:+441604364036"}, // Bengali digits
 		{"116 123 456", "tel:116123456"},
 	} {
-		if got := telLink(tc.in); got != tc.want {
-			t.Errorf("telLink(%q) = %q; want %q", tc.in, got, tc.want)
+		if got := TelLink(tc.in); got != tc.want {
+			t.Errorf("TelLink(%q) = %q; want %q", tc.in, got, tc.want)
 		}
 	}
 }

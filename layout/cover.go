@@ -5,7 +5,6 @@ package layout
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"leaflet/content"
 	"leaflet/layout/text"
@@ -152,11 +151,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 				below = append(below, ls...)
 			case content.Action:
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
-				t := b.Texts[0]
-				if doc.Org.Phone != "" {
-					t = linkPhone(t, doc.Org.Phone)
-				}
-				ls := f.setText(t, coverAction, true, white, 0, f.width, RoleParagraph, e, "")
+				ls := f.setText(b.Texts[0], coverAction, true, white, 0, f.width, RoleParagraph, e, "")
 				action = append(action, ls...)
 			default:
 				f.blocks = nil
@@ -238,29 +233,6 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 		bottom = f.draftNotice(doc.Draft, frame, bottom, root, &items)
 	}
 	return items, y - bottom
-}
-
-// linkPhone makes the phone number in t a tel: link that never breaks.
-func linkPhone(t content.Text, phone string) content.Text {
-	var runs []content.Run
-	for _, r := range t.Runs {
-		i := strings.Index(r.Text, phone)
-		if i < 0 || r.Link != "" {
-			runs = append(runs, r)
-			continue
-		}
-		pre, post := r, r
-		pre.Text, post.Text = r.Text[:i], r.Text[i+len(phone):]
-		num := r
-		num.Text, num.Link, num.NoBreak = phone, telLink(phone), true
-		for _, x := range []content.Run{pre, num, post} {
-			if x.Text != "" {
-				runs = append(runs, x)
-			}
-		}
-	}
-	t.Runs = runs
-	return t
 }
 
 // draftNotice sets the notice that a translation has not been checked, in

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -585,7 +584,7 @@ func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
 	icon := size * 1.5
 	first := true
 	for _, c := range []struct{ pic, text, link string }{
-		{"phone", org.Phone, telLink(org.Phone)},
+		{"phone", org.Phone, content.TelLink(org.Phone)},
 		{"email", org.Email, "mailto:" + org.Email},
 	} {
 		if c.text == "" {
@@ -614,26 +613,6 @@ func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
 		first = false
 		f.blocks = append(f.blocks, b)
 	}
-}
-
-// telLink returns a tel: link to a phone number as written: its digits,
-// in ASCII whatever the script they are written in, and a leading +.
-func telLink(phone string) string {
-	var b strings.Builder
-	b.WriteString("tel:")
-	for i, r := range phone {
-		switch {
-		case r == '+' && i == 0:
-			b.WriteRune(r)
-		case unicode.IsDigit(r): // in any script's digits: the link has ASCII ones
-			z := r
-			for z > r-9 && unicode.IsDigit(z-1) {
-				z--
-			}
-			b.WriteRune('0' + r - z)
-		}
-	}
-	return b.String()
 }
 
 // hasLanguages reports whether the section has a languages block.
