@@ -188,3 +188,31 @@ func TestNoSlashedZeroIsDrawn(t *testing.T) {
 		t.Errorf("found only %d zeros drawn", zeros)
 	}
 }
+
+// TestTextIsSolidBlackNeverGrey: text is black (written as DeviceGray 0,
+// one ink on a press), the accent colour or white on the accent; never a
+// grey, which a press screens into dots or builds from four inks.
+func TestTextIsSolidBlackNeverGrey(t *testing.T) {
+	for _, lang := range []string{"en", "ur"} {
+		for ed, res := range editionsOf(t, lang) {
+			for pi, p := range res.Pages {
+				for _, it := range p.Items {
+					g, ok := it.(*GlyphRun)
+					if !ok {
+						continue
+					}
+					if c := g.Color; c.R == c.G && c.G == c.B && c.R != 0 && c.R != 0xff {
+						t.Errorf("%s %s page %d: %q is set in grey %s", lang, ed, pi+1, g.Text, c)
+					}
+				}
+			}
+		}
+		for pi, p := range printShopResult(t, lang, A4, PrintJob{}).Pages {
+			for _, it := range p.Items {
+				if g, ok := it.(*GlyphRun); ok && g.Role != RoleArtifact && g.Color != (Color{}) && g.Color != NewTriFold(A4).Style.Accent && g.Color != (Color{0xff, 0xff, 0xff}) {
+					t.Errorf("%s print shop page %d: %q is set in %s; want black, the accent or white", lang, pi+1, g.Text, g.Color)
+				}
+			}
+		}
+	}
+}
