@@ -145,25 +145,9 @@ func TestPrintShopSlugNamesTheFileSideDateAndLanguage(t *testing.T) {
 // is a dot) has the two contours of an oval, in whatever face it is set (Atkinson Hyperlegible Next's zero is
 // slashed as released: fonts/README.md).
 func TestNoSlashedZeroIsDrawn(t *testing.T) {
-	set, _ := tools(t)
-	editions := []struct {
-		name   string
-		layout layoutFunc
-		family string
-	}{
-		{"trifold", NewTriFold(A4), "NotoSans"},
-		{"large-print", NewLargePrint(LargePrintDefault), "AtkinsonHyperlegibleNext"},
-		{"easy-read", NewEasyRead(EasyReadDefault), "AtkinsonHyperlegibleNext"},
-	}
 	zeros := 0
 	for _, lang := range []string{"en", "pl", "ur", "bn"} {
-		doc := builtinDoc(t, lang)
-		for _, ed := range editions {
-			s := set.WithText(ed.family)
-			res, ds := ed.layout.Layout(doc, s, newShaperFor(s))
-			if ds.HasErrors() {
-				t.Fatalf("%s %s: %v", lang, ed.name, ds)
-			}
+		for ed, res := range editionsOf(t, lang) {
 			for _, p := range res.Pages {
 				for _, it := range p.Items {
 					g, ok := it.(*GlyphRun)
@@ -177,7 +161,7 @@ func TestNoSlashedZeroIsDrawn(t *testing.T) {
 						}
 						zeros++
 						if c := g.Face.Contours(gl.ID); c != 2 {
-							t.Errorf("%s %s: a zero in %q is glyph %d of %s with %d contours; want 2, unslashed", lang, ed.name, g.Text, gl.ID, g.Face.Name, c)
+							t.Errorf("%s %s: a zero in %q is glyph %d of %s with %d contours; want 2, unslashed", lang, ed, g.Text, gl.ID, g.Face.Name, c)
 						}
 					}
 				}

@@ -30,34 +30,13 @@ var bidiCases = []struct {
 }
 
 func TestBidiLevelsAgreeWithFriBidi(t *testing.T) {
-	fribidi, err := exec.LookPath("fribidi")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("fribidi is missing in CI: .ci/run must install Debian package libfribidi-bin")
-		}
-		t.Skip("fribidi not installed (Debian package libfribidi-bin): skipping the comparison with an independent bidi implementation")
-	}
 	for _, tc := range bidiCases {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := "--ltr"
 			base := level(0)
 			if tc.rtl {
-				dir, base = "--rtl", 1
+				base = 1
 			}
-			cmd := exec.Command(fribidi, dir, "--levels", "--novisual")
-			cmd.Stdin = strings.NewReader(tc.text + "\n")
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want []level
-			for _, f := range strings.Fields(string(out)) {
-				n, err := strconv.Atoi(f)
-				if err != nil {
-					t.Fatalf("fribidi says %q", out)
-				}
-				want = append(want, level(n))
-			}
+			want := fribidiLevels(t, tc.text, tc.rtl)
 			got := bidiLevels([]rune(tc.text), base, nil)
 			if len(got) != len(want) {
 				t.Fatalf("got %d levels; fribidi gives %d", len(got), len(want))
@@ -69,6 +48,37 @@ func TestBidiLevelsAgreeWithFriBidi(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fribidiLevels returns fribidi's embedding levels of text.
+func fribidiLevels(t *testing.T, text string, rtl bool) []level {
+	t.Helper()
+	fribidi, err := exec.LookPath("fribidi")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("fribidi is missing in CI: .ci/run must install Debian package libfribidi-bin")
+		}
+		t.Skip("fribidi not installed (Debian package libfribidi-bin)")
+	}
+	dir := "--ltr"
+	if rtl {
+		dir = "--rtl"
+	}
+	cmd := exec.Command(fribidi, dir, "--levels", "--novisual")
+	cmd.Stdin = strings.NewReader(text + "\n")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var levels []level
+	for _, f := range strings.Fields(string(out)) {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			t.Fatalf("fribidi says %q", out)
+		}
+		levels = append(levels, level(n))
+	}
+	return levels
 }
 
 // visual returns the text of a paragraph in visual order, character by

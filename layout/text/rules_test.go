@@ -3,9 +3,6 @@
 package text
 
 import (
-	"os"
-	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -146,37 +143,6 @@ func TestEnglishNameInBracketsStaysOnOneLineInUrdu(t *testing.T) {
 	if len(lines) < 3 {
 		t.Errorf("got %q; want the English text broken inside the brackets", lineTexts(en, lines))
 	}
-}
-
-// fribidiLevels returns fribidi's embedding levels of text.
-func fribidiLevels(t *testing.T, text string, rtl bool) []level {
-	t.Helper()
-	fribidi, err := exec.LookPath("fribidi")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("fribidi is missing in CI: .ci/run must install Debian package libfribidi-bin")
-		}
-		t.Skip("fribidi not installed (Debian package libfribidi-bin)")
-	}
-	dir := "--ltr"
-	if rtl {
-		dir = "--rtl"
-	}
-	cmd := exec.Command(fribidi, dir, "--levels", "--novisual")
-	cmd.Stdin = strings.NewReader(text + "\n")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var levels []level
-	for _, f := range strings.Fields(string(out)) {
-		n, err := strconv.Atoi(f)
-		if err != nil {
-			t.Fatalf("fribidi says %q", out)
-		}
-		levels = append(levels, level(n))
-	}
-	return levels
 }
 
 // TestLatinAcronymAndNumberReadInOrderInUrdu checks the one rule added to
