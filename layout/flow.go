@@ -55,6 +55,9 @@ type block struct {
 	newPage bool
 	// frame is the first frame the block may go in
 	frame int
+	// heading marks the lines of a section heading; sentence marks a line
+	// that ends a sentence (or a paragraph): a break after it reads well
+	heading, sentence bool
 	// where the block comes from, for diagnostics
 	section string
 	msgID   string
@@ -81,6 +84,7 @@ type flow struct {
 	langSize float64
 	langDrop int
 	leftOut  []string
+	offered  int // languages the block would offer with none left out
 	// forced counts the lines broken inside an address or number that is
 	// wider than the column
 	forced int
@@ -181,7 +185,8 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 				f.where, strings.TrimSpace(string(p.Text[ln.Start:ln.End])), t.ID, ToMM(ln.Width-width))
 			d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
 		}
-		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback}
+		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback,
+			heading: role == RoleHeading, sentence: endsSentence(p.Text[ln.Start:ln.End])}
 		// the baseline sits so that the face's ascender and descender are
 		// centred in the line height
 		base := (lh-size*(asc-desc))/2 + asc*size
@@ -526,6 +531,7 @@ func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section st
 			f.cache.offers[fmt.Sprint(langs)] = offers
 		}
 	}
+	f.offered += len(offers)
 	if f.langDrop > 0 {
 		d := min(f.langDrop, len(offers))
 		for _, o := range offers[len(offers)-d:] {
@@ -632,4 +638,19 @@ func pad(w float64) float64 {
 		return 0
 	}
 	return MM(2.5)
+}
+
+// endsSentence reports whether a line's text ends a sentence, in any of the
+// leaflets' scripts.
+func endsSentence(line []rune) bool {
+	t := strings.TrimRight(string(line), " \u00a0\u200b")
+	t = strings.TrimRight(t, "\"'”’»)）")
+	if t == "" {
+		return true
+	}
+	switch r := []rune(t)[len([]rune(t))-1]; r {
+	case '.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；', '۔', '؟', '।', '॥', '።', '፧':
+		return true
+	}
+	return false
 }

@@ -172,43 +172,43 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 		diags content.Diagnostics
 	)
 	tightest := spacings[len(spacings)-1]
-	for moved := 0; moved <= max(0, len(inside)-1); moved++ {
-		// the largest size at which the inside fits with the tightest
-		// spacing: fit is monotonic in the size, so search by halves
-		sizes := t.Sizes
-		lo, hi := 0, len(sizes) // sizes[lo:hi] holds the answer
-		for lo < hi {
-			mid := (lo + hi) / 2
-			if ok, _ := tf.probe(sizes[mid], tightest, moved); ok {
-				hi = mid
-			} else {
-				lo = mid + 1
+	sizes := t.Sizes
+	// first with every language on the flap, then leaving languages out
+	for _, whole := range []bool{true, false} {
+		for moved := 0; moved <= max(0, len(inside)-1); moved++ {
+			if !whole && moved == 0 {
+				continue // the languages alone are fitted in attempt
 			}
-		}
-		if lo == len(sizes) {
-			continue // move a section, or report at the smallest size
-		}
-		// at that size, the loosest spacing whose panels end within two
-		// lines of one another, or the one that ends them most level
-		size := sizes[lo]
-		level := 2 * size * leadingFor(doc.Lang, t.Style.Leading)
-		best, bestSpread := tightest, math.Inf(1)
-		for _, sp := range spacings {
-			ok, spread := tf.probe(size, sp, moved)
-			if !ok {
-				continue
+			// the largest size at which the inside fits with the tightest
+			// spacing: fit is monotonic in the size, so search by halves
+			lo, hi := 0, len(sizes) // sizes[lo:hi] holds the answer
+			for lo < hi {
+				mid := (lo + hi) / 2
+				if ok, _, _ := tf.probeFlap(sizes[mid], tightest, moved, whole); ok {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
 			}
-			if spread <= level {
-				best = sp
-				break
+			if lo == len(sizes) {
+				continue // move a section, or report at the smallest size
 			}
-			if spread < bestSpread {
-				best, bestSpread = sp, spread
+			size := sizes[lo]
+			sp := tf.spacingAt(size, moved, whole)
+			// the first panel is read alone, beside the flap: when it ends
+			// inside a sentence, half a point smaller may end it cleanly and
+			// still end the panels level
+			if _, _, first := tf.probeFlap(size, sp, moved, whole); first == midSentence && lo+1 < len(sizes) {
+				s2 := sizes[lo+1]
+				sp2 := tf.spacingAt(s2, moved, whole)
+				if _, spread, first := tf.probeFlap(s2, sp2, moved, whole); first != midSentence && spread <= 2*tf.style(s2, sp2).line() {
+					size, sp = s2, sp2
+				}
 			}
-		}
-		res, diags = tf.attempt(size, best, moved)
-		if !diags.HasErrors() {
-			return res, diags
+			res, diags = tf.attempt(size, sp, moved)
+			if !diags.HasErrors() {
+				return res, diags
+			}
 		}
 	}
 	// nothing fits: report what overflows at the smallest size, with no
@@ -303,23 +303,82 @@ func (tf *trifoldRun) style(size float64, sp spacing) Style {
 }
 
 // probe sets the inside sections, less the last moved ones, at one body
-// size and spacing, and reports whether they fit the inside panels and
-// how far apart the panels' bottoms are, in points.
-func (tf *trifoldRun) probe(size float64, sp spacing, moved int) (bool, float64) {
+// size and spacing, and reports whether they fit the inside panels (and,
+// with sections moved, whether the flap holds them and the flap's own with
+// every language), how far apart the panels' bottoms are, in points, and
+// what the first panel's end interrupts.
+func (tf *trifoldRun) probe(size float64, sp spacing, moved int) (ok bool, spread float64, first breakKind) {
+	return tf.probeFlap(size, sp, moved, true)
+}
+
+// probeFlap is probe, with the flap's languages left out as needed when
+// whole is false.
+func (tf *trifoldRun) probeFlap(size float64, sp spacing, moved int, whole bool) (ok bool, spread float64, first breakKind) {
 	var diags content.Diagnostics
 	inside := tf.sections(content.Inside)
-	f := &flow{shaper: tf.sh, fonts: tf.set, style: tf.style(size, sp), width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
-		res: &Result{}, diags: &diags, doc: tf.doc, cache: tf.cache}
+	newFlow := func() *flow {
+		return &flow{shaper: tf.sh, fonts: tf.set, style: tf.style(size, sp), width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
+			res: &Result{}, diags: &diags, doc: tf.doc, cache: tf.cache}
+	}
+	f := newFlow()
 	f.addSections(inside[:len(inside)-moved], -1)
-	ps, rest := balance(f.blocks, tf.frames(InsideLeft, Middle, FoldIn))
+	ps, rest, first := balance(f.blocks, tf.frames(InsideLeft, Middle, FoldIn), f.style.line())
 	if len(rest) > 0 || diags.HasErrors() {
-		return false, 0
+		return false, 0, first
 	}
-	lo, hi := math.Inf(1), 0.0
+	if moved > 0 && whole {
+		secs := append(append([]content.DocSection(nil), inside[len(inside)-moved:]...), tf.sections(content.Flap)...)
+		fits := languageFits(size, secs)
+		fl := newFlow()
+		fl.langSize = fits[0].size
+		for _, try := range fits {
+			if try.drop == 0 {
+				fl.langSize = try.size // the smallest whole offer
+			}
+		}
+		fl.addSections(secs, -1)
+		fl.addContactFoot(secs, -1)
+		if _, rest := fill1(fl.blocks, tf.frames(FlapPanel)[0]); len(rest) > 0 {
+			return false, 0, first
+		}
+	}
+	return true, featherLevel(ps, f.style.line()), first
+}
+
+// featherLevel feathers the panels so they end level, as far as it can,
+// and returns how far apart their bottoms still are.
+func featherLevel(ps [][]placed, lh float64) float64 {
+	top := 0.0
 	for _, p := range ps {
-		lo, hi = min(lo, used(p)), max(hi, used(p))
+		top = max(top, used(p))
 	}
-	return true, hi - lo
+	lo := top
+	for _, p := range ps {
+		feather(p, top, 0.6*lh)
+		lo = min(lo, used(p))
+	}
+	return top - lo
+}
+
+// spacingAt returns the loosest spacing at which the inside fits with its
+// panels ending within two lines of one another, or the one that ends them
+// most level.
+func (tf *trifoldRun) spacingAt(size float64, moved int, whole bool) spacing {
+	level := 2 * size * leadingFor(tf.doc.Lang, tf.t.Style.Leading)
+	best, bestSpread := spacings[len(spacings)-1], math.Inf(1)
+	for _, sp := range spacings {
+		ok, spread, _ := tf.probeFlap(size, sp, moved, whole)
+		if !ok {
+			continue
+		}
+		if spread <= level {
+			return sp
+		}
+		if spread < bestSpread {
+			best, bestSpread = sp, spread
+		}
+	}
+	return best
 }
 
 // attempt lays the tri-fold out at one body size and spacing, with the
@@ -351,16 +410,10 @@ func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, con
 	in.addSections(keep, root)
 	panels := []string{InsideLeft, Middle, FoldIn}
 	frames := tf.frames(panels...)
-	ps, rest := balance(in.blocks, frames)
+	ps, rest, _ := balance(in.blocks, frames, t.Style.line())
 	// feather: the shorter panels' paragraph gaps open a little so the
 	// three end level
-	top := 0.0
-	for _, p := range ps {
-		top = max(top, used(p))
-	}
-	for i := range ps {
-		feather(ps[i], top, 0.6*t.Style.line())
-	}
+	featherLevel(ps, t.Style.line())
 	for i, name := range panels {
 		add(name, in.draw(ps[i], frames[i]))
 		fill[name] = used(ps[i]) / frames[i].H
@@ -386,7 +439,10 @@ func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, con
 		fl.addContactFoot(flapSecs, root)
 		ps, rest := fill1(fl.blocks, fr)
 		if len(rest) == 0 || try == (languageFit{}) || try.last {
-			if len(fl.leftOut) > 0 {
+			if len(fl.leftOut) > 0 && len(fl.leftOut) == fl.offered {
+				d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for any language", fl.where, FlapPanel)
+				d.Hint = "shorten the sections moved to the flap, or the inside, so the offer of other languages keeps its place"
+			} else if len(fl.leftOut) > 0 {
 				d := diags.Warnf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for %s",
 					fl.where, FlapPanel, strings.Join(fl.leftOut, ", "))
 				d.Hint = "list the languages to show with languages = [\"pl\", \"ur\", …] in the block"
@@ -491,35 +547,109 @@ func used(ps []placed) float64 {
 	return last.y + last.height
 }
 
-// balance places blocks in frames so that the columns end as level as the
-// breaks allow: the frames are made as short as they can be with the text
-// still fitting, so no column is left near-empty while another is full.
-// When the text does not fit the full frames it returns what fill does.
-func balance(blocks []block, frames []Rect) ([][]placed, []block) {
+// balance places blocks in three frames where a designer would break
+// them: it weighs every pair of panel breaks the keeps allow by how level
+// the panels end and by what each break costs a reader — nothing between
+// sections, a little between paragraphs, more inside a paragraph, most
+// inside a sentence, and more again for a heading left with only a few
+// lines at a panel's foot or an empty panel. The first break weighs more:
+// the first panel is read on its own, beside the flap, when the cover is
+// opened. lh is the body's line height. When the text does not fit it
+// returns what fill does.
+func balance(blocks []block, frames []Rect, lh float64) ([][]placed, []block, breakKind) {
 	ps, rest := fill(blocks, frames)
-	if len(rest) > 0 || len(frames) < 2 {
-		return ps, rest
+	if len(rest) > 0 || len(frames) != 3 {
+		return ps, rest, midSentence
 	}
-	short := func(h float64) []Rect {
-		out := append([]Rect(nil), frames...)
-		for i := range out {
-			out[i].H = min(out[i].H, h)
+	n := len(blocks)
+	pre := make([]float64, n+1) // pre[i]: the height of blocks[:i], each with its space above
+	for i, b := range blocks {
+		pre[i+1] = pre[i] + b.before + b.height
+	}
+	height := func(a, b int) float64 {
+		if a >= b {
+			return 0
 		}
-		return out
+		return pre[b] - pre[a] - blocks[a].before
 	}
-	lo, hi := 0.0, 0.0
-	for _, f := range frames {
-		hi = max(hi, f.H)
+	canBreak := func(i int) bool { return i == 0 || i == n || !blocks[i-1].keep }
+	cost := func(i int) float64 {
+		if i == 0 || i == n {
+			return 0
+		}
+		c := [...]float64{betweenSections: 0, betweenParagraphs: 0.5 * lh, betweenSentences: 2 * lh, midSentence: 4 * lh}[kindOf(blocks, i)]
+		// a heading with only a few lines under it at a panel's foot
+		for j := i - 1; j >= max(0, i-4); j-- {
+			if blocks[j].heading {
+				c += 3 * lh
+				break
+			}
+		}
+		return c
 	}
-	for hi-lo > 0.5 {
-		mid := (lo + hi) / 2
-		if _, r := fill(blocks, short(mid)); len(r) == 0 {
-			hi = mid
-		} else {
-			lo = mid
+	best, b1, b2 := math.Inf(1), -1, -1
+	for i := 0; i <= n && height(0, i) <= frames[0].H+0.01; i++ {
+		if !canBreak(i) {
+			continue
+		}
+		for j := i; j <= n && height(i, j) <= frames[1].H+0.01; j++ {
+			if !canBreak(j) || height(j, n) > frames[2].H+0.01 {
+				continue
+			}
+			h := [3]float64{height(0, i), height(i, j), height(j, n)}
+			c := max(h[0], h[1], h[2]) - min(h[0], h[1], h[2]) + 1.5*cost(i) + cost(j)
+			for _, x := range h {
+				if x == 0 {
+					c += 10 * lh
+				}
+			}
+			if c < best {
+				best, b1, b2 = c, i, j
+			}
 		}
 	}
-	return fill(blocks, short(hi))
+	if b1 < 0 {
+		return ps, rest, midSentence
+	}
+	out := make([][]placed, 3)
+	for k, r := range [][2]int{{0, b1}, {b1, b2}, {b2, n}} {
+		y := 0.0
+		for i := r[0]; i < r[1]; i++ {
+			if i > r[0] {
+				y += blocks[i].before
+			}
+			out[k] = append(out[k], placed{blocks[i], y})
+			y += blocks[i].height
+		}
+	}
+	return out, nil, kindOf(blocks, b1)
+}
+
+// breakKind is what a break between two blocks interrupts.
+type breakKind int
+
+const (
+	betweenSections breakKind = iota
+	betweenParagraphs
+	betweenSentences
+	midSentence
+)
+
+// kindOf returns the kind of the break before blocks[i].
+func kindOf(blocks []block, i int) breakKind {
+	if i == 0 || i == len(blocks) {
+		return betweenSections
+	}
+	prev, next := blocks[i-1], blocks[i]
+	switch {
+	case next.heading && !prev.heading:
+		return betweenSections
+	case prev.msgID != next.msgID:
+		return betweenParagraphs
+	case prev.sentence:
+		return betweenSentences
+	}
+	return midSentence
 }
 
 // foldMarks returns the marks at the folds between regions: dashed lines
