@@ -577,3 +577,54 @@ func TestTriFoldLanguagesOfferIsAtLeast9pt(t *testing.T) {
 		}
 	}
 }
+
+// sectionBlocks returns the blocks of sections of the given numbers of
+// lines, each with a one-line heading kept with its first lines, every
+// line 10 pt tall.
+func sectionBlocks(lines ...int) []block {
+	var out []block
+	for si, n := range lines {
+		out = append(out, block{height: 10, keep: true, heading: true, msgID: fmt.Sprintf("h%d", si)})
+		for i := 0; i < n; i++ {
+			out = append(out, block{height: 10, keep: i == 0, msgID: fmt.Sprintf("p%d", si), sentence: i == n-1})
+		}
+	}
+	return out
+}
+
+func TestBalanceBreaksBetweenSectionsWhenItCan(t *testing.T) {
+	frames := []Rect{{H: 150}, {H: 150}, {H: 150}}
+	for _, tc := range []struct {
+		name  string
+		lines []int
+		want  [3]int // blocks per panel
+	}{
+		{"three sections, one a panel", []int{10, 11, 10}, [3]int{11, 12, 11}},
+		// two short sections and a long one: the long one is split
+		// rather than a panel left empty
+		{"no empty panel", []int{5, 5, 20}, [3]int{12, 10, 11}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, rest, _ := balance(sectionBlocks(tc.lines...), frames, 10)
+			if len(rest) > 0 {
+				t.Fatalf("%d blocks do not fit", len(rest))
+			}
+			if got := [3]int{len(ps[0]), len(ps[1]), len(ps[2])}; got != tc.want {
+				t.Errorf("got panels of %v blocks; want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBalanceLeavesNoHeadingStrandedAtAPanelsFoot(t *testing.T) {
+	// 12 lines, then a section of 14: breaking after its heading and two
+	// lines would level the panels best, but strands the heading
+	ps, _, _ := balance(sectionBlocks(12, 14), []Rect{{H: 150}, {H: 150}, {H: 150}}, 10)
+	for i, p := range ps {
+		for j := len(p) - 1; j >= max(0, len(p)-3); j-- {
+			if p[j].heading && j > 0 {
+				t.Errorf("panel %d ends with a heading and %d lines", i+1, len(p)-1-j)
+			}
+		}
+	}
+}
