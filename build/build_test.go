@@ -258,7 +258,7 @@ func TestPDFPanelsHoldTheirTextInReadingOrder(t *testing.T) {
 		panel string
 		want  []string // in this order
 	}{
-		{layout.FrontCover, []string{"Northamptonshire Safeguarding Children Board", "Child Sexual Exploitation (CSE)", "Information leaflet", "Information for parents, carers and professionals", "Questions or concerns? Call 01604 364036"}},
+		{layout.FrontCover, []string{"Northamptonshire Safeguarding Children Board", "Child Sexual Exploitation (CSE)", "Information leaflet", "For parents, carers and professionals", "Questions or concerns?", "Call 01604 364036"}},
 		{layout.InsideLeft, []string{"What is Child Sexual Exploitation (CSE)?", "This definition", `"Sexual exploitation of children`}},
 		{layout.Middle, []string{"Recognise the signs of Child Sexual Exploitation", "Parents, carers", "be involved in abusive relationships"}},
 		{layout.FoldIn, []string{"CSE Assessment", "at risk of CSE.", "CSE - Toolkit for Professionals", "www.northamptonshirescb.org.uk", "Tackling CSE Toolkit - how to use it", "provide context for the toolkit."}},

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 )
 
 // Offer is one line of the languages block: the offer of the leaflet in a
@@ -76,7 +77,7 @@ func (l *Leaflet) Offers(lang string, langs []string) ([]Offer, Diagnostics) {
 			continue
 		}
 		t := Text{ID: "request.language", Pos: b.Pos("request.language"), Lang: tag,
-			Runs: append([]Run{{Text: name, Strong: true}, {Text: ": "}}, runs...)}
+			Runs: append([]Run{{Text: name, Strong: true}, {Text: nameSeparator(tag)}}, runs...)}
 		out = append(out, Offer{Lang: tag, RTL: IsRTL(tag), Text: t})
 	}
 	return out, ds
@@ -197,4 +198,21 @@ func zeroOf(r rune) rune {
 		z--
 	}
 	return z
+}
+
+// nameSeparator returns what follows a language's name before its offer,
+// in the punctuation of the language's script: a colon and a space, a
+// full-width colon in Chinese and Japanese, the preface colon in Ethiopic.
+func nameSeparator(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return ": "
+	}
+	switch s, _ := t.Script(); s.String() {
+	case "Hans", "Hant", "Jpan", "Hani":
+		return "："
+	case "Ethi":
+		return "፦ "
+	}
+	return ": "
 }

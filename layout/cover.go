@@ -5,6 +5,8 @@ package layout
 import (
 	"fmt"
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	"leaflet/content"
 	"leaflet/layout/text"
@@ -68,21 +70,34 @@ func (f *flow) widest(t content.Text, size float64) float64 {
 	return w
 }
 
-// cover lays out the front cover: a colour field across the top of the
-// panel (area), running off its top and outer edges and into the bleed of
-// the print shop's file, holding the organisation's name, the cover
-// picture, the title at display size and the subtitle in white; under it
-// the audience line and any other cover blocks; at the foot the call to
-// action with the phone number, over a band of the accent colour. frame
-// is where text may go.
+// cover lays out the front cover, the same design in every language: a
+// colour field across the top of the panel (area), 60 % of its height,
+// holding the organisation's name, the cover picture, and the title at
+// display size with the subtitle, ending on the same line in every
+// language; under it the audience line and any other cover blocks, the
+// logo and the draft notice; at the foot, on a band of colour of a fixed
+// height, the call to action with the phone number. The field and band run
+// into the bleed of the print shop's file (bleed); in the office file they
+// stop 5 mm inside the sheet's edges, which office printers cannot print
+// to, and so, to keep the panel's frame even, at the fold. frame is where
+// text may go. Where the texts are long the title steps down, then the
+// picture shrinks and goes, then the field grows.
 func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame, area Rect, root int, bleed bool) []Item {
-	// when the cover is full (a long title, the draft notice), the field
-	// gives up its least height, then the title steps down
 	nElems, nd := len(f.res.Elems), len(*f.diags)
-	fits := []coverFit{{0.55, 0}, {0.45, 0}}
-	for down := range coverTitles {
-		fits = append(fits, coverFit{0, down})
+	var fits []coverFit
+	for _, field := range []float64{0.6, 0.68} {
+		for _, pic := range []float64{30, 22, 0} {
+			steps := 3
+			if pic == 0 {
+				steps = len(coverTitles)
+			}
+			for down := 0; down < steps; down++ {
+				fits = append(fits, coverFit{field: field, picture: MM(pic), title: down})
+			}
+		}
 	}
+	f.balance = true
+	defer func() { f.balance = false }()
 	var (
 		items []Item
 		over  float64
@@ -99,13 +114,20 @@ func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame, ar
 	return items
 }
 
-// coverFit is one way to set the cover: the least height of the colour
-// field as a fraction of the panel's, and how many sizes the title steps
-// down from the largest that fits.
+// coverFit is one way to set the cover: the colour field's height as a
+// share of the panel's, the picture's side (0: none) and how many sizes
+// the title steps down from the largest that fits.
 type coverFit struct {
-	field float64
-	title int
+	field, picture float64
+	title          int
 }
+
+// The cover's band for the call to action, and the inset of the colour
+// from the sheet's edges in the office file.
+var (
+	coverBand  = MM(27)
+	coverInset = MM(5)
+)
 
 // coverAt lays the cover out one way and returns how much it overflows.
 func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, area Rect, root int, bleed bool, fit coverFit) ([]Item, float64) {
@@ -113,7 +135,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 	var items []Item
 	place := func(ls []block, y float64) float64 {
 		for i, b := range ls {
-			if i > 0 || y > 0 {
+			if i > 0 {
 				y += b.before
 			}
 			items = append(items, f.draw([]placed{{b, y}}, frame)...)
@@ -121,15 +143,25 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 		}
 		return y
 	}
+	height := func(ls []block) float64 {
+		h := 0.0
+		for i, b := range ls {
+			if i > 0 {
+				h += b.before
+			}
+			h += b.height
+		}
+		return h
+	}
 	// the texts, set in reading order: the organisation, the title, the
-	// subtitle, the picture, the audience and other blocks, the action
+	// subtitle, the audience and other blocks, the action, the picture
 	orgText := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
 	org := f.elem(RoleParagraph, root, "")
 	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
 		f.res.Elems[org].Lang = src
 	}
 	orgLines := f.setText(orgText, coverOrg, true, white, 0, f.width, RoleParagraph, org, "")
-	var title, subtitle, below, action []block
+	var title, below, action []block
 	saved := f.style.Leading
 	for _, s := range secs {
 		for _, b := range s.Blocks {
@@ -143,16 +175,15 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
 				ls := f.setText(b.Texts[0], coverSubtitle, false, white, 0, f.width, RoleParagraph, e, "")
 				ls[0].before = MM(3)
-				subtitle = append(subtitle, ls...)
+				title = append(title, ls...)
 			case content.Audience:
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
 				ls := f.setText(b.Texts[0], coverAudience, true, st.Accent, 0, f.width, RoleParagraph, e, "")
-				ls[0].before = MM(4)
+				ls[0].before = MM(6)
 				below = append(below, ls...)
 			case content.Action:
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
-				ls := f.setText(b.Texts[0], coverAction, true, white, 0, f.width, RoleParagraph, e, "")
-				action = append(action, ls...)
+				action = append(action, f.action(b.Texts[0], e)...)
 			default:
 				f.blocks = nil
 				f.addBlock(b, MM(4), root, "")
@@ -161,70 +192,76 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 		}
 	}
 	var fig *Picture
-	if er := doc.EasyRead; er != nil && er.Cover != nil && er.Cover.Image == nil {
+	if er := doc.EasyRead; fit.picture > 0 && er != nil && er.Cover != nil && er.Cover.Image == nil {
 		e := f.elem(RoleFigure, root, "")
 		fig = f.picture(*er.Cover, Rect{}, e, f.diags)
 		fig.Color = white
 	}
 
-	// the colour field: the organisation at the top, then the picture,
-	// the title and subtitle
+	// the colour field, and the band at the foot, inset from the edges
+	// of the sheet in the office file and into the bleed in the print
+	// shop's
+	field := Rect{area.X, area.Y, area.W, area.H * fit.field}
+	band := Rect{area.X, area.Y + area.H - coverBand, area.W, coverBand}
+	for _, r := range []*Rect{&field, &band} {
+		top, foot := r.Y == area.Y, r.Y+r.H == area.Y+area.H
+		switch {
+		case bleed:
+			if top {
+				r.Y, r.H = r.Y-Bleed, r.H+Bleed
+			}
+			if foot {
+				r.H += Bleed
+			}
+			if area.X == 0 {
+				r.X -= Bleed
+			}
+			r.W += Bleed
+		default:
+			r.X, r.W = r.X+coverInset, r.W-2*coverInset
+			if top {
+				r.Y, r.H = r.Y+coverInset, r.H-coverInset
+			}
+			if foot {
+				r.H -= coverInset
+			}
+		}
+	}
+	items = append(items, &Box{Rect: field, Fill: st.Accent, Role: RoleArtifact})
+	fieldFoot := area.Y + area.H*fit.field - frame.Y // from the frame's top
+
+	// in the field: the organisation at the top over a rule, the
+	// picture, and the title and subtitle ending a little above its foot
 	y := place(orgLines, 0)
 	items = append(items, &Box{Rect: Rect{frame.X, frame.Y + y + MM(2), frame.W, 0.75}, Fill: white, Role: RoleArtifact})
 	y += MM(8)
 	if fig != nil && fig.Vector != nil {
-		side := MM(30)
 		x := frame.X
 		if f.rtl {
-			x = frame.X + frame.W - side
+			x = frame.X + frame.W - fit.picture
 		}
-		fig.Rect = Rect{x, frame.Y + y, side, side}
-		y += side + MM(6)
-	}
-	y = place(title, max(y, frame.H*0.22))
-	y = place(subtitle, y)
-	fieldBottom := max(frame.Y+y+MM(9), area.Y+area.H*fit.field)
-	field := Rect{area.X, area.Y, area.W, fieldBottom - area.Y}
-	if bleed { // into the bleed at the top and at the sheet's outer edge
-		field.Y -= Bleed
-		field.H += Bleed
-		if area.X == 0 {
-			field.X -= Bleed
-		}
-		field.W += Bleed
-	}
-	// the field is drawn first, under its text
-	items = append([]Item{&Box{Rect: field, Fill: st.Accent, Role: RoleArtifact}}, items...)
-	if fig != nil && fig.Vector != nil {
+		fig.Rect = Rect{x, frame.Y + y, fit.picture, fit.picture}
 		items = append(items, fig)
+		y += fit.picture + MM(5)
 	}
+	top := fieldFoot - MM(9) - height(title)
+	over := y - top
+	place(title, top)
 
-	// under the field: the audience and other blocks
-	y = place(below, fieldBottom-frame.Y+MM(2))
-
-	// the foot: the call to action on a band of the accent colour, and
-	// the draft notice above it
-	pad := MM(3)
-	ah := 0.0
-	for _, b := range action {
-		ah += b.height
-	}
-	bottom := frame.H
+	// under the field: the audience and other blocks; at the foot the
+	// band with the call to action centred in it, and above the band the
+	// logo and the draft notice
+	y = place(below, fieldFoot+MM(6))
+	bottom := band.Y - frame.Y - MM(5)
 	if len(action) > 0 {
-		// the band runs from above the action to the panel's foot (and
-		// into the bleed); the action's last line ends on the frame's
-		band := Rect{area.X, frame.Y + frame.H - ah - pad, area.W, 0}
-		band.H = area.Y + area.H - band.Y
-		if bleed {
-			band.H += Bleed
-			if area.X == 0 {
-				band.X -= Bleed
-			}
-			band.W += Bleed
-		}
 		items = append(items, &Box{Rect: band, Fill: st.Accent, Role: RoleArtifact})
-		place(action, band.Y-frame.Y+pad)
-		bottom = band.Y - frame.Y - MM(4)
+		ah := height(action)
+		inner := band
+		if bleed {
+			inner = Rect{band.X, band.Y, band.W, area.Y + area.H - band.Y - coverInset}
+		}
+		place(action, inner.Y-frame.Y+(inner.H-ah)/2)
+		over = max(over, ah-(inner.H-MM(4)))
 	}
 	if logo := doc.Org.Logo; logo != nil {
 		bottom = f.logo(doc, logo, frame, bottom, root, &items)
@@ -232,7 +269,67 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 	if len(doc.Draft) > 0 {
 		bottom = f.draftNotice(doc.Draft, frame, bottom, root, &items)
 	}
-	return items, y - bottom
+	return items, max(over, y-bottom)
+}
+
+// action sets a call to action: its question on a line of its own and
+// the call, with the phone number, kept on one line where it fits, at 13 pt
+// or a little smaller.
+func (f *flow) action(t content.Text, elem int) []block {
+	question, call := splitQuestion(t)
+	kept := call
+	kept.Runs = append([]content.Run(nil), call.Runs...)
+	for i := range kept.Runs {
+		kept.Runs[i].NoBreak = true
+	}
+	sizes := []float64{coverAction, coverAction - 1, coverAction - 2}
+	for _, size := range sizes {
+		fits := f.widest(kept, size) <= f.width && (len(question.Runs) == 0 || f.lineCount(question, size) == 1)
+		if !fits && size != sizes[len(sizes)-1] {
+			continue
+		}
+		var out []block
+		if len(question.Runs) > 0 {
+			out = append(out, f.setText(question, size, true, white, 0, f.width, RoleParagraph, elem, "")...)
+		}
+		if f.widest(kept, size) <= f.width {
+			return append(out, f.setText(kept, size, true, white, 0, f.width, RoleParagraph, elem, "")...)
+		}
+		return append(out, f.setText(call, size, true, white, 0, f.width, RoleParagraph, elem, "")...)
+	}
+	return nil
+}
+
+// splitQuestion splits a text after its first question mark (in any
+// script's form) followed by a space: "Questions or concerns?" and "Call
+// 01604 364036". A text without one is all call.
+func splitQuestion(t content.Text) (question, call content.Text) {
+	question, call = t, t
+	question.Runs, call.Runs = nil, nil
+	found := false
+	for _, r := range t.Runs {
+		if found {
+			call.Runs = append(call.Runs, r)
+			continue
+		}
+		i := strings.IndexAny(r.Text, "?؟？")
+		if i < 0 {
+			question.Runs = append(question.Runs, r)
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(r.Text[i:])
+		q, c := r, r
+		q.Text, c.Text = r.Text[:i+w], strings.TrimLeft(r.Text[i+w:], " ")
+		question.Runs = append(question.Runs, q)
+		if c.Text != "" {
+			call.Runs = append(call.Runs, c)
+		}
+		found = true
+	}
+	if !found || len(call.Runs) == 0 {
+		return content.Text{ID: t.ID, Pos: t.Pos, Lang: t.Lang}, t
+	}
+	return question, call
 }
 
 // draftNotice sets the notice that a translation has not been checked, in

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"math"
 	"strings"
 	"testing"
 
@@ -14,6 +15,9 @@ import (
 
 func TestFrontCoverInformsAndAttracts(t *testing.T) {
 	set, sh := tools(t)
+	// the colour field and band, by language: every language's cover has
+	// the same design
+	shapes := map[string][]Rect{}
 	for _, lang := range builtinLangs(t) {
 		doc := builtinDoc(t, lang)
 		res, ds := NewTriFold(A4).Layout(doc, set, sh)
@@ -43,8 +47,13 @@ func TestFrontCoverInformsAndAttracts(t *testing.T) {
 					}
 				}
 			case *Box:
-				if it.W >= cover.Area.W-0.01 {
+				if it.W >= cover.Area.W*0.8 {
 					field += it.W * it.H
+					// office printers print no nearer the edge than 5 mm
+					if it.X < MM(5)-0.01 || it.Y < MM(5)-0.01 || it.X+it.W > res.Pages[0].Size.W-MM(5)+0.01 || it.Y+it.H > cover.Area.H-MM(5)+0.01 {
+						t.Errorf("%s: the cover's colour %+v comes within 5 mm of the sheet's edge", lang, it.Rect)
+					}
+					shapes[lang] = append(shapes[lang], it.Rect)
 				}
 			}
 		}
@@ -59,6 +68,37 @@ func TestFrontCoverInformsAndAttracts(t *testing.T) {
 		if share := field / (cover.Area.W * cover.Area.H); share < 0.4 {
 			t.Errorf("%s: colour covers %.0f%% of the cover; want a strong field, at least 40%%", lang, 100*share)
 		}
+	}
+	for lang, s := range shapes {
+		en := shapes["en"]
+		for i := range s {
+			if i >= len(en) || math.Abs(s[i].Y-en[i].Y) > 0.01 || math.Abs(s[i].H-en[i].H) > 0.01 {
+				t.Errorf("%s: the cover's colour %v differs from the English cover's %v", lang, s, en)
+				break
+			}
+		}
+	}
+}
+
+func TestPrintShopCoverRunsIntoTheBleed(t *testing.T) {
+	set, sh := tools(t)
+	tf := NewTriFold(A4)
+	tf.PrintShop = true
+	res, ds := tf.Layout(builtinDoc(t, "en"), set, sh)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	p := res.Pages[0]
+	var top, side, foot bool
+	for _, it := range p.Items {
+		if b, ok := it.(*Box); ok && b.Fill == tf.Style.Accent && b.W > MM(90) {
+			top = top || b.Y <= p.Bleed.Y+0.01
+			side = side || b.X+b.W >= p.Bleed.X+p.Bleed.W-0.01
+			foot = foot || b.Y+b.H >= p.Bleed.Y+p.Bleed.H-0.01
+		}
+	}
+	if !top || !side || !foot {
+		t.Errorf("the cover's colour reaches the bleed at the top %v, the side %v, the foot %v; want all three", top, side, foot)
 	}
 }
 
@@ -144,6 +184,41 @@ func TestFrontCoverFitsWhateverTheBodySize(t *testing.T) {
 		}
 		if res.BodySize < 12 {
 			t.Errorf("%s: a short leaflet is set at %.1f pt; want it larger", lang, res.BodySize)
+		}
+	}
+}
+
+func TestCallToActionBreaksAfterItsQuestion(t *testing.T) {
+	for _, tc := range []struct{ in, question, call string }{
+		{"Questions or concerns? Call 01604 364036", "Questions or concerns?", "Call 01604 364036"},
+		{"سوالات یا خدشات ہیں؟ 01604 364036 پر کال کریں", "سوالات یا خدشات ہیں؟", "01604 364036 پر کال کریں"},
+		{"有疑问或担忧？请致电 01604 364036", "有疑问或担忧？", "请致电 01604 364036"},
+		{"Call 01604 364036", "", "Call 01604 364036"},
+	} {
+		q, c := splitQuestion(content.Text{Runs: []content.Run{{Text: tc.in}}})
+		if q.String() != tc.question || c.String() != tc.call {
+			t.Errorf("splitQuestion(%q) = %q, %q; want %q, %q", tc.in, q.String(), c.String(), tc.question, tc.call)
+		}
+	}
+}
+
+func TestCallToActionKeepsTheNumberWithItsVerb(t *testing.T) {
+	set, sh := tools(t)
+	for _, lang := range builtinLangs(t) {
+		res, ds := NewTriFold(A4).Layout(builtinDoc(t, lang), set, sh)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", lang, ds)
+		}
+		lines := map[float64]bool{}
+		for _, p := range res.Pages {
+			for _, it := range p.Items {
+				if g, ok := it.(*GlyphRun); ok && g.MsgID == "cover.action" {
+					lines[g.Y] = true
+				}
+			}
+		}
+		if len(lines) != 2 {
+			t.Errorf("%s: the call to action takes %d lines; want 2, the question and the call", lang, len(lines))
 		}
 	}
 }

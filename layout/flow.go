@@ -5,6 +5,8 @@ package layout
 import (
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -85,6 +87,9 @@ type flow struct {
 	langDrop int
 	leftOut  []string
 	offered  int // languages the block would offer with none left out
+	// balance sets every paragraph's lines of even length, as headings
+	// are (the cover's lines)
+	balance bool
 	// forced counts the lines broken inside an address or number that is
 	// wider than the column
 	forced int
@@ -112,7 +117,7 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 	}
 	var key string
 	if f.cache != nil {
-		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading)
+		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g|%v", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading, f.balance)
 		if c, ok := f.cache.text[key]; ok {
 			*f.diags = append(*f.diags, c.diags...)
 			f.forced += c.forced
@@ -150,7 +155,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 			f.res.Elems[elem].Lang = t.Lang
 		}
 	}
-	p := text.Paragraph{Lang: lang, Size: size, Balance: role == RoleHeading || role == RoleTitle, RTL: rtl}
+	p := text.Paragraph{Lang: lang, Size: size, Balance: f.balance || role == RoleHeading || role == RoleTitle, RTL: rtl}
 	var noBreak [][2]int
 	links := map[int]string{}
 	for _, r := range t.Runs {
@@ -543,6 +548,11 @@ func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section st
 	if size == 0 {
 		size = st.Body
 	}
+	// the entries written in the document's direction first, then the
+	// others, each in the block's order: two tidy runs, one ranged
+	// left and one ranged right, rather than a zig-zag
+	offers = slices.Clone(offers)
+	sort.SliceStable(offers, func(i, j int) bool { return offers[i].RTL == f.rtl && offers[j].RTL != f.rtl })
 	list := f.elem("L", doc, "")
 	for i, o := range offers {
 		li := f.elem("LI", list, o.Text.ID)
