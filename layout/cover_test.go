@@ -222,3 +222,28 @@ func TestCallToActionKeepsTheNumberWithItsVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestBackCoverSetsTheQRCodeAtItsFoot(t *testing.T) {
+	set, sh := tools(t)
+	for _, lang := range []string{"en", "ur"} {
+		doc := builtinDoc(t, lang)
+		res, ds := NewTriFold(A4).Layout(doc, set, sh)
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		back := NewTriFold(A4).Imposition(doc.RTL)[BackCover]
+		frame := NewTriFold(A4).frame(back.Area)
+		var site *GlyphRun
+		for _, it := range res.Pages[back.Page].Items {
+			if g, ok := it.(*GlyphRun); ok && g.Text == doc.Org.Website && g.X >= back.Area.X && g.X < back.Area.X+back.Area.W {
+				site = g
+			}
+		}
+		if site == nil {
+			t.Fatalf("%s: no web address on the back cover", lang)
+		}
+		if gap := frame.Y + frame.H - site.Y; gap > res.BodySize*2 {
+			t.Errorf("%s: the web address under the QR code sits %.0f pt above the panel's foot; want it at the foot", lang, gap)
+		}
+	}
+}

@@ -60,6 +60,9 @@ type block struct {
 	// heading marks the lines of a section heading; sentence marks a line
 	// that ends a sentence (or a paragraph): a break after it reads well
 	heading, sentence bool
+	// foot marks blocks that sit at the foot of their frame (the back
+	// cover's QR code and web address)
+	foot bool
 	// where the block comes from, for diagnostics
 	section string
 	msgID   string

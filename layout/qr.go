@@ -85,15 +85,22 @@ func (f *flow) addQR(doc *content.Document, root int) {
 	}
 	side := MM(25)
 	fig := f.elem(RoleFigure, root, "")
-	x := 0.0
+	// the code's modules, not its quiet zone, line up with the text: the
+	// quiet zone lies in the margin, which is blank
+	quiet := side * qrModules / v.ViewBox[2]
+	x := -quiet
 	if f.rtl {
-		x = f.width - side
+		x = f.width - side + quiet
 	}
 	pic := &Picture{Rect: Rect{x, 0, side, side}, Vector: v, Color: Color{0, 0, 0}, Alt: site, Role: RoleFigure, Elem: fig}
-	f.blocks = append(f.blocks, block{before: f.style.ParaSpace * f.style.line(), height: side, keep: true, items: []Item{pic}})
+	f.blocks = append(f.blocks, block{before: f.style.ParaSpace * f.style.line(), height: side, keep: true, foot: true, items: []Item{pic}})
 	e := f.elem(RoleParagraph, root, "")
 	// the address is aligned with the code: it reads left to right in any
 	// document, being one no-break run
 	t := content.Text{Runs: []content.Run{{Text: site, Link: target, NoBreak: true}}}
-	f.blocks = append(f.blocks, f.setText(t, f.style.Body, false, f.style.Text, 0, f.width, RoleParagraph, e, "")...)
+	ls := f.setText(t, f.style.Body, false, f.style.Text, 0, f.width, RoleParagraph, e, "")
+	for i := range ls {
+		ls[i].foot = true
+	}
+	f.blocks = append(f.blocks, ls...)
 }

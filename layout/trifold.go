@@ -482,6 +482,7 @@ func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, con
 		}
 		res.Elems, diags = res.Elems[:nElems], diags[:nd]
 	}
+	toFoot(bps, bfr.H)
 	add(BackCover, bk.draw(bps, bfr))
 	fill[BackCover] = used(bps) / bfr.H
 	bk.overflow(brest, "panel "+BackCover)
@@ -528,6 +529,15 @@ func feather(ps []placed, bottom, most float64) {
 			dy += extra
 			g++
 		}
+		ps[i].y += dy
+	}
+}
+
+// toFoot moves the blocks marked foot, at the end of a frame's blocks, down
+// to the frame's foot, of height h.
+func toFoot(ps []placed, h float64) {
+	dy := h - used(ps)
+	for i := len(ps) - 1; i >= 0 && ps[i].foot && dy > 0; i-- {
 		ps[i].y += dy
 	}
 }
