@@ -258,9 +258,16 @@ func leafletWith(t *testing.T, para string, n int) *content.Document {
 		fmt.Fprintf(&c, "[[section.block]]\nparagraph = \"p%d\"\n", i)
 		fmt.Fprintf(&m, "[p%d]\ndescription = \"d\"\nother = %q\n", i, para)
 	}
+	return localized(t, c.String(), m.String())
+}
+
+// localized loads a one-language leaflet t from its content file and its
+// English bundle, and localises it.
+func localized(t *testing.T, leaflet, messages string) *content.Document {
+	t.Helper()
 	fsys := fstest.MapFS{
-		"content/t/leaflet.toml":   {Data: []byte(c.String())},
-		"locales/t/active.en.toml": {Data: []byte(m.String())},
+		"content/t/leaflet.toml":   {Data: []byte(leaflet)},
+		"locales/t/active.en.toml": {Data: []byte(messages)},
 	}
 	l, ds := content.Load(fsys, "", "t")
 	if ds.HasErrors() {
@@ -476,19 +483,7 @@ func leafletOf(t *testing.T, paras ...int) *content.Document {
 	}
 	c.WriteString("[[section]]\nplace = \"flap\"\n[[section.block]]\nparagraph = \"flap\"\n")
 	m.WriteString("[flap]\ndescription = \"d\"\nother = \"The flap.\"\n")
-	fsys := fstest.MapFS{
-		"content/t/leaflet.toml":   {Data: []byte(c.String())},
-		"locales/t/active.en.toml": {Data: []byte(m.String())},
-	}
-	l, ds := content.Load(fsys, "", "t")
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	doc, ds := l.Localize("en")
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return doc
+	return localized(t, c.String(), m.String())
 }
 
 func TestTriFoldShortLeafletFillsItsSpread(t *testing.T) {
