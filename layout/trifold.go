@@ -385,128 +385,149 @@ func (tf *trifoldRun) spacingAt(size float64, moved int, whole bool) spacing {
 // last moved inside sections on the flap.
 func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, content.Diagnostics) {
 	t, doc := tf.t, tf.doc
-	var diags content.Diagnostics
-	t.Style = tf.style(size, sp)
-	res := &Result{BodySize: size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true}
-	const root = -1
-	pages := []Page{{Size: t.Paper.Size}, {Size: t.Paper.Size}}
-	newFlow := func(st Style) *flow {
-		return &flow{shaper: tf.sh, fonts: tf.set, style: st, width: t.measure(), lang: doc.Lang, rtl: doc.RTL,
-			res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, t), doc: doc, cache: tf.cache}
-	}
-	add := func(panel string, items []Item) {
-		p := &pages[tf.imp[panel].Page]
-		p.Items = append(p.Items, items...)
-	}
-	fill := map[string]float64{}
+	st := tf.style(size, sp)
+	sh := &sheet{tf: tf, style: st, fill: map[string]float64{},
+		res:   &Result{BodySize: size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true, Spacing: sp.heading},
+		pages: []Page{{Size: t.Paper.Size}, {Size: t.Paper.Size}}}
 
 	// Reading order: front cover, inside panels, flap, back cover.
-	cf := newFlow(t.Style)
-	add(FrontCover, cf.cover(doc, tf.sections(content.Cover), tf.t.frame(tf.imp[FrontCover].Area), tf.imp[FrontCover].Area, root, t.PrintShop))
-
+	cover := tf.imp[FrontCover].Area
+	sh.add(FrontCover, sh.flow(st).cover(doc, tf.sections(content.Cover), t.frame(cover), cover, sheetRoot, t.PrintShop))
 	inside := tf.sections(content.Inside)
-	keep, move := inside[:len(inside)-moved], inside[len(inside)-moved:]
-	in := newFlow(t.Style)
-	in.addSections(keep, root)
-	panels := []string{InsideLeft, Middle, FoldIn}
-	frames := tf.frames(panels...)
-	ps, rest, _ := balance(in.blocks, frames, t.Style.line())
-	// feather: the shorter panels' paragraph gaps open a little so the
-	// three end level
-	featherLevel(ps, t.Style.line())
-	for i, name := range panels {
-		add(name, in.draw(ps[i], frames[i]))
-		fill[name] = used(ps[i]) / frames[i].H
-	}
-	in.overflow(rest, "panel "+FoldIn)
+	sh.inside(inside[:len(inside)-moved])
+	move := inside[len(inside)-moved:]
 	for _, s := range move {
 		if s.Heading != nil {
-			res.Moved = append(res.Moved, s.Heading.String())
+			sh.res.Moved = append(sh.res.Moved, s.Heading.String())
 		}
 	}
+	sh.flap(append(append([]content.DocSection(nil), move...), tf.sections(content.Flap)...))
+	sh.back()
 
-	// The flap: the sections moved from the inside, then the flap's own
-	// (the languages offer), whose languages block may be set smaller,
-	// down to 9 pt, and lose languages from its end.
-	flapSecs := append(append([]content.DocSection(nil), move...), tf.sections(content.Flap)...)
-	fr := tf.frames(FlapPanel)[0]
-	var fl *flow
-	for _, try := range languageFits(t.Style.Body, flapSecs) {
-		nElems, nd := len(res.Elems), len(diags)
-		fl = newFlow(t.Style)
-		fl.langSize, fl.langDrop = try.size, try.drop
-		fl.addSections(flapSecs, root)
-		fl.addContactFoot(flapSecs, root)
-		ps, rest := fill1(fl.blocks, fr)
-		if len(rest) == 0 || try == (languageFit{}) || try.last {
-			if len(fl.leftOut) > 0 && len(fl.leftOut) == fl.offered {
-				d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for any language", fl.where, FlapPanel)
-				d.Hint = "shorten the sections moved to the flap, or the inside, so the offer of other languages keeps its place"
-			} else if len(fl.leftOut) > 0 {
-				d := diags.Warnf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for %s",
-					fl.where, FlapPanel, strings.Join(fl.leftOut, ", "))
-				d.Hint = "list the languages to show with languages = [\"pl\", \"ur\", …] in the block"
-			}
-			add(FlapPanel, fl.draw(ps, fr))
-			fill[FlapPanel] = used(ps) / fr.H
-			fl.overflow(rest, "panel "+FlapPanel)
-			break
-		}
-		res.Elems, diags = res.Elems[:nElems], diags[:nd]
-	}
-
-	// The back cover: how to get in touch, and the website's QR code.
-	// It is set at the body size, or smaller, down to the smallest
-	// size, when it does not fit or would break an address.
-	bfr := tf.frames(BackCover)[0]
-	var (
-		bk    *flow
-		bps   []placed
-		brest []block
-	)
-	for _, bs := range t.Sizes {
-		if bs > size {
-			continue
-		}
-		nElems, nd := len(res.Elems), len(diags)
-		st := t.Style
-		st.Body = bs
-		bk = newFlow(st)
-		bk.addSections(tf.sections(content.Back), root)
-		if doc.Leaflet.QR {
-			bk.addQR(doc, root)
-		}
-		bps, brest = fill1(bk.blocks, bfr)
-		if (len(brest) == 0 && bk.forced == 0) || bs == t.Sizes[len(t.Sizes)-1] {
-			break
-		}
-		res.Elems, diags = res.Elems[:nElems], diags[:nd]
-	}
-	toFoot(bps, bfr.H)
-	add(BackCover, bk.draw(bps, bfr))
-	fill[BackCover] = used(bps) / bfr.H
-	bk.overflow(brest, "panel "+BackCover)
-
+	pages := sh.pages
 	for _, name := range []string{FlapPanel, BackCover, FrontCover, InsideLeft, Middle, FoldIn} {
 		p := tf.imp[name]
-		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: name, Area: p.Area, Frame: t.frame(p.Area), Fill: fill[name]})
-	}
-	if t.FoldMarks {
-		for i := range pages {
-			pages[i].Items = append(pages[i].Items, t.foldMarks(pages[i].Regions)...)
-		}
+		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: name, Area: p.Area, Frame: t.frame(p.Area), Fill: sh.fill[name]})
 	}
 	for i := range pages {
+		if t.FoldMarks {
+			pages[i].Items = append(pages[i].Items, t.foldMarks(pages[i].Regions)...)
+		}
 		sortRegions(pages[i].Regions)
-	}
-	res.Pages = pages
-	res.Spacing = sp.heading
-	if t.PrintShop {
-		for i := range res.Pages {
-			res.Pages[i] = tf.printShop(res.Pages[i], i)
+		if t.PrintShop {
+			pages[i] = tf.printShop(pages[i], i)
 		}
 	}
-	return res, diags
+	sh.res.Pages = pages
+	return sh.res, sh.diags
+}
+
+// sheetRoot is the structure parent of the tri-fold's top-level elements:
+// the document.
+const sheetRoot = -1
+
+// sheet is one attempt's tri-fold being filled, panel by panel.
+type sheet struct {
+	tf    *trifoldRun
+	style Style
+	res   *Result
+	diags content.Diagnostics
+	pages []Page
+	fill  map[string]float64 // how full each panel is
+}
+
+// flow returns a flow for a panel in style st.
+func (sh *sheet) flow(st Style) *flow {
+	tf := sh.tf
+	return &flow{shaper: tf.sh, fonts: tf.set, style: st, width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
+		res: sh.res, diags: &sh.diags, where: fmt.Sprintf("%s %s", tf.doc.Lang, tf.t), doc: tf.doc, cache: tf.cache}
+}
+
+// add draws items on the page of a panel.
+func (sh *sheet) add(panel string, items []Item) {
+	p := &sh.pages[sh.tf.imp[panel].Page]
+	p.Items = append(p.Items, items...)
+}
+
+// inside sets the inside sections in the three inside panels, balanced
+// and feathered so they end level.
+func (sh *sheet) inside(secs []content.DocSection) {
+	f := sh.flow(sh.style)
+	f.addSections(secs, sheetRoot)
+	panels := []string{InsideLeft, Middle, FoldIn}
+	frames := sh.tf.frames(panels...)
+	ps, rest, _ := balance(f.blocks, frames, sh.style.line())
+	featherLevel(ps, sh.style.line())
+	for i, name := range panels {
+		sh.add(name, f.draw(ps[i], frames[i]))
+		sh.fill[name] = used(ps[i]) / frames[i].H
+	}
+	f.overflow(rest, "panel "+FoldIn)
+}
+
+// flap sets the flap's sections — those moved from the inside, then the
+// flap's own (the languages offer) — whose languages block may be set
+// smaller, down to 9 pt, and lose languages from its end.
+func (sh *sheet) flap(secs []content.DocSection) {
+	doc := sh.tf.doc
+	fr := sh.tf.frames(FlapPanel)[0]
+	for _, try := range languageFits(sh.style.Body, secs) {
+		nElems, nd := len(sh.res.Elems), len(sh.diags)
+		f := sh.flow(sh.style)
+		f.langSize, f.langDrop = try.size, try.drop
+		f.addSections(secs, sheetRoot)
+		f.addContactFoot(secs, sheetRoot)
+		ps, rest := fill1(f.blocks, fr)
+		if len(rest) > 0 && try != (languageFit{}) && !try.last {
+			sh.res.Elems, sh.diags = sh.res.Elems[:nElems], sh.diags[:nd]
+			continue
+		}
+		switch {
+		case len(f.leftOut) > 0 && len(f.leftOut) == f.offered:
+			d := sh.diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for any language", f.where, FlapPanel)
+			d.Hint = "shorten the sections moved to the flap, or the inside, so the offer of other languages keeps its place"
+		case len(f.leftOut) > 0:
+			d := sh.diags.Warnf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for %s",
+				f.where, FlapPanel, strings.Join(f.leftOut, ", "))
+			d.Hint = "list the languages to show with languages = [\"pl\", \"ur\", …] in the block"
+		}
+		sh.add(FlapPanel, f.draw(ps, fr))
+		sh.fill[FlapPanel] = used(ps) / fr.H
+		f.overflow(rest, "panel "+FlapPanel)
+		return
+	}
+}
+
+// back sets the back cover: how to get in touch, and the website's QR code
+// at the panel's foot. It is set at the body size, or smaller, down to the
+// smallest size, when it does not fit or would break an address.
+func (sh *sheet) back() {
+	tf := sh.tf
+	fr := tf.frames(BackCover)[0]
+	sizes := tf.t.Sizes
+	for _, size := range sizes {
+		if size > sh.style.Body {
+			continue
+		}
+		nElems, nd := len(sh.res.Elems), len(sh.diags)
+		st := sh.style
+		st.Body = size
+		f := sh.flow(st)
+		f.addSections(tf.sections(content.Back), sheetRoot)
+		if tf.doc.Leaflet.QR {
+			f.addQR(tf.doc, sheetRoot)
+		}
+		ps, rest := fill1(f.blocks, fr)
+		if (len(rest) > 0 || f.forced > 0) && size != sizes[len(sizes)-1] {
+			sh.res.Elems, sh.diags = sh.res.Elems[:nElems], sh.diags[:nd]
+			continue
+		}
+		sh.fill[BackCover] = used(ps) / fr.H
+		toFoot(ps, fr.H)
+		sh.add(BackCover, f.draw(ps, fr))
+		f.overflow(rest, "panel "+BackCover)
+		return
+	}
 }
 
 // feather opens the gaps between the paragraphs placed in a frame, each
