@@ -160,3 +160,22 @@ func BenchmarkEasyRead(b *testing.B) {
 		}
 	}
 }
+
+func TestTriFoldDrawsNoTextBelow9pt(t *testing.T) {
+	mutool := needTool(t, "mutool", "mupdf-tools")
+	for _, lang := range []string{"en", "ur", "pl", "zh-Hans"} {
+		out := runTool(t, mutool, "trace", pdfFile(t, buildLang(t, lang, layout.A4)))
+		n := 0
+		for _, m := range trmRe.FindAllStringSubmatch(out, -1) {
+			n++
+			// the trm matrix's scale is the size the text is drawn at,
+			// the languages offer's smallest among it
+			if s, _ := strconv.ParseFloat(m[1], 64); s < 9-0.005 {
+				t.Fatalf("%s: mutool traces text at %g pt; the tri-fold's smallest is 9 pt", lang, s)
+			}
+		}
+		if n == 0 {
+			t.Fatalf("%s: mutool traced no text", lang)
+		}
+	}
+}
