@@ -77,6 +77,7 @@ type easyReadFile struct {
 			Alt       string   `toml:"alt"`
 			Text      []string `toml:"text"`
 			Languages []string `toml:"languages"`
+			Todo      bool     `toml:"todo"`
 		} `toml:"point"`
 	} `toml:"section"`
 }
@@ -160,6 +161,13 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 			}
 			for _, id := range fp.Text {
 				pt.Msgs = append(pt.Msgs, ref(id, pkey+".text"))
+			}
+			if fp.Todo {
+				// a point 'leaflet new' drafted from the leaflet's own text
+				p := pos.key(pkey + ".todo")
+				d := ds.Warnf(p, "easy-read point %d of section %d (%s) is still to be written: todo = true", pi+1, si+1, strings.Join(fp.Text, ", "))
+				d.Source = pos.line(p.Line)
+				d.Hint = "write it in short sentences, give it the picture of its idea, then remove todo = true"
 			}
 			if fp.Languages != nil {
 				pt.Offer, pt.Langs = true, fp.Languages
