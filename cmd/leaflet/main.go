@@ -40,6 +40,8 @@ Usage:
                           make a translator pack of what a language lacks (TOML or XLIFF 1.2)
   leaflet translate --import FILE --source DIR
                           merge a translated pack into the language's bundle
+  leaflet new ID [--from FILE] [--source DIR]
+                          start a new leaflet: from a Markdown or plain-text document, or an example
   leaflet init DIR        write the built-in leaflet's sources to DIR to start a new one
   leaflet help            show this help
 
@@ -92,6 +94,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "init":
 		return cmdInit(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
 	case "translate":
