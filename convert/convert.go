@@ -46,12 +46,9 @@ var example []byte
 // them, for a made-up organisation.
 func Example(opt Options) *Files {
 	opt.From = ""
-	f, err := Document(example, opt)
-	if err != nil {
-		panic(fmt.Sprintf("convert: the example does not convert: %v", err)) // a bug
-	}
-	f.Notes = nil
-	return f
+	d := &draft{opt: opt, names: newNames(), ids: map[string]bool{}, example: true}
+	d.convert(read(example))
+	return &Files{Content: d.content(), Bundle: d.bundle()}
 }
 
 // Document converts a Markdown or plain-text document (UTF-8) into a
@@ -115,6 +112,9 @@ type draft struct {
 	notes  []string
 	todo   int
 	expand map[string]string
+	// example is set for the example leaflet: its cover says who it is
+	// for and its easy read is written, not drafted
+	example bool
 }
 
 // msg adds a message and returns its ID.
@@ -172,6 +172,9 @@ func (d *draft) convert(secs []section) {
 		d.note("title %q, subtitle %q", stripMarkup(title), stripMarkup(subtitle))
 	} else if ti >= 0 {
 		d.note("title %q", stripMarkup(title))
+	}
+	if d.example {
+		cover.blocks = append(cover.blocks, cblock{kind: "audience", ids: []string{d.msg("cover.audience", "For parents, carers and professionals", "The front cover: who the leaflet is for, under the subtitle.")}})
 	}
 	if d.org.phone != "" {
 		cover.blocks = append(cover.blocks, cblock{kind: "action", ids: []string{d.msg("cover.action", "Questions or concerns? Call {{.Phone}}", "The front cover: a call to action at its foot.")}})
@@ -235,6 +238,9 @@ func (d *draft) convert(secs []section) {
 	}
 
 	d.system()
+	if d.example {
+		d.exampleEasyRead()
+	}
 	d.easyRead(cs)
 }
 
@@ -256,6 +262,8 @@ func (d *draft) inside(s section) {
 	ers := erSection{}
 	if s.heading != "" {
 		cs.heading = d.msg(p+".heading", s.heading, "Heading of a section of the leaflet.")
+	}
+	if s.heading != "" && !d.example {
 		ers.heading = d.msg("er."+p+".heading", s.heading, "Easy read: the heading of the section on "+strconv.Quote(stripMarkup(s.heading))+".")
 	}
 	var nPara, nList, nQuote int
@@ -305,7 +313,7 @@ func (d *draft) inside(s section) {
 		return
 	}
 	d.secs = append(d.secs, cs)
-	if len(ers.points) > 0 {
+	if len(ers.points) > 0 && !d.example {
 		d.er = append(d.er, ers)
 	}
 }
@@ -313,6 +321,9 @@ func (d *draft) inside(s section) {
 // draftPoint returns an easy-read point still to be written: the text's
 // sentences, one message each, beside a question mark.
 func (d *draft) draftPoint(p, text string) point {
+	if d.example {
+		return point{}
+	}
 	pt := point{picture: "question", todo: true, comment: "TODO: the picture of its idea"}
 	for _, s := range sentences(text) {
 		n := 1
@@ -518,6 +529,12 @@ func (d *draft) easyRead(contact section) {
 		"email":    {"Email on a computer", "Alt text of the picture for email."},
 		"letter":   {"Writing a letter", "Alt text of a picture of a notepad and a pencil, standing for writing a letter."},
 		"talk":     {"A speech bubble", "Alt text of a picture of a speech bubble."},
+		"document": {"A document", "Alt text of a picture of a document."},
+		"book":     {"A book", "Alt text of a picture of an open book."},
+		"info":     {"The letter i, for information", "Alt text of a picture of the letter i in a circle."},
+		"ok":       {"A smiling face", "Alt text of a picture of a smiling face."},
+		"search":   {"A magnifying glass", "Alt text of a picture of a magnifying glass."},
+		"warning":  {"A warning sign", "Alt text of a warning sign."},
 	}
 	seen := map[string]bool{}
 	for _, s := range d.er {
@@ -634,7 +651,7 @@ func sentences(s string) []string {
 			continue
 		}
 		j := i + 1
-		for j < len(rs) && strings.ContainsRune(`"”’')`, rs[j]) {
+		for j < len(rs) && strings.ContainsRune(`"”’')*`, rs[j]) {
 			j++
 		}
 		if j >= len(rs) || rs[j] != ' ' || j+1 >= len(rs) {
@@ -661,4 +678,36 @@ func sentences(s string) []string {
 func balanced(s string) bool {
 	return strings.Count(strings.ReplaceAll(s, `\*`, ""), "**")%2 == 0 &&
 		strings.Count(strings.ReplaceAll(s, `\[`, ""), "[") == strings.Count(s, "](")
+}
+
+// exampleEasyRead writes the example's easy read: points as they should
+// be, each sentence short, each picture its idea's.
+func (d *draft) exampleEasyRead() {
+	for _, s := range []struct {
+		id, heading string
+		points      [][]string // the picture, then the sentences
+	}{
+		{"about", "About this leaflet", [][]string{
+			{"document", "This leaflet is an example.", "Change its words to make your own."},
+			{"book", "Each sentence is one message in the English file."},
+		}},
+		{"how", "How to write easy read", [][]string{
+			{"info", "Use short sentences of 15 words or fewer."},
+			{"ok", "Put one idea in each sentence."},
+			{"search", "Give each point a picture of its idea."},
+			{"warning", "Put hard words in **bold**.", "Say what they mean in the next sentence."},
+		}},
+	} {
+		ers := erSection{heading: d.msg("er."+s.id+".heading", s.heading, "Easy read: a section heading.")}
+		n := 0
+		for _, p := range s.points {
+			pt := point{picture: p[0]}
+			for _, t := range p[1:] {
+				n++
+				pt.ids = append(pt.ids, d.msg(fmt.Sprintf("er.%s.%d", s.id, n), t, "Easy read: one sentence."))
+			}
+			ers.points = append(ers.points, pt)
+		}
+		d.er = append(d.er, ers)
+	}
 }

@@ -169,7 +169,15 @@ func findFacts(secs []section, abbrs []string) facts {
 			f.email = emailRe.FindString(plain)
 		}
 		if f.website == "" {
-			f.website = trimURL(webRe.FindString(plain))
+			// a web address in a sentence is the organisation's when it
+			// is a site's, not a page's
+			for _, u := range webRe.FindAllString(plain, -1) {
+				u = trimURL(u)
+				if rest := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/"); !strings.Contains(rest, "/") {
+					f.website = u
+					break
+				}
+			}
 		}
 	}
 	return f
@@ -182,17 +190,16 @@ func trimURL(s string) string {
 // readAddress reads the address whose postcode is on ls[at], and the
 // organisation's name when it comes first.
 func (f *facts) readAddress(ls []string, at int, abbrs []string) {
-	if at > 0 {
-		// the address on lines of its own, after any label ("Write to us:")
-		start := 0
-		for start < at && strings.HasSuffix(ls[start], ":") {
+	// after any label ("Write to us at:")
+	start := 0
+	for start < at && strings.HasSuffix(ls[start], ":") {
+		start++
+	}
+	if start < at {
+		// the address on lines of its own, the organisation's name first
+		if short, n := orgName(strings.Fields(ls[start]), abbrs); n == len(strings.Fields(ls[start])) {
+			f.name, f.short = ls[start], short
 			start++
-		}
-		if start < at {
-			if short, ok := orgName(strings.Fields(ls[start]), abbrs); ok == len(strings.Fields(ls[start])) {
-				f.name, f.short = ls[start], short
-				start++
-			}
 		}
 		f.address = append([]string(nil), ls[start:at+1]...)
 		return

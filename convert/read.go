@@ -349,7 +349,8 @@ func headingLike(s string) bool {
 	if plain == "" || strings.Contains(s, "\n") || utf8.RuneCountInString(plain) > 70 || len(strings.Fields(plain)) > 10 {
 		return false
 	}
-	if strings.ContainsAny(plain[len(plain)-1:], ".,;:") || strings.HasSuffix(plain, "…") {
+	end := strings.TrimRight(plain, `"”’')`)
+	if end == "" || strings.ContainsAny(end[len(end)-1:], ".,;:") || strings.HasSuffix(end, "…") {
 		return false
 	}
 	if !strings.ContainsFunc(plain, isLetter) || contactLine(plain) != lineText {

@@ -117,7 +117,7 @@ func (d *draft) content() []byte {
 			}
 			w.line("  [[section.block]]")
 			switch b.kind {
-			case "title", "subtitle", "action", "paragraph":
+			case "title", "subtitle", "audience", "action", "paragraph":
 				w.line("  " + b.kind + " = " + tomlString(b.ids[0]))
 			case "languages":
 				w.line("  languages = []")
@@ -127,7 +127,7 @@ func (d *draft) content() []byte {
 					w.line("  source = " + tomlString(b.source))
 				}
 			}
-			if b.kind == "subtitle" || (b.kind == "title" && !hasBlock(s, "subtitle")) {
+			if !hasBlock(s, "audience") && (b.kind == "subtitle" || (b.kind == "title" && !hasBlock(s, "subtitle"))) {
 				w.blank()
 				w.line("  # Who the leaflet is for, under the title; add the message")
 				w.line("  # [cover.audience] to the bundle (it is there, commented out).")
@@ -152,11 +152,15 @@ func hasBlock(s csection, kind string) bool {
 
 func (d *draft) writeEasyRead(w *tomlWriter) {
 	w.comment("The easy-read edition: its own short sentences, one message each, of 15\n" +
-		"words or fewer, with a picture beside every point. A picture is a built-in\n" +
-		"name (the list is in pictures/README.md) or a PNG or JPEG of the\n" +
-		"leaflet's own with alt = \"<message ID>\"; a picture means one thing\n" +
-		"throughout. label is the words \"Easy read\" on the cover; cover a picture\n" +
-		"for it (also drawn on the tri-fold's cover).")
+		"words or fewer, with a picture beside every point. label is the words\n" +
+		"\"Easy read\" on the cover; cover (optional) a picture for it, also drawn\n" +
+		"on the tri-fold's cover. Each section has a heading and points; each\n" +
+		"point a picture, text (its sentences' message IDs) and, for a picture of\n" +
+		"the leaflet's own, alt = \"<message ID>\". A picture is a built-in name\n" +
+		"(the list is in pictures/README.md) or a PNG or JPEG file relative to\n" +
+		"content/" + d.opt.ID + "/, and means one thing throughout. languages = [] makes a\n" +
+		"point the offer in other languages; todo = true marks a point still to\n" +
+		"be written: 'leaflet check' and 'leaflet build' warn about it until it goes.")
 	if d.todo > 0 {
 		w.comment(fmt.Sprintf("\nTODO: this easy read is a first draft: one point per paragraph, its\n"+
 			"sentences copied from the leaflet, beside a question mark. Each of its %d\n"+
@@ -228,7 +232,7 @@ func (d *draft) bundle() []byte {
 		w.line("[" + m.id + "]")
 		w.line("description = " + tomlString(m.desc))
 		w.line("other = " + tomlString(m.text))
-		if m.id == "cover.title" {
+		if m.id == "cover.title" && !d.ids["cover.audience"] {
 			w.blank()
 			w.line("# Who the leaflet is for, on the front cover under the title; to use it,")
 			w.line("# remove the # before these lines and before audience in leaflet.toml.")
