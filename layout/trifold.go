@@ -266,10 +266,24 @@ type trifoldRun struct {
 	set   *fonts.Set
 	sh    *text.Shaper
 	cache *layoutCache
-	imp   map[string]struct {
+	// cacheSize is the body size whose settings cache holds: the
+	// attempts at one size share their texts' settings, and those of
+	// other sizes are let go, so that a long text is held once or twice,
+	// not once for every size tried
+	cacheSize float64
+	imp       map[string]struct {
 		Page int
 		Area Rect
 	}
+}
+
+// cacheAt returns the settings cache for attempts at a body size.
+func (tf *trifoldRun) cacheAt(size float64) *layoutCache {
+	if size != tf.cacheSize {
+		tf.cache.text = map[string]setting{}
+		tf.cacheSize = size
+	}
+	return tf.cache
 }
 
 func (tf *trifoldRun) sections(place content.Place) []content.DocSection {
@@ -318,7 +332,7 @@ func (tf *trifoldRun) probeFlap(size float64, sp spacing, moved int, whole bool)
 	inside := tf.sections(content.Inside)
 	newFlow := func() *flow {
 		return &flow{shaper: tf.sh, fonts: tf.set, style: tf.style(size, sp), width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
-			res: &Result{}, diags: &diags, doc: tf.doc, cache: tf.cache}
+			res: &Result{}, diags: &diags, doc: tf.doc, cache: tf.cacheAt(size)}
 	}
 	f := newFlow()
 	f.addSections(inside[:len(inside)-moved], -1)
@@ -440,7 +454,7 @@ type sheet struct {
 func (sh *sheet) flow(st Style) *flow {
 	tf := sh.tf
 	return &flow{shaper: tf.sh, fonts: tf.set, style: st, width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
-		res: sh.res, diags: &sh.diags, where: fmt.Sprintf("%s %s", tf.doc.Lang, tf.t), doc: tf.doc, cache: tf.cache}
+		res: sh.res, diags: &sh.diags, where: fmt.Sprintf("%s %s", tf.doc.Lang, tf.t), doc: tf.doc, cache: tf.cacheAt(sh.res.BodySize)}
 }
 
 // add draws items on the page of a panel.

@@ -46,13 +46,17 @@ func bidiLevels(text []rune, base level, isolates [][2]int) []level {
 	// standing for each isolate
 	var seq []int
 	inIso := make([]bool, len(text))
+	isoStart := make([]bool, len(text))
 	for _, iso := range isolates {
 		for i := iso[0]; i < iso[1] && i < len(text); i++ {
 			inIso[i] = true
 		}
+		if iso[0] >= 0 && iso[0] < len(text) {
+			isoStart[iso[0]] = true
+		}
 	}
 	for i := range text {
-		if !inIso[i] || isIsoStart(i, isolates) {
+		if !inIso[i] || isoStart[i] {
 			seq = append(seq, i)
 		}
 	}
@@ -92,15 +96,6 @@ func bidiLevels(text []rune, base level, isolates [][2]int) []level {
 		}
 	}
 	return levels
-}
-
-func isIsoStart(i int, isolates [][2]int) bool {
-	for _, iso := range isolates {
-		if iso[0] == i {
-			return true
-		}
-	}
-	return false
 }
 
 // classOf returns the bidi class of r, with explicit formatting

@@ -4,6 +4,7 @@ package text
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -63,10 +64,11 @@ func (s *Shaper) findBreaks(text []rune, noBreak [][2]int) []breakPos {
 	s.seg.Init(text)
 	it := s.seg.LineIterator()
 	var out []breakPos
+	held := newSpanSet(noBreak)
 	for it.Next() {
 		l := it.Line()
 		pos := l.Offset + len(l.Text)
-		if pos < len(text) && inside(pos, noBreak) {
+		if pos < len(text) && held.inside(pos) {
 			continue
 		}
 		if pos < len(text) && (text[pos] == '–' || text[pos] == '—') && pos > 0 && unicode.IsSpace(text[pos-1]) {
@@ -93,9 +95,10 @@ func (b breakSet) allowed(measure func(a, b int) float64, width float64) []break
 	if len(held) == 0 {
 		return b.breaks
 	}
+	set := newSpanSet(held)
 	out := make([]breakPos, 0, len(b.breaks))
 	for _, br := range b.breaks {
-		if br.mandatory || !inside(br.pos, held) {
+		if br.mandatory || !set.inside(br.pos) {
 			out = append(out, br)
 		}
 	}
@@ -269,11 +272,32 @@ func foreignBrackets(text []rune, rtl bool) [][2]int {
 	return out
 }
 
-func inside(pos int, ranges [][2]int) bool {
-	for _, r := range ranges {
-		if r[0] < pos && pos < r[1] {
-			return true
+// spanSet is a set of [start, end) rune ranges, sorted by start, with
+// overlapping ranges merged, so that whether a position falls strictly
+// inside one is a binary search: a paragraph may hold thousands of them.
+type spanSet [][2]int
+
+// newSpanSet returns the ranges as a spanSet; it does not modify them.
+func newSpanSet(ranges [][2]int) spanSet {
+	rs := append([][2]int(nil), ranges...)
+	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
+	var out spanSet
+	for _, r := range rs {
+		// a range that starts strictly inside the last one extends it;
+		// one that starts at its end does not (that end is a place to
+		// break)
+		if n := len(out); n > 0 && r[0] < out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], r[1])
+			continue
 		}
+		out = append(out, r)
 	}
-	return false
+	return out
+}
+
+// inside reports whether pos falls strictly inside one of the ranges.
+func (s spanSet) inside(pos int) bool {
+	// the last range starting before pos is the only one that can hold it
+	i := sort.Search(len(s), func(i int) bool { return s[i][0] >= pos }) - 1
+	return i >= 0 && pos < s[i][1]
 }

@@ -4,6 +4,7 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -135,7 +136,22 @@ type item struct {
 	script     language.Script
 	level      level
 	fakeBold   bool
-	glyphs     []Glyph
+	// glyphs are set at a size; units, what the shaper gave, in 26.6
+	// fixed point at the font's units per em, is what the cache keeps
+	glyphs []Glyph
+	units  []unitGlyph
+	// order is the glyphs' cluster order: see clusterOrder
+	order int8
+}
+
+// unitGlyph is a shaped glyph as the cache keeps it: half the size of a
+// Glyph, for a paragraph may have a million of them. Lengths are 26.6
+// fixed point in font units, as the shaper gives them, so that a Glyph made
+// from one is the same to the last bit as one made from the shaper's own.
+type unitGlyph struct {
+	id                      uint16
+	advance, xOffset, yOffs int32
+	cluster, runes          int32
 }
 
 // Measure reports the advance of a paragraph set on one line, without
@@ -214,10 +230,11 @@ func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []
 		ends = better
 	}
 	lines := make([]Line, 0, len(ends))
+	forcedSet := newSpanSet(forced)
 	start = 0
 	for _, e := range ends {
 		ln := s.line(p, items, start, e, measure(start, e))
-		ln.Forced = inside(e, forced)
+		ln.Forced = forcedSet.inside(e)
 		lines = append(lines, ln)
 		start = e
 	}
@@ -342,7 +359,10 @@ func balance(breaks []breakPos, measure func(a, b int) float64, width float64, n
 	return ends
 }
 
-// line builds the runs of the line [a, b).
+// line builds the runs of the line [a, b). It looks only at the items and
+// glyphs the line holds, found by binary search, so that setting a long
+// paragraph costs time in proportion to its length, not to its length
+// times its lines.
 func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 	ln := Line{Start: a, End: b, Width: width}
 	vis := b // white space at the end of a line is not drawn (rule L1)
@@ -353,15 +373,33 @@ func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 		pieces []Run
 		levels []level
 	)
-	for _, it := range items {
-		if it.end <= a || it.start >= vis {
+	// items are in logical order and do not overlap: the first that ends
+	// after a is the line's first
+	first := sort.Search(len(items), func(i int) bool { return items[i].end > a })
+	for _, it := range items[first:] {
+		if it.start >= vis {
+			break
+		}
+		if it.end <= a {
 			continue
 		}
 		r := Run{Face: it.face, Size: p.Size, Span: it.span, Start: max(a, it.start), End: min(b, it.end), Level: int(it.level), FakeBold: it.fakeBold}
-		for _, g := range it.glyphs {
-			if g.Cluster >= r.Start && g.Cluster < min(r.End, vis) {
-				r.Glyphs = append(r.Glyphs, g)
+		if lo, hi, ok := it.glyphRange(r.Start, min(r.End, vis)); ok {
+			// the run's glyphs are a stretch of the item's: shared, with
+			// no room to append into the next run's
+			r.Glyphs = it.glyphs[lo:hi:hi]
+			if hi == lo {
+				r.Glyphs = nil
+			}
+			for _, g := range r.Glyphs {
 				r.Width += g.Advance
+			}
+		} else {
+			for _, g := range it.glyphs {
+				if g.Cluster >= r.Start && g.Cluster < min(r.End, vis) {
+					r.Glyphs = append(r.Glyphs, g)
+					r.Width += g.Advance
+				}
 			}
 		}
 		pieces = append(pieces, r)
@@ -375,6 +413,42 @@ func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 		ln.Runs = append(ln.Runs, r)
 	}
 	return ln
+}
+
+// glyphRange returns the indices [lo, hi) of the item's glyphs whose
+// clusters run from a up to b, and true, when the glyphs run in cluster
+// order: rising left to right, falling right to left. When they do not
+// (order is 0), it returns false.
+func (it *item) glyphRange(a, b int) (lo, hi int, ok bool) {
+	gs := it.glyphs
+	switch it.order {
+	case 1:
+		lo = sort.Search(len(gs), func(i int) bool { return gs[i].Cluster >= a })
+		hi = sort.Search(len(gs), func(i int) bool { return gs[i].Cluster >= b })
+	case -1:
+		lo = sort.Search(len(gs), func(i int) bool { return gs[i].Cluster < b })
+		hi = sort.Search(len(gs), func(i int) bool { return gs[i].Cluster < a })
+	default:
+		return 0, 0, false
+	}
+	return lo, max(lo, hi), true
+}
+
+// clusterOrder returns 1 when the glyphs' clusters never fall, -1 when
+// they never rise, and 0 otherwise.
+func clusterOrder(gs []unitGlyph) int8 {
+	up, down := true, true
+	for i := 1; i < len(gs); i++ {
+		up = up && gs[i].cluster >= gs[i-1].cluster
+		down = down && gs[i].cluster <= gs[i-1].cluster
+	}
+	switch {
+	case up:
+		return 1
+	case down:
+		return -1
+	}
+	return 0
 }
 
 // shape itemises p by span, face and script and shapes each item.
@@ -391,17 +465,29 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 		}
 		s.cache[key] = c
 	}
+	// the glyphs of every item at this size, in one array that the
+	// lines' runs share
+	n := 0
+	for _, it := range c.items {
+		n += len(it.units)
+	}
+	all := make([]Glyph, 0, n)
 	items := make([]item, len(c.items))
+	const unit = 1.0 / 64 // 26.6 fixed point: font units
 	for i, it := range c.items {
 		scale := p.Size / it.face.Upem()
 		items[i] = it
-		items[i].glyphs = make([]Glyph, len(it.glyphs))
-		for j, g := range it.glyphs {
+		items[i].units = nil
+		start := len(all)
+		for _, u := range it.units {
+			g := Glyph{ID: u.id, Advance: float64(u.advance) * unit, XOffset: float64(u.xOffset) * unit, YOffset: float64(u.yOffs) * unit,
+				Cluster: int(u.cluster), Runes: int(u.runes)}
 			g.Advance *= scale
 			g.XOffset *= scale
 			g.YOffset *= scale
-			items[i].glyphs[j] = g
+			all = append(all, g)
 		}
+		items[i].glyphs = all[start:len(all):len(all)]
 	}
 	return items, c.missing
 }
@@ -451,12 +537,13 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 	}
 	levels := bidiLevels(p.Text, base, p.Isolates)
 	ctx := s.strongFaces(p.Text, spans)
+	numEnd := digitRuns(p.Text)
 	for si, sp := range spans {
 		var cur *item
 		for i := sp.Start; i < sp.End; i++ {
 			r := p.Text[i]
 			sc := language.LookupScript(r)
-			f := s.faceFor(p.Text, i, sp.Bold, cur, ctx)
+			f := s.faceFor(p.Text, i, sp.Bold, cur, ctx, numEnd)
 			if f == nil && unicode.IsControl(r) { // line breaks and the like draw nothing
 				f = s.fonts.Text(sp.Bold)
 				if cur != nil {
@@ -489,33 +576,60 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		if it.level%2 == 1 {
 			dir = di.DirectionRTL
 		}
-		out := s.hb.Shape(shaping.Input{
-			Text:      p.Text,
-			RunStart:  it.start,
-			RunEnd:    it.end,
-			Direction: dir,
-			Face:      s.face(it.face),
-			Size:      fixed.I(int(upem)),
-			Script:    it.script,
-			Language:  lang,
-		})
-		const scale = 1.0 / 64 // 26.6 fixed point at upem: font units
-		it.glyphs = make([]Glyph, 0, len(out.Glyphs))
-		for _, g := range out.Glyphs {
-			if unicode.IsControl(p.Text[g.ClusterIndex]) {
-				continue // a forced line break is not drawn
-			}
-			it.glyphs = append(it.glyphs, Glyph{
-				ID:      uint16(g.GlyphID),
-				Advance: float64(g.Advance) * scale,
-				XOffset: float64(g.XOffset) * scale,
-				YOffset: float64(g.YOffset) * scale,
-				Cluster: g.ClusterIndex,
-				Runes:   g.RuneCount,
-			})
+		chunks := shapeChunks(p.Text, it.start, it.end)
+		if dir == di.DirectionRTL { // glyphs in visual order: the last chunk first
+			slices.Reverse(chunks)
 		}
+		it.units = make([]unitGlyph, 0, it.end-it.start)
+		for _, c := range chunks {
+			out := s.hb.Shape(shaping.Input{
+				Text:      p.Text,
+				RunStart:  c[0],
+				RunEnd:    c[1],
+				Direction: dir,
+				Face:      s.face(it.face),
+				Size:      fixed.I(int(upem)),
+				Script:    it.script,
+				Language:  lang,
+			})
+			for _, g := range out.Glyphs {
+				if unicode.IsControl(p.Text[g.ClusterIndex]) {
+					continue // a forced line break is not drawn
+				}
+				it.units = append(it.units, unitGlyph{id: uint16(g.GlyphID), advance: int32(g.Advance), xOffset: int32(g.XOffset), yOffs: int32(g.YOffset),
+					cluster: int32(g.ClusterIndex), runes: int32(g.RuneCount)})
+			}
+		}
+		it.units = slices.Clip(it.units)
+		it.order = clusterOrder(it.units)
 	}
 	return items, missing
+}
+
+// shapeChunk is the length, in runes, past which an item is shaped in
+// pieces, each ending after a space: the shaper's buffers grow with what it
+// shapes at once and stay that large, and nothing a shaper does joins
+// glyphs across a space. Items of ordinary paragraphs are far shorter.
+const shapeChunk = 1 << 14
+
+// shapeChunks returns the pieces [start, end) to shape the runes of
+// text[start:end] in: the whole when it is at most shapeChunk runes long,
+// else pieces of at least shapeChunk runes, each but the last ending after a
+// space.
+func shapeChunks(text []rune, start, end int) [][2]int {
+	var out [][2]int
+	for end-start > shapeChunk {
+		cut := start + shapeChunk
+		for cut < end && !unicode.IsSpace(text[cut-1]) {
+			cut++
+		}
+		if cut >= end {
+			break
+		}
+		out = append(out, [2]int{start, cut})
+		start = cut
+	}
+	return append(out, [2]int{start, end})
 }
 
 // faceFor chooses the face for the rune text[i]: for a letter, the face
@@ -530,16 +644,15 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 // Invisible format characters (U+200B ZERO WIDTH SPACE, the bidi marks)
 // stay in the face of their neighbours whether it covers them or not: the
 // shaper hides them.
-func (s *Shaper) faceFor(text []rune, i int, bold bool, cur *item, ctx []*fonts.Face) *fonts.Face {
+// numEnd[i] is the end of the run of digits and spaces from text[i] on
+// (digitRuns).
+func (s *Shaper) faceFor(text []rune, i int, bold bool, cur *item, ctx []*fonts.Face, numEnd []int) *fonts.Face {
 	r := text[i]
 	if language.LookupScript(r).Strong() {
 		return s.fonts.For(r, bold)
 	}
 	if unicode.IsDigit(r) && i > 0 && unicode.IsSpace(text[i-1]) {
-		j := i
-		for j < len(text) && (unicode.IsDigit(text[j]) || unicode.IsSpace(text[j])) {
-			j++
-		}
+		j := numEnd[i]
 		if j < len(text) && j > i && unicode.IsSpace(text[j-1]) && ctx[j] != nil {
 			if f := s.fonts.Weight(ctx[j], bold); f.Covers(r) {
 				return f
@@ -569,6 +682,22 @@ func (s *Shaper) faceFor(text []rune, i int, bold bool, cur *item, ctx []*fonts.
 		}
 	}
 	return s.fonts.For(r, bold)
+}
+
+// digitRuns returns, for each position of text, the end of the run of
+// digits and white space that starts there: the position itself when
+// text[i] is neither.
+func digitRuns(text []rune) []int {
+	out := make([]int, len(text)+1)
+	out[len(text)] = len(text)
+	for i := len(text) - 1; i >= 0; i-- {
+		if unicode.IsDigit(text[i]) || unicode.IsSpace(text[i]) {
+			out[i] = out[i+1]
+		} else {
+			out[i] = i
+		}
+	}
+	return out
 }
 
 // strongFaces returns, for each rune of text that has a script, the face
