@@ -196,12 +196,12 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 			size := sizes[lo]
 			sp := tf.spacingAt(size, moved, whole)
 			// the first panel is read alone, beside the flap: when it ends
-			// inside a sentence, half a point smaller may end it cleanly and
-			// still end the panels level
+			// inside a sentence, half a point smaller may end it cleanly
+			// with the panels still ending within three lines
 			if _, _, first := tf.probeFlap(size, sp, moved, whole); first == midSentence && lo+1 < len(sizes) {
 				s2 := sizes[lo+1]
 				sp2 := tf.spacingAt(s2, moved, whole)
-				if _, spread, first := tf.probeFlap(s2, sp2, moved, whole); first != midSentence && spread <= 2*tf.style(s2, sp2).line() {
+				if _, spread, first := tf.probeFlap(s2, sp2, moved, whole); first != midSentence && spread <= 3*tf.style(s2, sp2).line() {
 					size, sp = s2, sp2
 				}
 			}
@@ -356,19 +356,19 @@ func (tf *trifoldRun) probeFlap(size float64, sp spacing, moved int, whole bool)
 			return false, 0, first
 		}
 	}
-	return true, featherLevel(ps, f.style.line()), first
+	return true, featherLevel(ps), first
 }
 
 // featherLevel feathers the panels so they end level, as far as it can,
 // and returns how far apart their bottoms still are.
-func featherLevel(ps [][]placed, lh float64) float64 {
+func featherLevel(ps [][]placed) float64 {
 	top := 0.0
 	for _, p := range ps {
 		top = max(top, used(p))
 	}
 	lo := top
 	for _, p := range ps {
-		feather(p, top, 0.6*lh)
+		feather(p, top, featherShare)
 		lo = min(lo, used(p))
 	}
 	return top - lo
@@ -471,7 +471,7 @@ func (sh *sheet) inside(secs []content.DocSection) {
 	panels := []string{InsideLeft, Middle, FoldIn}
 	frames := sh.tf.frames(panels...)
 	ps, rest, _ := balance(f.blocks, frames, sh.style.line())
-	featherLevel(ps, sh.style.line())
+	featherLevel(ps)
 	for i, name := range panels {
 		sh.add(name, f.draw(ps[i], frames[i]))
 		sh.fill[name] = used(ps[i]) / frames[i].H
@@ -544,26 +544,26 @@ func (sh *sheet) back() {
 	}
 }
 
-// feather opens the gaps between the paragraphs placed in a frame, each
-// by at most most, so that the last ends at bottom or as near as it can.
-func feather(ps []placed, bottom, most float64) {
-	var gaps []int
+// featherShare is the most feathering opens a gap, as a share of it.
+const featherShare = 0.5
+
+// feather opens the gaps between the blocks placed in a frame, each in
+// proportion to its size (a paragraph's gap more than a list item's) and
+// by at most share of it, so that the last ends at bottom or as near as it
+// can.
+func feather(ps []placed, bottom, share float64) {
+	gaps := 0.0
 	for i := 1; i < len(ps); i++ {
-		if ps[i].before > 0 {
-			gaps = append(gaps, i)
-		}
+		gaps += ps[i].before
 	}
 	short := bottom - used(ps)
-	if len(gaps) == 0 || short <= 0 {
+	if gaps == 0 || short <= 0 {
 		return
 	}
-	extra := min(short/float64(len(gaps)), most)
+	k := min(short/gaps, share)
 	dy := 0.0
-	for i, g := 0, 0; i < len(ps); i++ {
-		if g < len(gaps) && gaps[g] == i {
-			dy += extra
-			g++
-		}
+	for i := 1; i < len(ps); i++ {
+		dy += ps[i].before * k
 		ps[i].y += dy
 	}
 }
@@ -608,8 +608,17 @@ func balance(blocks []block, frames []Rect, lh float64) ([][]placed, []block, br
 	}
 	n := len(blocks)
 	pre := make([]float64, n+1) // pre[i]: the height of blocks[:i], each with its space above
+	gap := make([]float64, n+1) // gap[i]: the space above blocks[:i]
 	for i, b := range blocks {
 		pre[i+1] = pre[i] + b.before + b.height
+		gap[i+1] = gap[i] + b.before
+	}
+	// how much feathering can lengthen a panel of blocks[a:b]
+	give := func(a, b int) float64 {
+		if a >= b {
+			return 0
+		}
+		return (gap[b] - gap[a+1]) * featherShare
 	}
 	height := func(a, b int) float64 {
 		if a >= b {
@@ -632,6 +641,17 @@ func balance(blocks []block, frames []Rect, lh float64) ([][]placed, []block, br
 		}
 		return c
 	}
+	// the first panel's end is read alone: it may end up to eight lines
+	// short to end a sentence
+	firstCost := func(i int) float64 {
+		switch kindOf(blocks, i) {
+		case midSentence:
+			return 8 * lh
+		case betweenSentences:
+			return 3 * lh
+		}
+		return cost(i)
+	}
 	best, b1, b2 := math.Inf(1), -1, -1
 	for i := 0; i <= n && height(0, i) <= frames[0].H+0.01; i++ {
 		if !canBreak(i) {
@@ -642,7 +662,10 @@ func balance(blocks []block, frames []Rect, lh float64) ([][]placed, []block, br
 				continue
 			}
 			h := [3]float64{height(0, i), height(i, j), height(j, n)}
-			c := max(h[0], h[1], h[2]) - min(h[0], h[1], h[2]) + 1.5*cost(i) + cost(j)
+			// how far apart the panels end once feathered
+			top := max(h[0], h[1], h[2])
+			low := min(h[0]+give(0, i), h[1]+give(i, j), h[2]+give(j, n), top)
+			c := top - low + firstCost(i) + cost(j)
 			for _, x := range h {
 				if x == 0 {
 					c += 10 * lh
