@@ -60,6 +60,8 @@ func Document(src []byte, opt Options) (*Files, error) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	// bullets as a word processor writes them into plain text
+	src = wordBullets.ReplaceAll(src, []byte("$1- "))
 	secs := read(src)
 	if len(secs) == 0 {
 		return nil, errors.New("the document has no text")
@@ -68,6 +70,8 @@ func Document(src []byte, opt Options) (*Files, error) {
 	d.convert(secs)
 	return &Files{Content: d.content(), Bundle: d.bundle(), Notes: d.notes, Todo: d.todo}, nil
 }
+
+var wordBullets = regexp.MustCompile(`(?m)^([ \t]*)[•·◦▪‣][ \t]+`)
 
 // message is one message of the English bundle.
 type message struct {
@@ -627,7 +631,10 @@ func takeOffer(secs []section) string {
 func splitTitle(t string) (title, subtitle string) {
 	for _, sep := range []string{": ", " – ", " — ", " - "} {
 		if i := strings.Index(t, sep); i > 0 && i+len(sep) < len(t) {
-			return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+			// the subtitle set on a line of its own starts with a capital
+			sub := []rune(strings.TrimSpace(t[i+len(sep):]))
+			sub[0] = unicode.ToUpper(sub[0])
+			return strings.TrimSpace(t[:i]), string(sub)
 		}
 	}
 	if i := strings.LastIndex(t, ") "); i > 0 {

@@ -209,7 +209,7 @@ func TestTheOrganisationsFactsAreRecognisedAndBecomeTemplateData(t *testing.T) {
 		{"facts only in sentences: no contact section in the document, one on the back all the same",
 			"# Help\n\n## Talk to us\n\nCall us on 0800 123 4567 or email talk@help.example any day.\n",
 			map[string]any{"name": "Your organisation", "phone": "0800 123 4567", "email": "talk@help.example"},
-			map[string]string{"talk-us.intro": "Call us on {{.Phone}} or email {{.Email}} any day.", "contact.heading": "Contact us",
+			map[string]string{"talk-to-us.intro": "Call us on {{.Phone}} or email {{.Email}} any day.", "contact.heading": "Contact us",
 				"contact.phone": "Tel: {{.Phone}}", "contact.email": "Email: {{.Email}}"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -268,11 +268,21 @@ func TestPlainTextHeadingsAreShortLinesStandingAlone(t *testing.T) {
 	}
 }
 
+func TestAWordProcessorsPlainTextReads(t *testing.T) {
+	doc := "Flu Advice\r\n\r\nWhat to do\r\n\r\nIf you have flu:\r\n\u2022\tstay at home;\r\n\u2022\tdrink water.\r\n\r\nThis is a paragraph\r\nwrapped over\r\nthree lines.\r\n"
+	msgs, _, _ := convert(t, doc)
+	for id, want := range map[string]string{"cover.title": "Flu Advice", "what-to-do.heading": "What to do", "what-to-do.list.2": "drink water.", "what-to-do.2": "This is a paragraph wrapped over three lines."} {
+		if msgs[id] != want {
+			t.Errorf("message %s: got %q; want %q", id, msgs[id], want)
+		}
+	}
+}
+
 func TestTitlesSplitWhereTheyDivideNaturally(t *testing.T) {
 	for _, tc := range []struct{ in, title, subtitle string }{
 		{"Child Sexual Exploitation (CSE) Information Leaflet", "Child Sexual Exploitation (CSE)", "Information Leaflet"},
-		{"Staying safe online: a guide for parents", "Staying safe online", "a guide for parents"},
-		{"Flu – what to do", "Flu", "what to do"},
+		{"Staying safe online: a guide for parents", "Staying safe online", "A guide for parents"},
+		{"Flu – what to do", "Flu", "What to do"},
 		{"What is CSE (in brief)", "What is CSE (in brief)", ""},
 		{"Domestic abuse", "Domestic abuse", ""},
 	} {

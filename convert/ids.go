@@ -17,7 +17,7 @@ const slugWords = 3
 // stopWords are left out of IDs: "Recognise the signs of CSE" gives
 // recognise-signs-cse.
 var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "to": true,
+	"a": true, "an": true, "the": true, "of": true, "and": true, "or": true,
 	"for": true, "in": true, "on": true, "at": true, "by": true, "with": true, "from": true,
 	"as": true, "its": true, "this": true, "that": true, "these": true, "those": true,
 }

@@ -111,7 +111,7 @@ func TestNewFromADocumentSaysWhatItFoundAndWhatIsToDo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("got exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{`title "Flu", subtitle "what to do"`, `name "Riverside Clinic"`, `phone "01234 567890"`, "3 points say todo = true"} {
+	for _, want := range []string{`title "Flu", subtitle "What to do"`, `name "Riverside Clinic"`, `phone "01234 567890"`, "3 points say todo = true"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("the notes lack %q:\n%s", want, stdout)
 		}
