@@ -70,18 +70,18 @@ func (f *flow) widest(t content.Text, size float64) float64 {
 	return w
 }
 
-// cover lays out the front cover, the same design in every language: a
-// colour field across the top of the panel (area), 60 % of its height,
-// holding the organisation's name, the cover picture, and the title at
-// display size with the subtitle, ending on the same line in every
-// language; under it the audience line and any other cover blocks, the
-// logo and the draft notice; at the foot, on a band of colour of a fixed
-// height, the call to action with the phone number. The field and band run
-// into the bleed of the print shop's file (bleed); in the office file they
-// stop 5 mm inside the sheet's edges, which office printers cannot print
-// to, and so, to keep the panel's frame even, at the fold. frame is where
-// text may go. Where the texts are long the title steps down, then the
-// picture shrinks and goes, then the field grows.
+// cover lays out the front cover (area), the same design in every
+// language: white type on the accent colour over the whole panel — the
+// organisation's name, the cover picture, and the title at display size
+// with the subtitle ending 60 % of the way down in every language; under
+// them the audience line and any other cover blocks, the logo (on a white
+// plate) and the draft notice (on white); at the foot, under a white rule,
+// the call to action with the phone number. The colour runs into the bleed
+// of the print shop's file (bleed); in the office file it stops 5 mm
+// inside the sheet's edges, which office printers cannot print to; in
+// both it stops 5 mm short of the fold. frame is where text may go. Where
+// the texts are long the title steps down, then the picture shrinks and
+// goes, then the title ends lower.
 func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame, area Rect, root int, bleed bool) []Item {
 	nElems, nd := len(f.res.Elems), len(*f.diags)
 	var fits []coverFit
@@ -114,9 +114,10 @@ func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame, ar
 	return items
 }
 
-// coverFit is one way to set the cover: the colour field's height as a
-// share of the panel's, the picture's side (0: none) and how many sizes
-// the title steps down from the largest that fits.
+// coverFit is one way to set the cover: where the title and subtitle end,
+// as a share of the panel's height from its top, the picture's side (0:
+// none) and how many sizes the title steps down from the largest that
+// fits.
 type coverFit struct {
 	field, picture float64
 	title          int
@@ -178,7 +179,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 				title = append(title, ls...)
 			case content.Audience:
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
-				ls := f.setText(b.Texts[0], coverAudience, true, st.Accent, 0, f.width, RoleParagraph, e, "")
+				ls := f.setText(b.Texts[0], coverAudience, true, white, 0, f.width, RoleParagraph, e, "")
 				ls[0].before = MM(6)
 				below = append(below, ls...)
 			case content.Action:
@@ -198,35 +199,23 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 		fig.Color = white
 	}
 
-	// the colour field, and the band at the foot, inset from the edges
-	// of the sheet in the office file and into the bleed in the print
-	// shop's
-	field := Rect{area.X, area.Y, area.W, area.H * fit.field}
-	band := Rect{area.X, area.Y + area.H - coverBand, area.W, coverBand}
-	for _, r := range []*Rect{&field, &band} {
-		top, foot := r.Y == area.Y, r.Y+r.H == area.Y+area.H
-		switch {
-		case bleed:
-			if top {
-				r.Y, r.H = r.Y-Bleed, r.H+Bleed
-			}
-			if foot {
-				r.H += Bleed
-			}
-			if area.X == 0 {
-				r.X -= Bleed
-			}
-			r.W += Bleed
-		default:
-			r.X, r.W = r.X+coverInset, r.W-2*coverInset
-			if top {
-				r.Y, r.H = r.Y+coverInset, r.H-coverInset
-			}
-			if foot {
-				r.H -= coverInset
-			}
+	// the colour, over the whole panel: inset from the edges of the
+	// sheet in the office file, into the bleed in the print shop's, and
+	// short of the fold in both, so that a fold a little off leaves no
+	// sliver of it on the back cover
+	field := area
+	switch {
+	case bleed:
+		field.Y, field.H = field.Y-Bleed, field.H+2*Bleed
+		if area.X == 0 { // the sheet's left edge; the fold on the right
+			field.X, field.W = field.X-Bleed, field.W+Bleed-coverInset
+		} else {
+			field.X, field.W = field.X+coverInset, field.W-coverInset+Bleed
 		}
+	default:
+		field = Rect{area.X + coverInset, area.Y + coverInset, area.W - 2*coverInset, area.H - 2*coverInset}
 	}
+	band := Rect{frame.X, area.Y + area.H - coverBand, frame.W, coverBand - coverInset}
 	items = append(items, &Box{Rect: field, Fill: st.Accent, Role: RoleArtifact})
 	fieldFoot := area.Y + area.H*fit.field - frame.Y // from the frame's top
 
@@ -248,20 +237,17 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 	over := y - top
 	place(title, top)
 
-	// under the field: the audience and other blocks; at the foot the
-	// band with the call to action centred in it, and above the band the
-	// logo and the draft notice
+	// under the title: the audience and other blocks; at the foot the
+	// call to action under a white rule, and above it the logo and the
+	// draft notice
 	y = place(below, fieldFoot+MM(6))
 	bottom := band.Y - frame.Y - MM(5)
 	if len(action) > 0 {
-		items = append(items, &Box{Rect: band, Fill: st.Accent, Role: RoleArtifact})
+		// a white rule over the call to action, centred under it
+		items = append(items, &Box{Rect: Rect{band.X, band.Y, band.W, 0.75}, Fill: white, Role: RoleArtifact})
 		ah := height(action)
-		inner := band
-		if bleed {
-			inner = Rect{band.X, band.Y, band.W, area.Y + area.H - band.Y - coverInset}
-		}
-		place(action, inner.Y-frame.Y+(inner.H-ah)/2)
-		over = max(over, ah-(inner.H-MM(4)))
+		place(action, band.Y-frame.Y+(band.H-ah)/2)
+		over = max(over, ah-(band.H-MM(4)))
 	}
 	if logo := doc.Org.Logo; logo != nil {
 		bottom = f.logo(doc, logo, frame, bottom, root, &items)
@@ -353,6 +339,8 @@ func (f *flow) draftNotice(notice []content.Text, frame Rect, bottom float64, ro
 		h += b.before + b.height
 	}
 	top := bottom - h
+	// on a white ground, over the cover's colour
+	*items = append(*items, &Box{Rect: Rect{frame.X, frame.Y + top, frame.W, h}, Fill: white, Role: RoleArtifact})
 	y := top + pad
 	for _, b := range ls {
 		y += b.before
@@ -410,8 +398,11 @@ func (f *flow) logo(doc *content.Document, logo *content.Logo, frame Rect, botto
 			pic.Color = c
 		}
 	}
+	// on a white plate, whatever its colours, over the cover's
+	plate := MM(2)
+	*items = append(*items, &Box{Rect: Rect{pic.X - plate, pic.Y - plate, pic.W + 2*plate, pic.H + 2*plate}, Fill: white, Role: RoleArtifact})
 	*items = append(*items, pic)
-	return bottom - h - MM(4)
+	return bottom - h - MM(4) - plate
 }
 
 // hexColor reads a "#rrggbb" colour.
