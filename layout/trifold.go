@@ -436,6 +436,9 @@ func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, con
 	return sh.res, sh.diags
 }
 
+// backSize is the least size the back cover is set at, when it fits.
+const backSize = 12
+
 // sheetRoot is the structure parent of the tri-fold's top-level elements:
 // the document.
 const sheetRoot = -1
@@ -513,14 +516,16 @@ func (sh *sheet) flap(secs []content.DocSection) {
 }
 
 // back sets the back cover: how to get in touch, and the website's QR code
-// at the panel's foot. It is set at the body size, or smaller, down to the
-// smallest size, when it does not fit or would break an address.
+// at the panel's foot. It is set at the body size or 12 pt, whichever is
+// larger — contact details are read by everyone, and the panel has room —
+// or smaller, down to the smallest size, when it does not fit or would
+// break an address.
 func (sh *sheet) back() {
 	tf := sh.tf
 	fr := tf.frames(BackCover)[0]
 	sizes := tf.t.Sizes
 	for _, size := range sizes {
-		if size > sh.style.Body {
+		if size > max(sh.style.Body, backSize) {
 			continue
 		}
 		nElems, nd := len(sh.res.Elems), len(sh.diags)
