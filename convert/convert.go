@@ -270,10 +270,9 @@ func (d *draft) inside(s section) {
 	if s.heading != "" && !d.example {
 		ers.heading = d.msg("er."+p+".heading", s.heading, "Easy read: the heading of the section on "+strconv.Quote(stripMarkup(s.heading))+".")
 	}
-	var nPara, nList, nQuote int
+	nPara, count := 0, map[kind]int{}
 	for _, b := range s.blocks {
-		switch b.kind {
-		case para:
+		if b.kind == para {
 			nPara++
 			id := p + ".intro"
 			if nPara > 1 {
@@ -282,36 +281,28 @@ func (d *draft) inside(s section) {
 			text := d.org.templated(oneLine(b.items[0]), true)
 			cs.blocks = append(cs.blocks, cblock{kind: "paragraph", ids: []string{d.msg(id, text, fmt.Sprintf("Paragraph %d of %s.", nPara, where))}})
 			ers.points = append(ers.points, d.draftPoint(p, text))
-		case list:
-			nList++
-			lp := p + ".list"
-			if nList > 1 {
-				lp += "-" + strconv.Itoa(nList)
-			}
-			blk := cblock{kind: "list"}
-			for i, it := range b.items {
-				text := d.org.templated(it, true)
-				blk.ids = append(blk.ids, d.msg(lp+"."+strconv.Itoa(i+1), text, fmt.Sprintf("A bulleted list in %s, item %d of %d.", where, i+1, len(b.items))))
-				ers.points = append(ers.points, d.draftPoint(p, text))
-			}
-			cs.blocks = append(cs.blocks, blk)
-		case quote:
-			nQuote++
-			qp := p + ".quote"
-			if nQuote > 1 {
-				qp += "-" + strconv.Itoa(nQuote)
-			}
-			blk := cblock{kind: "quote"}
-			for i, it := range b.items {
-				text := d.org.templated(it, true)
-				blk.ids = append(blk.ids, d.msg(qp+"."+strconv.Itoa(i+1), text, fmt.Sprintf("A quotation in %s, paragraph %d of %d; keep its quotation marks.", where, i+1, len(b.items))))
-				ers.points = append(ers.points, d.draftPoint(p, text))
-			}
-			if b.source != "" {
-				blk.source = d.msg(qp+".source", d.org.templated(b.source, true), "The source of the quotation, set under it.")
-			}
-			cs.blocks = append(cs.blocks, blk)
+			continue
 		}
+		// a list or a quote: one message per item or paragraph
+		name, desc := "list", "A bulleted list in %s, item %d of %d."
+		if b.kind == quote {
+			name, desc = "quote", "A quotation in %s, paragraph %d of %d; keep its quotation marks."
+		}
+		count[b.kind]++
+		bp := p + "." + name
+		if n := count[b.kind]; n > 1 {
+			bp += "-" + strconv.Itoa(n)
+		}
+		blk := cblock{kind: name}
+		for i, it := range b.items {
+			text := d.org.templated(it, true)
+			blk.ids = append(blk.ids, d.msg(bp+"."+strconv.Itoa(i+1), text, fmt.Sprintf(desc, where, i+1, len(b.items))))
+			ers.points = append(ers.points, d.draftPoint(p, text))
+		}
+		if b.source != "" {
+			blk.source = d.msg(bp+".source", d.org.templated(b.source, true), "The source of the quotation, set under it.")
+		}
+		cs.blocks = append(cs.blocks, blk)
 	}
 	if len(cs.blocks) == 0 && cs.heading == "" {
 		return
