@@ -180,6 +180,9 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 	}
 	asc, desc := f.fonts.Text(false).Metrics()
 	lh := size * f.style.Leading
+	if lang != f.lang { // a passage in another script takes that script's line height
+		lh *= leadingFor(lang, 1) / leadingFor(f.lang, 1)
+	}
 	var out []block
 	for _, ln := range lines {
 		if ln.Forced {

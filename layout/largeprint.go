@@ -103,13 +103,19 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 			f.addBlock(b, st.ParaSpace*lh, root, "")
 		}
 	}
-	f.addDraft(doc, lh, lh*0.5, root)
 	keepAll(f.blocks) // the opening is one group
 	keeps := f.addContact(secs.back, root)
+	// a draft's notice after the contact details, so that they share
+	// page 1 with the title
+	draft := len(f.blocks)
+	f.addDraft(doc, lh, lh*0.5, root)
+	for k := draft; k < len(f.blocks)-1; k++ {
+		keeps[k] = costIntro // the notice in both languages together
+	}
 
 	// Then every section in reading order, and the languages last.
 	f.addSections(secs.text, root)
-	f.addLanguages(secs, root, &diags)
+	f.addLanguages(secs, root, keeps, &diags)
 	pages := breakPages(f.blocks, frame, keeps)
 	res.Pages = f.pageEdition(doc, pages, A4Portrait, frame, A4Portrait.H-MM(20), &diags)
 	if lp.Size > 28 {

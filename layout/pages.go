@@ -39,7 +39,8 @@ func paginate(blocks []block, frame Rect) [][]placed {
 // introduction — rather than either, page 1 may hold only the title (the
 // contact section starts a page) — then a page other than the last under
 // a third full, then a word divided across two pages (a line ending in a
-// hyphen inside a word), then a heading left at the foot of a page, then
+// hyphen inside a word), then the contact block parted from the text after
+// it, then a heading left at the foot of a page, then
 // any other group kept together (a short paragraph, a paragraph's first
 // or last two lines, a list item). A last page under a quarter full draws
 // lines from the page before it, where that page can give them at no
@@ -49,6 +50,7 @@ const (
 	costIntro   = 4500
 	costSparse  = 4000
 	costHyphen  = 3000
+	costAfter   = 2500 // the contact block parted from what follows it
 	costHeading = 2000
 	costKeep    = 1000
 	costShort   = 400 // times how far a last page is under a quarter full
@@ -325,14 +327,22 @@ func (f *flow) addContact(secs []content.DocSection, root int) map[int]float64 {
 			name = s.Heading.String()
 		}
 		f.addBlock(s.Blocks[c-1], before, root, name)
-		for k := start; k < len(f.blocks)-1; k++ {
-			keeps[k] = costIntro
-			if k >= mid {
-				keeps[k] = costContact
-			}
-		}
+		end := len(f.blocks) // the block's end
 		for _, b := range s.Blocks[c:] {
 			f.addBlock(b, st.ParaSpace*st.line(), root, name)
+		}
+		// the section is kept whole: its heading and introduction with
+		// the block, the block most strongly, and what follows it (the
+		// offer of other formats) less so
+		for k := start; k < len(f.blocks)-1; k++ {
+			switch {
+			case k >= end-1:
+				keeps[k] = costAfter
+			case k >= mid:
+				keeps[k] = costContact
+			default:
+				keeps[k] = costIntro
+			}
 		}
 	}
 	return keeps
@@ -347,11 +357,20 @@ func webLink(site string) string {
 }
 
 // addLanguages adds the languages blocks at the end of the flow, under
-// their heading: their section's own, or the languages.heading message.
-func (f *flow) addLanguages(secs editionSections, root int, diags *content.Diagnostics) {
+// their heading: their section's own, or the languages.heading message,
+// kept together (keeps, see breakPages).
+func (f *flow) addLanguages(secs editionSections, root int, keeps map[int]float64, diags *content.Diagnostics) {
 	if len(secs.langs) == 0 {
 		return
 	}
+	// the offer is kept on one page where it fits: starting a page
+	// before its heading rather than leaving its end alone on the last
+	start := len(f.blocks)
+	defer func() {
+		for k := start; k < len(f.blocks)-1; k++ {
+			keeps[k] = max(keeps[k], costKeep)
+		}
+	}()
 	h := secs.langHeading
 	if h == nil {
 		t, err := f.doc.Message(languagesHeading, nil)

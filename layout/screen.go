@@ -105,7 +105,7 @@ func (s Screen) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (
 	// The sections in reading order, how to get in touch, the languages.
 	f.addSections(secs.text, root)
 	keeps := f.addContact(secs.back, root)
-	f.addLanguages(secs, root, &diags)
+	f.addLanguages(secs, root, keeps, &diags)
 	pages := breakPages(f.blocks, frame, keeps)
 	res.Pages = f.pageEdition(doc, pages, A6Portrait, frame, A6Portrait.H-MM(8), &diags)
 	return res, diags
