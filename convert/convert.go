@@ -60,6 +60,14 @@ func Document(src []byte, opt Options) (*Files, error) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	// control characters mean nothing in a leaflet (and TOML forbids
+	// them in comments)
+	src = bytes.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f {
+			return -1
+		}
+		return r
+	}, src)
 	// bullets as a word processor writes them into plain text
 	src = wordBullets.ReplaceAll(src, []byte("$1- "))
 	secs := read(src)

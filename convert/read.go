@@ -252,7 +252,7 @@ func link(words, dest string) string {
 		}
 		return words
 	}
-	if strings.ContainsAny(dest, "()") || strings.Contains(words, "](") || strings.Contains(words, "[") {
+	if strings.ContainsAny(dest, "(){}") || strings.Contains(words, "](") || strings.Contains(words, "[") {
 		return words // a target the markup cannot hold
 	}
 	return "[" + oneLine(words) + "](" + dest + ")"
@@ -267,8 +267,11 @@ func unescape(v []byte) string {
 }
 
 // escape makes literal text safe in the bundles' markup: a backslash, an
-// asterisk and an opening bracket are escaped with a backslash.
+// asterisk and an opening bracket are escaped with a backslash, and two
+// opening braces, which would start a template action, are written as
+// one that prints them.
 func escape(s string) string {
+	s = strings.ReplaceAll(s, "{{", `{{"{{"}}`)
 	if !strings.ContainsAny(s, `\*[`) {
 		return s
 	}

@@ -180,3 +180,18 @@ func TestTheSeedsEasyReadIsADraftWithAWarningPerPoint(t *testing.T) {
 		t.Fatalf("the draft easy read and the large print do not build: %v", bds)
 	}
 }
+
+// FuzzDocument checks that any UTF-8 document gives a leaflet that loads
+// without an error, or is refused.
+func FuzzDocument(f *testing.F) {
+	f.Add("# Title\n\n## Section\n\nText with **strong** and [a link](https://example.org).\n\n- one\n- two\n\n> A quote.\n>\n> — Source\n")
+	f.Add("Contact Us\n\nTel: 01604 364036\n\nE-Mail: a@b.example\n\nTown Hall Riverside RV1 2AB\n\nTitle Line\n\n\n\"Quoted.\n\nEnd.\"\n")
+	f.Add("Welcome.\n\n# T\n\n## Contact\n\nwww.example.org\n\nCall 0800 123 4567 or email x@y.example.\n")
+	f.Add("# *\n\n## [x](\n\n\\*\\[ {{.Phone}} ** [a](b) ]( \n")
+	f.Fuzz(func(t *testing.T, doc string) {
+		if _, err := convert.Document([]byte(doc), convert.Options{ID: "new"}); err != nil {
+			return
+		}
+		load(t, []byte(doc))
+	})
+}
