@@ -93,6 +93,10 @@ type flow struct {
 	// balance sets every paragraph's lines of even length, as headings
 	// are (the cover's lines)
 	balance bool
+	// linkColor, when set, is the colour of links, which a reader on a
+	// screen can follow (the screen edition); in print they are as the
+	// text around them
+	linkColor Color
 	// forced counts the lines broken inside an address or number that is
 	// wider than the column
 	forced int
@@ -120,7 +124,7 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 	}
 	var key string
 	if f.cache != nil {
-		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g|%v", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading, f.balance)
+		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g|%v|%v", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading, f.balance, f.linkColor)
 		if c, ok := f.cache.text[key]; ok {
 			*f.diags = append(*f.diags, c.diags...)
 			f.forced += c.forced
@@ -206,7 +210,11 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 			left = f.width - x - ln.Width
 		}
 		for _, r := range ln.Runs {
-			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: color, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
+			c := color
+			if links[r.Span] != "" && f.linkColor != (Color{}) {
+				c = f.linkColor
+			}
+			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: c, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
 				Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: role, Elem: elem, MsgID: t.ID}
 			for _, g := range r.Glyphs {
 				g.Cluster -= r.Start

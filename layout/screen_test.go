@@ -87,3 +87,21 @@ func TestScreenEditionOpensWithTheTitleAndBookmarksEverySection(t *testing.T) {
 		t.Errorf("got bookmarks %q; want %q", got, wantB)
 	}
 }
+
+func TestScreenLinksStandOutInTheAccentColour(t *testing.T) {
+	res := layoutPages(t, "en", NewScreen())
+	n := 0
+	for _, p := range res.Pages {
+		for _, it := range p.Items {
+			if g, ok := it.(*GlyphRun); ok && g.Link != "" {
+				n++
+				if g.Color != NewScreen().Style.Accent {
+					t.Errorf("link %q is %v; want the accent colour", g.Text, g.Color)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no links")
+	}
+}
