@@ -32,6 +32,9 @@ type Bundle struct {
 	File     string
 	Messages map[string]*Message
 	pos      *positions
+	// broken holds the messages whose templates cannot be used, reported
+	// when the bundle is read (checkTemplates) and not again
+	broken map[string]bool
 }
 
 // IDs returns the bundle's message IDs in file order.
@@ -129,7 +132,11 @@ func parseBundle(file, tag string, src []byte) (*Bundle, Diagnostics) {
 	var ds Diagnostics
 	pos := scanPositions(file, src)
 	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
+	err := checkUTF8(file, src, pos)
+	if err == nil {
+		_, err = toml.Decode(string(src), &raw)
+	}
+	if err != nil {
 		ds = append(ds, tomlDiagnostic(file, string(src), pos, err))
 		return nil, ds
 	}
@@ -153,12 +160,22 @@ func parseBundle(file, tag string, src []byte) (*Bundle, Diagnostics) {
 				continue
 			}
 			msg := &Message{ID: id, Pos: pos.key(id)}
+			wrongOther := false
 			for field, fv := range t {
 				s, isStr := fv.(string)
 				switch {
+				case !isStr && isField(field):
+					p, ok := pos.vals[id+"."+field]
+					if !ok {
+						p = pos.key(id + "." + field)
+					}
+					d := ds.Errorf(p, "%s of message %q must be text in quotes, not %s", field, id, describeValue(fv))
+					d.Source, d.Hint = pos.line(p.Line), fmt.Sprintf(`write %s = "…"`, field)
+					wrongOther = wrongOther || field == "other"
 				case !isStr:
 					p := pos.key(id + "." + field)
-					ds.Errorf(p, "%s.%s must be a string", id, field).Source = pos.line(p.Line)
+					d := ds.Errorf(p, "unknown field %q in message %q", field, id)
+					d.Source, d.Hint = pos.line(p.Line), "a message has description, hash and other"
 				case field == "description":
 					msg.Description = s
 				case field == "hash":
@@ -173,19 +190,47 @@ func parseBundle(file, tag string, src []byte) (*Bundle, Diagnostics) {
 					d.Source, d.Hint = pos.line(p.Line), "a message has description, hash and other"
 				}
 			}
-			if strings.TrimSpace(msg.Other) == "" {
+			if strings.TrimSpace(msg.Other) == "" && !wrongOther {
 				ds.Errorf(msg.Pos, "message %q has no text", id).Hint = `add other = "…"`
 			}
 			b.Messages[id] = msg
 		}
 	}
 	walk("", raw)
+	b.broken = checkTemplates(b, &ds)
 	// go-i18n itself must accept the file, since translators' tools use it.
 	if _, err := i18n.ParseMessageFileBytes(src, "active."+tag+".toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}); err != nil && !ds.HasErrors() {
 		ds.Errorf(Pos{File: file}, "go-i18n cannot read the bundle: %v", err)
 	}
 	return b, ds
 }
+
+// isField reports whether a key is one of go-i18n's message fields.
+func isField(k string) bool {
+	switch k {
+	case "other", "description", "hash", "zero", "one", "two", "few", "many":
+		return true
+	}
+	return false
+}
+
+// Broken reports whether message id's template has a mistake (a field
+// that does not exist or is not closed), reported when the bundle was read.
+func (b *Bundle) Broken(id string) bool { return b.broken[id] }
+
+// BrokenIDs returns the messages whose templates have mistakes, sorted.
+func (b *Bundle) BrokenIDs() []string {
+	var out []string
+	for id := range b.broken {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Empty reports whether the bundle has no messages: a file made for a
+// translation and not yet filled in.
+func (b *Bundle) Empty() bool { return len(b.Messages) == 0 }
 
 // isMessage reports whether a table is a message rather than a group of
 // nested messages: it has one of go-i18n's message fields.

@@ -4,6 +4,7 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -141,4 +142,66 @@ func (ds Diagnostics) Sort() {
 		}
 		return a.Col < b.Col
 	})
+}
+
+// kindRe matches what varies between problems of one kind: quoted text
+// and numbers.
+var kindRe = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|\b\d+(?:\.\d+)?\b`)
+
+// kind returns what a diagnostic says without its particulars: its
+// severity and message with quoted text and numbers left out (not digits
+// inside a word or a path).
+func (d Diagnostic) kind() string {
+	var b strings.Builder
+	at := 0
+	for _, m := range kindRe.FindAllStringIndex(d.Msg, -1) {
+		s := d.Msg[m[0]:m[1]]
+		if s[0] != '"' && ((m[0] > 0 && strings.ContainsRune("/._-", rune(d.Msg[m[0]-1]))) || (m[1] < len(d.Msg) && strings.ContainsRune("/_-", rune(d.Msg[m[1]])))) {
+			continue
+		}
+		b.WriteString(d.Msg[at:m[0]])
+		if s[0] == '"' {
+			b.WriteString(`"…"`)
+		} else {
+			b.WriteString("N")
+		}
+		at = m[1]
+	}
+	b.WriteString(d.Msg[at:])
+	return d.Severity.String() + "\x00" + d.Where + "\x00" + b.String()
+}
+
+// Capped returns the list with at most n warnings of each kind (the same
+// message but for its quoted text and numbers), the first n in order, and
+// after the list, for each kind with more, one warning that counts the
+// rest. Errors are all kept.
+func (ds Diagnostics) Capped(n int) Diagnostics {
+	count := map[string]int{}
+	var kinds []string
+	first := map[string]Diagnostic{}
+	var out Diagnostics
+	for _, d := range ds {
+		if d.Severity == Error {
+			out = append(out, d)
+			continue
+		}
+		k := d.kind()
+		if count[k] == 0 {
+			kinds = append(kinds, k)
+			first[k] = d
+		}
+		count[k]++
+		if count[k] <= n {
+			out = append(out, d)
+		}
+	}
+	for _, k := range kinds {
+		if more := count[k] - n; more > 0 {
+			f := first[k]
+			like := strings.SplitN(k, "\x00", 3)[2]
+			out = append(out, Diagnostic{Pos: Pos{File: f.Pos.File}, Severity: Warning,
+				Msg: fmt.Sprintf("%d more warnings of this kind, not shown (%d in all): %s", more, count[k], like)})
+		}
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"text/template"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -207,6 +208,9 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 			d := ds.Errorf(r.Pos, "language %s: message %q has no translation", lang, r.ID)
 			d.Hint = fmt.Sprintf("add [%s] to %s", r.ID, bu.File)
 			return Text{ID: r.ID, Pos: r.Pos}
+		case err != nil && l.brokenIn(lang, r.ID):
+			// reported when the bundle was read: the text as written
+			return Text{Runs: []Run{{Text: l.rawText(lang, r.ID)}}, ID: r.ID, Pos: r.Pos}
 		case err != nil:
 			ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
 			return Text{ID: r.ID, Pos: r.Pos}
@@ -429,6 +433,35 @@ func (l *Leaflet) Gaps(lang string) (missing, stale []string) {
 	return missing, stale
 }
 
+// brokenIn reports whether message id has a template mistake in lang's
+// bundle, or in the source language's that lang falls back on: reported
+// once, when the bundle was read.
+func (l *Leaflet) brokenIn(lang, id string) bool {
+	for _, tag := range []string{lang, l.Source} {
+		if b := l.Bundles[tag]; b != nil && b.Messages[id] != nil {
+			return b.broken[id]
+		}
+	}
+	return false
+}
+
+// rawText returns message id's text as written in lang's bundle (or the
+// source language's).
+func (l *Leaflet) rawText(lang, id string) string {
+	for _, tag := range []string{lang, l.Source} {
+		if b := l.Bundles[tag]; b != nil && b.Messages[id] != nil {
+			return b.Messages[id].Other
+		}
+	}
+	return ""
+}
+
+// MessageDefaults are the texts of the messages the builder sets itself
+// that a leaflet need not write: when the source language's bundle does
+// not have one, every language prints its default. A page number needs no
+// words: "3 / 12", in the language's digits.
+var MessageDefaults = map[string]string{PageMessage: "{{.Page}} / {{.Pages}}"}
+
 // PageMessage is the message of a page number: "Page {{.Page}} of
 // {{.Pages}}".
 const PageMessage = "page.number"
@@ -448,8 +481,21 @@ func (d *Document) Message(id string, extra map[string]any) (Text, error) {
 	}
 	s, err := d.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	var nf *i18n.MessageNotFoundErr
+	if def, ok := MessageDefaults[id]; ok && errors.As(err, &nf) && d.Leaflet.Bundles[d.Leaflet.Source].Messages[id] == nil {
+		// the source language does not set it: the default, the same in
+		// every language
+		var b strings.Builder
+		if err := template.Must(template.New(id).Parse(def)).Execute(&b, data); err != nil {
+			return Text{}, fmt.Errorf("message %q: %w", id, err)
+		}
+		s, err = b.String(), nil
+	}
 	if errors.As(err, &nf) {
 		return Text{}, fmt.Errorf("language %s: message %q has no translation", d.Lang, id)
+	}
+	if err != nil && d.Leaflet.brokenIn(d.Lang, id) {
+		// reported when the bundle was read: the text as written
+		return Text{Runs: []Run{{Text: d.Leaflet.rawText(d.Lang, id)}}, ID: id}, nil
 	}
 	if err != nil {
 		return Text{}, fmt.Errorf("language %s: message %q: %w", d.Lang, id, err)

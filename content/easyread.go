@@ -10,6 +10,7 @@ import (
 	_ "image/png"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -67,19 +68,36 @@ type Image struct {
 }
 
 type easyReadFile struct {
-	Cover    string `toml:"cover"`
-	CoverAlt string `toml:"cover_alt"`
-	Label    string `toml:"label"`
+	Cover    string `toml:"cover" kind:"picture"`
+	CoverAlt string `toml:"cover_alt" kind:"message"`
+	Label    string `toml:"label" kind:"message"`
 	Sections []struct {
-		Heading string `toml:"heading"`
+		Heading string `toml:"heading" kind:"message"`
 		Points  []struct {
-			Picture   string   `toml:"picture"`
-			Alt       string   `toml:"alt"`
-			Text      []string `toml:"text"`
-			Languages []string `toml:"languages"`
+			Picture   string   `toml:"picture" kind:"picture"`
+			Alt       string   `toml:"alt" kind:"message"`
+			Text      []string `toml:"text" kind:"messages"`
+			Languages []string `toml:"languages" kind:"tags"`
 			Todo      bool     `toml:"todo"`
 		} `toml:"point"`
 	} `toml:"section"`
+}
+
+// closestPictures returns the n built-in picture names closest to name:
+// those that contain it or that it contains first, then by how many
+// letters differ.
+func closestPictures(name string, n int) []string {
+	q := strings.NewReplacer("_", "-", " ", "-").Replace(strings.ToLower(strings.TrimSpace(name)))
+	names := pictures.Names()
+	score := func(c string) int {
+		d := editDistance(q, c)
+		if len(q) >= 3 && (strings.Contains(c, q) || strings.Contains(q, c)) {
+			d -= 100
+		}
+		return d
+	}
+	sort.SliceStable(names, func(i, j int) bool { return score(names[i]) < score(names[j]) })
+	return names[:min(n, len(names))]
 }
 
 // pictureAltID is the message that describes a built-in picture.
@@ -87,7 +105,7 @@ func pictureAltID(name string) string { return "picture." + name }
 
 // loadEasyRead checks the [easy_read] table and reads the leaflet's own
 // pictures. ref records every message ID it meets.
-func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root string, ref func(id, key string) Ref) Diagnostics {
+func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root string, ref func(id, key string) Ref, wrong func(key string) bool) Diagnostics {
 	var ds Diagnostics
 	er := &EasyRead{Pos: pos.key("easy_read")}
 	picture := func(name, alt, key string) *PictureRef {
@@ -109,13 +127,17 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 			}
 		case ext != "":
 			d := ds.Errorf(p.Pos, "picture %q is neither PNG nor JPEG", name)
-			d.Source, d.Hint = pos.line(p.Pos.Line), "convert it to PNG, or use a built-in picture: "+strings.Join(pictures.Names(), ", ")
+			base := strings.TrimSuffix(path.Base(name), path.Ext(name))
+			d.Source, d.Hint = pos.line(p.Pos.Line), fmt.Sprintf("convert it to PNG, or use a built-in picture by name; the closest to %q: %s (all %d are in pictures/README.md)",
+				base, strings.Join(closestPictures(base, 5), ", "), len(pictures.Names()))
 		default:
 			// an unknown name is the one error: it has no alt text of
 			// its own to report missing too
 			if _, err := pictures.Lookup(name); err != nil {
-				d := ds.Errorf(p.Pos, "%v", err)
+				d := ds.Errorf(p.Pos, "unknown picture %q", name)
 				d.Source = pos.line(p.Pos.Line)
+				d.Hint = fmt.Sprintf("the built-in pictures closest to %q: %s (all %d are in pictures/README.md); or give a PNG or JPEG file of your own",
+					name, strings.Join(closestPictures(name, 5), ", "), len(pictures.Names()))
 			} else if alt == "" {
 				alt = pictureAltID(name)
 			}
@@ -128,12 +150,12 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 	if f.Cover != "" {
 		er.Cover = picture(f.Cover, f.CoverAlt, "easy_read")
 	}
-	if f.Label == "" {
+	if f.Label == "" && !wrong("easy_read.label") {
 		ds.Errorf(er.Pos, "easy_read has no label").Hint = `add label = "<message ID>": the words "Easy read" on the cover`
-	} else {
+	} else if f.Label != "" {
 		er.Label = ref(f.Label, "easy_read.label")
 	}
-	if len(f.Sections) == 0 {
+	if len(f.Sections) == 0 && !wrong("easy_read.section") {
 		ds.Errorf(er.Pos, "easy_read has no sections").Hint = "add [[easy_read.section]] tables with [[easy_read.section.point]]s"
 	}
 	for si, fs := range f.Sections {
@@ -143,19 +165,21 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 			h := ref(fs.Heading, key+".heading")
 			s.Heading = &h
 		}
-		if len(fs.Points) == 0 {
+		if len(fs.Points) == 0 && !wrong(key+".point") {
 			ds.Errorf(s.Pos, "easy-read section %d has no points", si+1)
 		}
 		for pi, fp := range fs.Points {
 			pkey := fmt.Sprintf("%s.point[%d]", key, pi)
 			pt := Point{Pos: pos.key(pkey)}
-			if fp.Picture == "" {
+			if fp.Picture == "" && wrong(pkey+".picture") {
+				// reported where it is written
+			} else if fp.Picture == "" {
 				d := ds.Errorf(pt.Pos, "point %d of easy-read section %d has no picture", pi+1, si+1)
 				d.Source, d.Hint = pos.line(pt.Pos.Line), "every easy-read point has a picture: picture = \"phone\", or a PNG or JPEG file"
 			} else {
 				pt.Picture = *picture(fp.Picture, fp.Alt, pkey)
 			}
-			if len(fp.Text) == 0 {
+			if len(fp.Text) == 0 && !wrong(pkey+".text") {
 				d := ds.Errorf(pt.Pos, "point %d of easy-read section %d has no text", pi+1, si+1)
 				d.Source, d.Hint = pos.line(pt.Pos.Line), `add text = ["<message ID>", …], one message per sentence`
 			}

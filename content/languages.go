@@ -67,6 +67,9 @@ func (l *Leaflet) Offers(lang string, langs []string) ([]Offer, Diagnostics) {
 		loc := i18n.NewLocalizer(ib, tag)
 		name, err1 := loc.Localize(&i18n.LocalizeConfig{MessageID: "language.name", TemplateData: data})
 		offer, err2 := loc.Localize(&i18n.LocalizeConfig{MessageID: "request.language", TemplateData: data})
+		if (err1 != nil || err2 != nil) && (b.broken["language.name"] || b.broken["request.language"]) {
+			continue // reported when the bundle was read
+		}
 		if err1 != nil || err2 != nil {
 			ds.Errorf(b.Pos("request.language"), "language %s: %v", tag, firstErr(err1, err2))
 			continue

@@ -9,9 +9,8 @@ import (
 	"image"
 	"io/fs"
 	"path"
-	"regexp"
+	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -169,34 +168,35 @@ func (l *Leaflet) Title() *Ref {
 	return nil
 }
 
-// The file formats, decoded strictly.
+// The file formats, decoded strictly (schema.go): an unknown key or a
+// value of the wrong type is an error at its place.
 type leafletFile struct {
-	Published toml.Primitive `toml:"published"`
-	QR        bool           `toml:"qr"`
-	Source    string         `toml:"source_language"`
+	Published time.Time `toml:"published"`
+	QR        bool      `toml:"qr"`
+	Source    string    `toml:"source_language"`
 	Org       struct {
 		Name      string   `toml:"name"`
 		ShortName string   `toml:"short_name"`
-		Address   []string `toml:"address"`
+		Address   []string `toml:"address" kind:"lines"`
 		Phone     string   `toml:"phone"`
 		Email     string   `toml:"email"`
 		Website   string   `toml:"website"`
-		Logo      string   `toml:"logo"`
+		Logo      string   `toml:"logo" kind:"file"`
 	} `toml:"organisation"`
 	Sections []struct {
-		Place   string `toml:"place"`
-		Heading string `toml:"heading"`
+		Place   string `toml:"place" kind:"place"`
+		Heading string `toml:"heading" kind:"message"`
 		Blocks  []struct {
-			Title     string   `toml:"title"`
-			Subtitle  string   `toml:"subtitle"`
-			Audience  string   `toml:"audience"`
-			Action    string   `toml:"action"`
-			Paragraph string   `toml:"paragraph"`
-			List      []string `toml:"list"`
-			Quote     []string `toml:"quote"`
-			Source    string   `toml:"source"`
-			Contact   []string `toml:"contact"`
-			Languages []string `toml:"languages"`
+			Title     string   `toml:"title" kind:"message"`
+			Subtitle  string   `toml:"subtitle" kind:"message"`
+			Audience  string   `toml:"audience" kind:"message"`
+			Action    string   `toml:"action" kind:"message"`
+			Paragraph string   `toml:"paragraph" kind:"message"`
+			List      []string `toml:"list" kind:"messages"`
+			Quote     []string `toml:"quote" kind:"messages"`
+			Source    string   `toml:"source" kind:"message"`
+			Contact   []string `toml:"contact" kind:"messages"`
+			Languages []string `toml:"languages" kind:"tags"`
 		} `toml:"block"`
 	} `toml:"section"`
 	EasyRead *easyReadFile `toml:"easy_read"`
@@ -220,7 +220,11 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	}
 	pos := scanPositions(display, src)
 	var f leafletFile
-	md, err := toml.Decode(string(src), &f)
+	var raw map[string]any
+	err = checkUTF8(display, src, pos)
+	if err == nil {
+		_, err = toml.Decode(string(src), &raw)
+	}
 	if err != nil {
 		ds = append(ds, tomlDiagnostic(display, string(src), pos, err))
 		// still check the bundles, so that one run reports every problem
@@ -233,33 +237,13 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 		ds.Sort()
 		return nil, ds
 	}
-	seen := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		if seen[k.String()] { // listed once per table, reported once per place
-			continue
-		}
-		seen[k.String()] = true
-		ps := pos.undecoded(k.String())
-		if len(ps) == 0 {
-			ps = []Pos{{File: display}}
-		}
-		for _, p := range ps {
-			d := ds.Errorf(p, "unknown key %q", k.String())
-			d.Source = pos.line(p.Line)
-			d.Hint = "see docs/formats.md for the keys of leaflet.toml"
-		}
-	}
+	dec := schemaDecoder{pos: pos, ds: &ds, what: "leaflet.toml"}
+	dec.decode(raw, reflect.ValueOf(&f), "")
 	l := &Leaflet{ID: id, File: display, Source: f.Source, Bundles: map[string]*Bundle{}}
 	if l.Source == "" {
 		l.Source = "en"
 	}
-	if md.IsDefined("published") {
-		var t time.Time
-		if err := md.PrimitiveDecode(f.Published, &t); err != nil {
-			ds.Errorf(pos.key("published"), "published must be a date such as 2026-11-27")
-		}
-		l.Published = t.UTC()
-	}
+	l.Published = f.Published.UTC()
 	l.QR = f.QR
 	if f.QR && f.Org.Website == "" {
 		d := ds.Errorf(pos.key("qr"), "qr = true needs the organisation's website")
@@ -267,7 +251,7 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	}
 	o := f.Org
 	l.Org = Organisation{Name: o.Name, ShortName: o.ShortName, Address: o.Address, Phone: o.Phone, Email: o.Email, Website: o.Website}
-	if o.Name == "" {
+	if o.Name == "" && !dec.wrong("organisation.name") {
 		ds.Errorf(pos.key("organisation"), "the organisation has no name").Hint = `add name = "…" under [organisation]`
 	}
 	if o.Logo != "" {
@@ -282,12 +266,27 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 			l.Org.Logo = logo
 		}
 	}
-	if len(f.Sections) == 0 {
+	if len(f.Sections) == 0 && !dec.wrong("section") {
 		ds.Errorf(Pos{File: display}, "the leaflet has no sections").Hint = "add [[section]] tables; see docs/formats.md"
 	}
 	// every message ID written, in blocks valid or not, so that one
 	// mistake does not also make its messages look unused
 	var mentioned []Ref
+	// the tri-fold's messages placed so far: a second placing prints the
+	// words twice
+	placed := map[string]Pos{}
+	type again struct {
+		r     Ref
+		first Pos
+	}
+	var twices []again
+	twice := func(r Ref) {
+		if first, ok := placed[r.ID]; ok {
+			twices = append(twices, again{r, first})
+			return
+		}
+		placed[r.ID] = r.Pos
+	}
 	for si, fs := range f.Sections {
 		key := fmt.Sprintf("section[%d]", si)
 		s := Section{Place: Place(fs.Place), Pos: pos.key(key)}
@@ -300,17 +299,18 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 			d.Source, d.Hint = pos.line(p.Line), "a place is one of "+joinQuoted(places)
 		}
 		if fs.Heading != "" {
-			s.Heading = &Ref{fs.Heading, pos.str(fs.Heading, key+".heading")}
+			s.Heading = &Ref{fs.Heading, pos.claim(fs.Heading, key+".heading")}
 			mentioned = append(mentioned, *s.Heading)
+			twice(*s.Heading)
 		}
-		if len(fs.Blocks) == 0 && s.Heading == nil {
+		if len(fs.Blocks) == 0 && s.Heading == nil && !dec.wrong(key+".heading") && !dec.wrong(key+".block") {
 			ds.Errorf(s.Pos, "section %d is empty", si+1).Hint = "give it a heading or [[section.block]] tables"
 		}
 		for bi, fb := range fs.Blocks {
 			bkey := fmt.Sprintf("%s.block[%d]", key, bi)
 			b := Block{Pos: pos.key(bkey)}
 			ref := func(id, field string) Ref {
-				r := Ref{id, pos.str(id, bkey+"."+field)}
+				r := Ref{id, pos.claim(id, bkey+"."+field)}
 				mentioned = append(mentioned, r)
 				return r
 			}
@@ -352,7 +352,13 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 					}
 				}
 			}
+			wrongKind := false // a kind's key with a value of the wrong type, reported
+			for _, k := range blockKinds {
+				wrongKind = wrongKind || dec.wrong(bkey+"."+string(k))
+			}
 			switch {
+			case len(kinds) == 0 && wrongKind:
+				continue
 			case len(kinds) == 0:
 				d := ds.Errorf(b.Pos, "block %d of section %d has no kind", bi+1, si+1)
 				d.Source, d.Hint = pos.line(b.Pos.Line), "a block has exactly one of "+joinQuoted(blockKinds)
@@ -370,21 +376,43 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 					b.Source = &r
 				}
 			}
+			for _, r := range b.Msgs {
+				twice(r)
+			}
+			if b.Source != nil {
+				twice(*b.Source)
+			}
 			s.Blocks = append(s.Blocks, b)
 		}
 		l.Sections = append(l.Sections, s)
 	}
 	if f.EasyRead != nil {
 		ref := func(id, key string) Ref {
-			r := Ref{id, pos.str(id, key)}
+			r := Ref{id, pos.claim(id, key)}
 			mentioned = append(mentioned, r)
 			return r
 		}
-		ds = append(ds, l.loadEasyRead(f.EasyRead, pos, fsys, root, ref)...)
+		ds = append(ds, l.loadEasyRead(f.EasyRead, pos, fsys, root, ref, dec.wrong)...)
+		// the easy read's own words, placed twice
+		placed = map[string]Pos{}
+		for _, s := range l.EasyRead.Sections {
+			if s.Heading != nil {
+				twice(*s.Heading)
+			}
+			for _, p := range s.Points {
+				for _, m := range p.Msgs {
+					twice(m)
+				}
+			}
+		}
 	}
 	ds = append(ds, l.loadBundles(fsys, root)...)
 	ds = append(ds, l.loadReviews(fsys, root)...)
-	if en := l.Bundles[l.Source]; en != nil {
+	if en := l.Bundles[l.Source]; en != nil && en.Empty() {
+		d := ds.Errorf(Pos{File: en.File}, "the %s bundle has no messages: the %d message IDs of %s have no text", l.Source, len(distinctIDs(mentioned)), display)
+		d.Hint = "write a table for each, [<message ID>] with other = \"…\" and description = \"…\": see docs/formats.md, part 2"
+	} else if en != nil {
+		ids := en.IDs()
 		used := map[string]bool{}
 		for _, id := range SystemMessages {
 			used[id] = true
@@ -395,19 +423,49 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 				d := ds.Errorf(r.Pos, "unknown message ID %q", r.ID)
 				d.Source = pos.line(r.Pos.Line)
 				d.Hint = fmt.Sprintf("add [%s] to %s, or correct the ID", r.ID, en.File)
-				if near := nearest(r.ID, en.IDs()); near != "" {
+				if near := nearest(r.ID, ids); near != "" {
 					d.Hint = fmt.Sprintf("did you mean %q? (or add [%s] to %s)", near, r.ID, en.File)
 				}
 			}
 		}
-		for _, id := range en.IDs() {
+		for _, a := range twices {
+			if en.Messages[a.r.ID] != nil { // an unknown ID is reported as such
+				ds.placedTwice(a.r, a.first, pos)
+			}
+		}
+		for _, id := range ids {
 			if !used[id] {
 				ds.Warnf(en.Pos(id), "message %q is not used by %s", id, display).Hint = "remove it, or place it in a section"
 			}
 		}
 	}
+	ds = append(ds, l.checkCopies()...)
 	ds.Sort()
 	return l, ds
+}
+
+// distinctIDs returns the message IDs of refs, each once.
+func distinctIDs(refs []Ref) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range refs {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
+// placedTwice warns that a message is placed a second time, at r.
+func (ds *Diagnostics) placedTwice(r Ref, first Pos, pos *positions) {
+	at := first.String()
+	if first.File == r.Pos.File && first.Line > 0 {
+		at = fmt.Sprintf("line %d", first.Line)
+	}
+	d := ds.Warnf(r.Pos, "message %q is placed twice: its words are printed here and at %s", r.ID, at)
+	d.Source = pos.line(r.Pos.Line)
+	d.Hint = "remove one, or give this place a message of its own"
 }
 
 func validPlace(p Place) bool {
@@ -460,17 +518,12 @@ func tomlDiagnostic(file, src string, pos *positions, err error) Diagnostic {
 		}
 		return d
 	}
-	// a value of the wrong type is a plain error that names the line
-	if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		line := pos.line(n)
-		col := len(line) - len(strings.TrimLeft(line, " \t")) + 1
-		return Diagnostic{Pos: Pos{File: file, Line: n, Col: col}, Severity: Error, Msg: "invalid value: " + m[2], Source: line}
+	var ue utf8Error
+	if errors.As(err, &ue) {
+		return ue.d
 	}
 	return Diagnostic{Pos: Pos{File: file}, Severity: Error, Msg: "invalid TOML: " + err.Error()}
 }
-
-var typeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "[^"]*"\): (.*)$`)
 
 // nearest returns the candidate closest to s by edit distance, when it is
 // close enough to be a likely typo.

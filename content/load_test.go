@@ -4,6 +4,7 @@ package content
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -256,8 +257,7 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 			)},
 			want: []wantDiag{
 				{pos: "locales/demo/active.en.toml:3:1", severity: Error, msg: `unknown field "translation" in message "cover.title"`, hint: "description, hash and other", source: `translation = "Demo"`},
-				{pos: "locales/demo/active.en.toml:5:1", severity: Error, msg: `message "body.heading" has no text`},
-				{pos: "locales/demo/active.en.toml:6:1", severity: Error, msg: "body.heading.other must be a string", source: `other = 5`},
+				{pos: "locales/demo/active.en.toml:6:9", severity: Error, msg: `other of message "body.heading" must be text in quotes, not the number 5`, hint: `write other = "…"`, source: `other = 5`},
 				{pos: "locales/demo/active.en.toml:8:1", severity: Error, msg: `message "body.text" has no text`, hint: `add other = "…"`},
 			},
 		},
@@ -272,10 +272,10 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 			},
 		},
 		{
-			name:    "a published value that is not a date is an error at the key",
+			name:    "a published value that is not a date is an error at the value",
 			leaflet: lines(`published = "last week"`) + validLeaflet,
 			want: []wantDiag{
-				{pos: "content/demo/leaflet.toml:1:1", severity: Error, msg: "published must be a date such as 2026-11-27"},
+				{pos: "content/demo/leaflet.toml:1:13", severity: Error, msg: `published must be a date such as 2026-11-27, not the text "last week"`, hint: "write published = 2026-11-27, without quotes"},
 			},
 		},
 		{
@@ -483,18 +483,85 @@ func TestLoadPointsAtEachOccurrenceOfARepeatedValue(t *testing.T) {
 	})
 }
 
-func TestLoadGivesTheLineOfAValueOfTheWrongType(t *testing.T) {
+// TestLoadReportsEachWrongValueAtItsValueInWords gives values of the wrong
+// type: each is reported at its own value (not at the key's last
+// occurrence in the file), saying what the key takes in the words of the
+// format, with the problems after it in the same run and no follow-on
+// error for the key that was given.
+func TestLoadReportsEachWrongValueAtItsValueInWords(t *testing.T) {
 	leaflet := lines(
-		`[organisation]`, // 1
-		`name = 5`,       // 2
-		`[[section]]`,
-		`  [[section.block]]`,
-		`  title = "cover.title"`,
+		`qr = "yes"`,                // 1
+		`[organisation]`,            // 2
+		`name = 5`,                  // 3
+		`address = "Town Hall"`,     // 4
+		`telephone = "01604 36"`,    // 5
+		`[[section]]`,               // 6
+		`  [[section.block]]`,       // 7
+		`  title = "cover.title"`,   // 8
+		`[[section]]`,               // 9
+		`heading = "body.heading"`,  // 10
+		`  [[section.block]]`,       // 11
+		`  paragraph = "body.text"`, // 12
+		`  [[section.block]]`,       // 13
+		`  paragraph = 3`,           // 14
+		`  [[section.block]]`,       // 15
+		`  paragraph = "body.text"`, // 16
+		`  [[section.block]]`,       // 17
+		`  list = "body.text"`,      // 18
+		`  [[section.block]]`,       // 19
+		`  languages = ["pl", 7]`,   // 20
 	)
 	_, ds := Load(tree(leaflet, map[string]string{"active.en.toml": validBundle}), "", testID)
 	checkDiags(t, ds, []wantDiag{
-		{pos: "content/demo/leaflet.toml:2:1", severity: Error, msg: "incompatible types", source: `name = 5`},
+		{pos: "content/demo/leaflet.toml:1:6", severity: Error, msg: `qr must be true or false, not the text "yes"`, hint: "write qr = true or qr = false, without quotes", source: `qr = "yes"`},
+		{pos: "content/demo/leaflet.toml:3:8", severity: Error, msg: "name must be text in quotes, not the number 5", hint: `write name = "…"`, source: `name = 5`},
+		{pos: "content/demo/leaflet.toml:4:11", severity: Error, msg: `address must be a list of lines, such as ["Town Hall", "Riverside"], not the text "Town Hall"`, hint: `write address = ["Town Hall"]`},
+		{pos: "content/demo/leaflet.toml:5:1", severity: Error, msg: `unknown key "organisation.telephone"`, hint: "did you mean phone?"},
+		{pos: "content/demo/leaflet.toml:14:15", severity: Error, msg: `paragraph must be a message ID in quotes, such as "signs.intro", not the number 3`, source: `  paragraph = 3`},
+		{pos: "content/demo/leaflet.toml:16:15", severity: Warning, msg: `message "body.text" is placed twice: its words are printed here and at line 12`},
+		{pos: "content/demo/leaflet.toml:18:10", severity: Error, msg: `list must be a list of message IDs, such as ["signs.item.1", "signs.item.2"], not the text "body.text"`, hint: `write list = ["body.text"]`},
+		{pos: "content/demo/leaflet.toml:20:15", severity: Error, msg: `languages must be a list of language tags, such as ["pl", "ur"], or [] for every language: item 2 is the number 7`},
 	})
+}
+
+// TestLoadSuggestsTheKeyMeant writes keys that people write for the
+// format's own: a word for it, or a slip of the keyboard.
+func TestLoadSuggestsTheKeyMeant(t *testing.T) {
+	tests := []struct {
+		key   string
+		block bool // in the last block; else in [organisation]
+		want  string
+	}{
+		{"telephone", false, "did you mean phone?"},
+		{"e-mail", false, "did you mean email?"},
+		{"url", false, "did you mean website?"},
+		{"nmae", false, "did you mean name?"},
+		{"paragaph", true, "did you mean paragraph?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			line := tt.key + ` = "x"`
+			if strings.Contains(tt.key, "-") {
+				line = `"` + tt.key + `" = "x"`
+			}
+			ls := strings.Split(strings.TrimSuffix(validLeaflet, "\n"), "\n")
+			if tt.block {
+				ls = append(ls, "  "+line)
+			} else {
+				ls = append(ls[:2], append([]string{line}, ls[2:]...)...)
+			}
+			_, ds := Load(tree(lines(ls...), map[string]string{"active.en.toml": validBundle}), "", testID)
+			for _, d := range ds {
+				if strings.Contains(d.Msg, "unknown key") {
+					if !strings.HasPrefix(d.Hint, tt.want) {
+						t.Errorf("got hint %q; want it to start %q", d.Hint, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("got no unknown key; want one for %s:\n%s", tt.key, dump(ds))
+		})
+	}
 }
 
 func TestLoadReportsBundleErrorsEvenWhenLeafletTOMLIsMalformed(t *testing.T) {

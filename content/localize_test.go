@@ -155,18 +155,6 @@ func TestLocalizeReportsEveryMarkupErrorAtItsMessage(t *testing.T) {
 	})
 }
 
-func TestLocalizeReportsAnUnknownTemplateField(t *testing.T) {
-	bundle := strings.Replace(validBundle, "{{.Phone}}", "{{.Fax}}", 1)
-	l := loadTree(t, validLeaflet, map[string]string{"active.en.toml": bundle})
-	_, ds := l.Localize("en")
-	checkDiags(t, ds, []wantDiag{
-		{pos: "locales/demo/active.en.toml:8:1", severity: Error, msg: `language en: message "body.text": template`},
-	})
-	if len(ds) == 1 && !strings.Contains(ds[0].Msg, "Fax") {
-		t.Errorf("got %q; want the message to name the field Fax", ds[0].Msg)
-	}
-}
-
 // templateLeaflet places each message ID in one contact block, under an
 // organisation with every fact set.
 func templateLeaflet(ids []string) string {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"time"
 
@@ -28,7 +29,9 @@ type Review struct {
 //	status = "reviewed"        # or "draft"
 //	by = "A. Translator, ITI"  # who checked it
 //	date = 2026-12-01
-type reviewFile map[string]struct {
+type reviewFile map[string]reviewEntry
+
+type reviewEntry struct {
 	Status string    `toml:"status"`
 	By     string    `toml:"by"`
 	Date   time.Time `toml:"date"`
@@ -51,17 +54,28 @@ func (l *Leaflet) loadReviews(fsys fs.FS, root string) Diagnostics {
 		return ds
 	}
 	pos := scanPositions(display, src)
-	var f reviewFile
-	md, err := toml.Decode(string(src), &f)
+	var raw map[string]any
+	err = checkUTF8(display, src, pos)
+	if err == nil {
+		_, err = toml.Decode(string(src), &raw)
+	}
 	if err != nil {
 		ds = append(ds, tomlDiagnostic(display, string(src), pos, err))
 		return ds
 	}
-	for _, k := range md.Undecoded() {
-		for _, p := range pos.undecoded(k.String()) {
-			d := ds.Errorf(p, "unknown key %q", k.String())
-			d.Source, d.Hint = pos.line(p.Line), "a language's table has status, by and date"
+	f := reviewFile{}
+	dec := schemaDecoder{pos: pos, ds: &ds, what: "review.toml"}
+	for tag, v := range raw {
+		m, ok := v.(map[string]any)
+		if !ok {
+			p := dec.valuePos(tag)
+			d := ds.Errorf(p, "%s must be a table, not %s", tag, describeValue(v))
+			d.Source, d.Hint = pos.line(p.Line), fmt.Sprintf("write [%s] on a line of its own, then status = \"reviewed\", by = \"…\" and date = 2026-12-01 under it", tag)
+			continue
 		}
+		var e reviewEntry
+		dec.decode(m, reflect.ValueOf(&e), tag)
+		f[tag] = e
 	}
 	tags := make([]string, 0, len(f))
 	for tag := range f {

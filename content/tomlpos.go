@@ -20,15 +20,19 @@ type positions struct {
 	// keys maps a full key path with array indices, e.g.
 	// "section[2].block[0].paragraph", to the position of the key.
 	keys map[string]Pos
+	// vals maps a key path, as keys does, to the position of its value.
+	vals map[string]Pos
 	// strs maps the content of each basic string value to its positions
 	// (the opening quote), in file order.
 	strs map[string][]Pos
+	// claimed holds the string positions claim has given out
+	claimed map[Pos]bool
 }
 
 var stringRe = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
 
 func scanPositions(file string, src []byte) *positions {
-	p := &positions{file: file, lines: strings.Split(string(src), "\n"), keys: map[string]Pos{}, strs: map[string][]Pos{}}
+	p := &positions{file: file, lines: strings.Split(string(src), "\n"), keys: map[string]Pos{}, vals: map[string]Pos{}, strs: map[string][]Pos{}}
 	counts := map[string]int{} // array-of-tables path → entries so far
 	table := ""                // current table path with indices
 	var inMulti string         // closing delimiter of a multi-line string
@@ -78,10 +82,12 @@ func scanPositions(file string, src []byte) *positions {
 			if table != "" {
 				full = table + "." + key
 			}
+			rest := t[eq+1:]
+			val := strings.TrimSpace(rest)
 			if _, ok := p.keys[full]; !ok {
 				p.keys[full] = Pos{file, ln, col}
+				p.vals[full] = Pos{file, ln, col + eq + 1 + len(rest) - len(strings.TrimLeft(rest, " \t"))}
 			}
-			val := strings.TrimSpace(t[eq+1:])
 			for _, d := range []string{`"""`, `'''`} {
 				if strings.HasPrefix(val, d) && !strings.Contains(val[3:], d) {
 					inMulti = d
@@ -186,6 +192,23 @@ func (p *positions) str(s, fallback string) Pos {
 		}
 	}
 	return kp
+}
+
+// claim is str, but gives each position once: called again for the same
+// string, it returns the string's next occurrence, so that an ID written
+// twice in one list is found at each place.
+func (p *positions) claim(s, fallback string) Pos {
+	kp := p.key(fallback)
+	for _, pos := range p.strs[s] {
+		if (pos.Line > kp.Line || (pos.Line == kp.Line && pos.Col >= kp.Col)) && !p.claimed[pos] {
+			if p.claimed == nil {
+				p.claimed = map[Pos]bool{}
+			}
+			p.claimed[pos] = true
+			return pos
+		}
+	}
+	return p.str(s, fallback)
 }
 
 // undecoded returns the positions of every key whose path without indices

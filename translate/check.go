@@ -5,7 +5,9 @@ package translate
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -80,6 +82,9 @@ type Report struct {
 	Diagnostics content.Diagnostics
 	Languages   []Status
 	Elapsed     time.Duration
+	// Notes say how the languages asked for were read: en-GB checked as
+	// en, a tag without a bundle checked as a new language.
+	Notes []string
 }
 
 // Check finds every problem of a leaflet's sources at once, without
@@ -103,6 +108,7 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 	if len(langs) == 0 {
 		langs = l.Langs()
 	}
+	langs = r.match(l, langs)
 	for _, e := range build.DefaultEditions {
 		if e != "easy-read" || l.EasyRead != nil {
 			r.Editions = append(r.Editions, e)
@@ -205,10 +211,34 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 				}
 			}
 		}
+		if bu := l.Bundles[j.lang]; bu != nil && len(bu.BrokenIDs()) > 0 {
+			fit = Fails // a template that cannot be used, set as written
+		}
 		j.status.Fits[j.edition] = fit
 	}
 	r.Elapsed = time.Since(start)
 	return r
+}
+
+// match returns the languages the tags ask for (content.MatchLang): a
+// tag in another case or of a region of a language with a bundle is that
+// language; a tag of another language is checked as a new one. Each tag
+// read otherwise than written gets a note.
+func (r *Report) match(l *content.Leaflet, tags []string) []string {
+	var out []string
+	for _, tag := range tags {
+		lang, note, err := l.MatchLang(tag)
+		if err != nil {
+			lang = tag
+			r.Notes = append(r.Notes, fmt.Sprintf("%s has no bundle: checked as a new language (the leaflet %q is in %s)", tag, l.ID, strings.Join(l.Langs(), ", ")))
+		} else if note != "" {
+			r.Notes = append(r.Notes, note)
+		}
+		if !slices.Contains(out, lang) {
+			out = append(out, lang)
+		}
+	}
+	return out
 }
 
 // overflow reports whether a layout problem is text that does not fit.
@@ -253,6 +283,12 @@ func checkBundle(l *content.Leaflet, en, bu *content.Bundle, st Status, alts map
 	var ds content.Diagnostics
 	lang := st.Lang
 	pack := fmt.Sprintf("'leaflet translate --lang %s' makes a pack of the messages to translate", lang)
+	if bu.Empty() { // one line, not one for every message
+		d := ds.Errorf(content.Pos{File: bu.File}, "language %s: %s is empty: none of the %d messages is translated", lang, path.Base(bu.File), st.Needed)
+		d.Hint = pack
+		return ds
+	}
+	copied := l.MostlySource(lang) // said once, for the file, by content.Load
 	for _, id := range st.Missing {
 		var d *content.Diagnostic
 		if pic, ok := alts[id]; ok {
@@ -274,15 +310,18 @@ func checkBundle(l *content.Leaflet, en, bu *content.Bundle, st Status, alts map
 			d.Hint = "remove it"
 			continue
 		}
-		if m.Hash == "" {
+		if m.Hash == "" && !copied {
 			d := ds.Warnf(m.Pos, "language %s: message %q has no hash: whether it is up to date cannot be told", lang, id)
 			d.Hint = fmt.Sprintf("add hash = %q if it translates the %s text as it is now", content.Hash(src.Description, src.Other), l.Source)
 		}
-		if m.Other == src.Other && hasWords(src.Other) {
+		if m.Other == src.Other && hasWords(src.Other) && !copied {
 			d := ds.Warnf(m.Pos, "language %s: message %q is still the %s text", lang, id, l.Source)
 			d.Hint = "translate it"
 		}
 		for _, mm := range compareShape(src.Other, m.Other) {
+			if bu.Broken(id) && strings.HasPrefix(mm.msg, "template field") {
+				continue // its template's mistake is reported, once, by content.Load
+			}
 			if strings.HasPrefix(mm.msg, "invalid markup") {
 				continue // Localize reports it, when the edition is laid out
 			}
