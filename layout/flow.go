@@ -141,7 +141,7 @@ func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, 
 // layoutCache keeps what a layout computes more than once.
 type layoutCache struct {
 	text   map[string]setting
-	offers map[string][]content.Offer
+	offers map[string]offering
 }
 
 type setting struct {
@@ -151,7 +151,7 @@ type setting struct {
 }
 
 func newLayoutCache() *layoutCache {
-	return &layoutCache{text: map[string]setting{}, offers: map[string][]content.Offer{}}
+	return &layoutCache{text: map[string]setting{}, offers: map[string]offering{}}
 }
 
 func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
@@ -247,6 +247,9 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 	st := f.style
 	lh := st.line()
 	for _, s := range secs {
+		if f.doc != nil && f.emptyOffer(s) {
+			continue // an offer of other languages in a leaflet that has none
+		}
 		name := ""
 		if s.Heading != nil {
 			name = s.Heading.String()
@@ -537,19 +540,7 @@ func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section st
 		return
 	}
 	st := f.style
-	langs := f.doc.Leaflet.LanguagesAt(b.Pos)
-	offers, ok := []content.Offer(nil), false
-	if f.cache != nil {
-		offers, ok = f.cache.offers[fmt.Sprint(langs)]
-	}
-	if !ok {
-		var ds content.Diagnostics
-		offers, ds = f.doc.Leaflet.Offers(f.doc.Lang, langs)
-		*f.diags = append(*f.diags, ds...)
-		if f.cache != nil && !ds.HasErrors() {
-			f.cache.offers[fmt.Sprint(langs)] = offers
-		}
-	}
+	offers := f.offers(b, true)
 	f.offered += len(offers)
 	if f.langDrop > 0 {
 		d := min(f.langDrop, len(offers))
@@ -600,7 +591,7 @@ func opticalScale(lang string) float64 {
 func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
 	has := false
 	for _, s := range secs {
-		has = has || hasLanguages(s)
+		has = has || (hasLanguages(s) && !f.emptyOffer(s))
 	}
 	org := f.doc.Org
 	if !has || (org.Phone == "" && org.Email == "") {
@@ -677,4 +668,43 @@ func endsSentence(line []rune) bool {
 		return true
 	}
 	return false
+}
+
+// offering is a languages block's lines and the problems found making them.
+type offering struct {
+	offers []content.Offer
+	diags  content.Diagnostics
+}
+
+// offers returns the lines of a languages block, from the layout's cache
+// when it has them; with report, the problems found are reported, each
+// time (a layout that tries several ways rolls its diagnostics back).
+func (f *flow) offers(b content.DocBlock, report bool) []content.Offer {
+	langs := f.doc.Leaflet.LanguagesAt(b.Pos)
+	key := fmt.Sprint(langs)
+	o, ok := offering{}, false
+	if f.cache != nil {
+		o, ok = f.cache.offers[key]
+	}
+	if !ok {
+		o.offers, o.diags = f.doc.Leaflet.Offers(f.doc.Lang, langs)
+		if f.cache != nil {
+			f.cache.offers[key] = o
+		}
+	}
+	if report {
+		*f.diags = append(*f.diags, o.diags...)
+	}
+	return o.offers
+}
+
+// emptyOffer reports whether a section is only languages blocks that offer
+// no language: the leaflet has no other bundle.
+func (f *flow) emptyOffer(s content.DocSection) bool {
+	for _, b := range s.Blocks {
+		if b.Kind != content.Languages || len(f.offers(b, false)) > 0 {
+			return false
+		}
+	}
+	return len(s.Blocks) > 0
 }

@@ -175,7 +175,7 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 	sizes := t.Sizes
 	// first with every language on the flap, then leaving languages out
 	for _, whole := range []bool{true, false} {
-		for moved := 0; moved <= max(0, len(inside)-1); moved++ {
+		for moved := tf.leastMoved(); moved <= max(0, len(inside)-1); moved++ {
 			if !whole && moved == 0 {
 				continue // the languages alone are fitted in attempt
 			}
@@ -284,6 +284,23 @@ func (tf *trifoldRun) cacheAt(size float64) *layoutCache {
 		tf.cacheSize = size
 	}
 	return tf.cache
+}
+
+// leastMoved returns how many inside sections move to the flap however
+// short the inside: one when the flap would otherwise be empty (a leaflet
+// without translations has no offer of them) and the inside has more than
+// one, since the flap is the panel read first on opening the cover.
+func (tf *trifoldRun) leastMoved() int {
+	f := &flow{doc: tf.doc, cache: tf.cache}
+	for _, s := range tf.sections(content.Flap) {
+		if !f.emptyOffer(s) {
+			return 0
+		}
+	}
+	if len(tf.sections(content.Inside)) > 1 {
+		return 1
+	}
+	return 0
 }
 
 func (tf *trifoldRun) sections(place content.Place) []content.DocSection {
