@@ -115,17 +115,7 @@ func Run(req Request) ([]Output, content.Diagnostics) {
 		return nil, diags
 	}
 	langs = incomplete(l, langs, req.AllowIncomplete, &diags)
-	editions := req.Editions
-	if len(editions) == 0 {
-		for _, e := range DefaultEditions {
-			if e == "easy-read" && l.EasyRead == nil {
-				d := diags.Warnf(content.Pos{File: l.File}, "leaflet %q has no easy-read text: no easy-read edition built", l.ID)
-				d.Hint = "add an [easy_read] table; see docs/formats.md"
-				continue
-			}
-			editions = append(editions, e)
-		}
-	}
+	editions := editionsOf(req, &diags)
 	date := req.Date
 	if date.IsZero() {
 		date = l.Published
@@ -165,6 +155,60 @@ func Run(req Request) ([]Output, content.Diagnostics) {
 		}
 	}
 	return done, diags
+}
+
+// editionsOf returns the editions a request builds: those it names, or
+// the default ones the leaflet has, saying when it has no easy read.
+func editionsOf(req Request, diags *content.Diagnostics) []string {
+	if len(req.Editions) > 0 {
+		return req.Editions
+	}
+	l := req.Leaflet
+	var editions []string
+	for _, e := range DefaultEditions {
+		if e == "easy-read" && l.EasyRead == nil {
+			if diags != nil {
+				d := diags.Warnf(content.Pos{File: l.File}, "leaflet %q has no easy-read text: no easy-read edition built", l.ID)
+				d.Hint = "add an [easy_read] table; see docs/formats.md"
+			}
+			continue
+		}
+		editions = append(editions, e)
+	}
+	return editions
+}
+
+// Planned returns the jobs a request asks for, every language by every
+// edition, whether they build or not: those Run returns no Output for
+// failed, or were refused (an incomplete language).
+func Planned(req Request) []Job {
+	langs := req.Langs
+	if len(langs) == 0 {
+		langs = req.Leaflet.Langs()
+	}
+	var jobs []Job
+	for _, lang := range langs {
+		for _, ed := range editionsOf(req, nil) {
+			jobs = append(jobs, Job{lang, ed})
+		}
+	}
+	return jobs
+}
+
+// Failed returns the planned jobs (Planned) that have no output among
+// outs, by file name.
+func Failed(req Request, outs []Output) []string {
+	built := map[Job]bool{}
+	for _, o := range outs {
+		built[o.Job] = true
+	}
+	var out []string
+	for _, j := range Planned(req) {
+		if !built[j] {
+			out = append(out, FileName(req.Leaflet.ID, j, req))
+		}
+	}
+	return out
 }
 
 // Edition is what every edition's layout offers.
@@ -284,6 +328,18 @@ func incomplete(l *content.Leaflet, langs []string, allow bool, diags *content.D
 			continue
 		}
 		file := l.Bundles[lang].File
+		if l.Bundles[lang].Empty() { // one line, not every message
+			what := fmt.Sprintf("%s is empty: none of the %s is translated", filepath.Base(file), count(len(missing)+len(stale), "message"))
+			if allow {
+				d := diags.Warnf(content.Pos{File: file}, "language %s is incomplete: %s; built in %s, each passage marked", lang, what, l.Source)
+				d.Hint = "built with --allow-incomplete: do not hand these out as a translation"
+				out = append(out, lang)
+				continue
+			}
+			d := diags.Errorf(content.Pos{File: file}, "language %s is incomplete: not built: %s", lang, what)
+			d.Hint = fmt.Sprintf("'leaflet translate --lang %s' makes a pack of the messages for a translator", lang)
+			continue
+		}
 		if allow {
 			d := diags.Warnf(content.Pos{File: file}, "language %s is incomplete: %s printed in %s instead, each passage marked%s",
 				lang, count(len(missing)+len(stale), "message"), l.Source, listGaps(l.Source, missing, stale))
@@ -321,28 +377,138 @@ func count(n int, forms ...string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// Write writes the outputs into dir, creating it if needed. Each file is
-// written to a temporary file in dir and renamed into place, so a reader
-// never sees a partial PDF and a failed write keeps the previous file.
+// Write writes the outputs into dir, creating it if needed, all or none:
+// every file is first written to a temporary file beside its place, and
+// only when all are written are they renamed into place; a failure on the
+// way leaves the folder as it was. An existing file that is read-only is
+// not replaced: that is an error before anything is written.
 func Write(dir string, outs []Output) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create output folder: %w", err)
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
+	var refused []string
 	for _, o := range outs {
-		if err := WriteFileAtomic(filepath.Join(dir, o.Name), o.PDF); err != nil {
-			return err
+		if err := replaceable(filepath.Join(dir, o.Name)); err != nil {
+			refused = append(refused, err.Error())
 		}
+	}
+	if len(refused) > 0 {
+		return fmt.Errorf("%s; nothing of this build is written", strings.Join(refused, "; "))
+	}
+	type staged struct{ tmp, dst, backup string }
+	var done []staged
+	clean := func() {
+		for _, s := range done {
+			os.Remove(s.tmp)
+			if s.backup != "" {
+				os.Remove(s.backup)
+			}
+		}
+	}
+	for _, o := range outs {
+		dst := filepath.Join(dir, o.Name)
+		tmp, err := writeTemp(dst, o.PDF)
+		if err != nil {
+			clean()
+			return fmt.Errorf("%w; nothing of this build is written", err)
+		}
+		done = append(done, staged{tmp: tmp, dst: dst})
+	}
+	// keep the files replaced until every rename has been made, to put
+	// them back if one fails
+	for i := range done {
+		if _, err := os.Lstat(done[i].dst); err == nil {
+			b := done[i].tmp + ".old"
+			if os.Link(done[i].dst, b) == nil {
+				done[i].backup = b
+			}
+		}
+	}
+	for i, s := range done {
+		if err := os.Rename(s.tmp, s.dst); err != nil {
+			for _, r := range done[:i] { // undo the renames made
+				if r.backup != "" {
+					os.Rename(r.backup, r.dst)
+				} else {
+					os.Remove(r.dst)
+				}
+			}
+			clean()
+			return fmt.Errorf("write %s: %w; nothing of this build is written", s.dst, err)
+		}
+	}
+	for _, s := range done {
+		if s.backup != "" {
+			os.Remove(s.backup)
+		}
+	}
+	return nil
+}
+
+// WriteSome writes each output into dir by itself, as WriteFileAtomic
+// does, for a build that goes on past failures (--keep-going): it returns
+// the outputs written and an error for each that could not be, a
+// read-only file among them.
+func WriteSome(dir string, outs []Output) ([]Output, []error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, []error{fmt.Errorf("create output folder: %w", err)}
+	}
+	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
+	var (
+		written []Output
+		errs    []error
+	)
+	for _, o := range outs {
+		dst := filepath.Join(dir, o.Name)
+		err := replaceable(dst)
+		if err == nil {
+			err = WriteFileAtomic(dst, o.PDF)
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		written = append(written, o)
+	}
+	return written, errs
+}
+
+// replaceable returns an error when path is there and may not be
+// replaced: it is read-only, or not a file.
+func replaceable(path string) error {
+	st, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return nil // nothing there, or nothing to tell before writing
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s is not a file: not replaced", path)
+	case st.Mode().Perm()&0o200 == 0:
+		return fmt.Errorf("%s is read-only: not replaced (make it writable, move it, or build into another --out)", path)
 	}
 	return nil
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same
 // folder, synced and renamed into place.
-func WriteFileAtomic(path string, data []byte) (err error) {
+func WriteFileAtomic(path string, data []byte) error {
+	tmp, err := writeTemp(path, data)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside path, synced, and
+// returns its name.
+func writeTemp(path string, data []byte) (name string, err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -351,19 +517,16 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return tmp.Name(), nil
 }

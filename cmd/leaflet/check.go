@@ -46,8 +46,8 @@ func parseLangs(s string) ([]string, error) {
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fl := newFlags("check", "leaflet check [--source DIR] [--leaflet ID] [--lang TAGS] [--json]", stderr)
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
-	id := fl.String("leaflet", content.DefaultLeaflet, "the leaflet `ID` to check")
-	langs := fl.String("lang", "", "comma-separated language `tags` to check (default: every language with a bundle); a tag without a bundle is checked as a new language")
+	id := fl.String("leaflet", "", "the leaflet `ID` to check (default: the only leaflet of --source, or the built-in one)")
+	langs := fl.String("lang", "", "comma-separated language `tags` to check, in any case; en-GB checks en when there is no en-GB (default: every language with a bundle); a tag of another language is checked as a new language")
 	asJSON := fl.Bool("json", false, "print the report as JSON on stdout, for CI")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -63,7 +63,14 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r := translate.Check(fsys, root, *id, tags)
+	leaflet, err := chooseLeaflet(fsys, *source, *id)
+	if err != nil {
+		return err
+	}
+	r := translate.Check(fsys, root, leaflet, tags)
+	for _, n := range r.Notes {
+		fmt.Fprintln(stderr, "note:", n)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

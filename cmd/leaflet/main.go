@@ -4,7 +4,7 @@
 // and format from one source: go-i18n message bundles and a content file.
 //
 //	leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter]
-//	              [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--out DIR]
+//	              [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--keep-going] [--out DIR]
 //	leaflet check [--source DIR] [--leaflet ID] [--lang TAGS] [--json]
 //	leaflet translate --lang TAG [--format toml|xliff] [--out FILE]
 //	leaflet translate --import FILE --source DIR
@@ -21,6 +21,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -60,8 +62,34 @@ func usageErr(format string, args ...any) error {
 	return &exitError{2, fmt.Errorf(format, args...)}
 }
 
+// memoryLimit is the heap the garbage collector keeps the process near
+// (GOMEMLIMIT overrides it): a build of an ordinary leaflet uses a tenth
+// of it, and one with a paragraph of a megabyte stays under 500 MB
+// instead of growing to twice its live heap.
+const memoryLimit = 400 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limitMemory(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// limitMemory sets a soft memory limit of base bytes, raised to half
+// above the live heap whenever the live heap comes near it: a limit under
+// the live heap would have the collector run all the time.
+func limitMemory(base int64) {
+	debug.SetMemoryLimit(base)
+	go func() {
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		for range time.Tick(20 * time.Millisecond) {
+			metrics.Read(live)
+			if live[0].Value.Kind() == metrics.KindUint64 {
+				n := int64(live[0].Value.Uint64())
+				debug.SetMemoryLimit(max(base, n+n/2))
+			}
+		}
+	}()
 }
 
 // run is main without the process: it returns the exit status.
@@ -137,10 +165,10 @@ func splitList(s string) []string {
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--out DIR]", stderr)
+	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--keep-going] [--out DIR]", stderr)
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
-	id := fl.String("leaflet", content.DefaultLeaflet, "the leaflet `ID` to build")
-	langs := fl.String("lang", "", "comma-separated language `tags` to build (default: every language with a bundle)")
+	id := fl.String("leaflet", "", "the leaflet `ID` to build (default: the only leaflet of --source, or the built-in one)")
+	langs := fl.String("lang", "", "comma-separated language `tags` to build, in any case; en-GB builds en when there is no en-GB (default: every language with a bundle)")
 	editions := fl.String("edition", "", "comma-separated `editions` to build: "+strings.Join(build.Editions, ", ")+" (default: "+strings.Join(build.DefaultEditions, ", ")+")")
 	paper := fl.String("paper", "a4", "tri-fold paper: a4 or letter")
 	foldMarks := fl.Bool("fold-marks", false, "print light fold guides at the tri-fold's folds, at the sheet's top and bottom edges")
@@ -149,6 +177,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		layout.LargePrintMin, layout.LargePrintMax, layout.LargePrintDefault, layout.EasyReadDefault))
 	out := fl.String("out", "out", "output `folder`")
 	allowIncomplete := fl.Bool("allow-incomplete", false, "build languages with missing or out-of-date messages, printing the source language's text for them, each passage marked")
+	keepGoing := fl.Bool("keep-going", false, "write the PDFs that built when others fail (by default a build writes all its PDFs or none)")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -182,24 +211,63 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	req.Date = date
 
-	fsys, root := content.Builtin(), ""
-	if *source != "" {
-		st, err := os.Stat(*source)
-		if err != nil || !st.IsDir() {
-			return &exitError{1, fmt.Errorf("--source %s: not a folder", *source)}
-		}
-		fsys, root = os.DirFS(*source), *source
+	fsys, root, err := openSource(*source)
+	if err != nil {
+		return err
+	}
+	leaflet, err := chooseLeaflet(fsys, *source, *id)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
-	l, diags := content.Load(fsys, root, *id)
+	l, diags := content.Load(fsys, root, leaflet)
 	if diags.HasErrors() {
 		report(stderr, diags)
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
 	}
 	req.Leaflet = l
+	if req.Langs, err = matchLangs(l, req.Langs, stderr); err != nil {
+		report(stderr, diags)
+		return err
+	}
 	outs, bdiags := build.Run(req)
 	diags = append(diags, bdiags...)
+	failed := build.Failed(req, outs)
+	switch {
+	case len(failed) > 0 && !*keepGoing:
+		// all or nothing: the files in --out stay those of one build
+		report(stderr, diags)
+		if len(outs) > 0 {
+			fmt.Fprintf(stderr, "nothing written to %s: %d of %s failed (%s); --keep-going writes the %d that built\n",
+				*out, len(failed), plural(len(failed)+len(outs), "PDF"), strings.Join(failed, ", "), len(outs))
+		}
+		return &exitError{1, fmt.Errorf("%s", summary(diags))}
+	case len(failed) > 0:
+		written, errs := build.WriteSome(*out, outs)
+		report(stderr, diags)
+		for _, err := range errs {
+			fmt.Fprintln(stderr, "leaflet:", err)
+		}
+		table(stdout, *out, written, time.Since(start))
+		fmt.Fprintf(stderr, "not built (--keep-going): %s\n", strings.Join(failed, ", "))
+		if len(errs) > 0 && !diags.HasErrors() {
+			return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
+		}
+		return &exitError{1, fmt.Errorf("%s; %s not built", summary(diags), plural(len(failed), "PDF"))}
+	}
 	if len(outs) > 0 {
+		if *keepGoing {
+			written, errs := build.WriteSome(*out, outs)
+			report(stderr, diags)
+			for _, err := range errs {
+				fmt.Fprintln(stderr, "leaflet:", err)
+			}
+			table(stdout, *out, written, time.Since(start))
+			if len(errs) > 0 {
+				return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
+			}
+			return nil
+		}
 		if err := build.Write(*out, outs); err != nil {
 			report(stderr, diags)
 			return &exitError{1, err}
@@ -213,6 +281,56 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// plural returns "1 PDF" or "3 PDFs".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// chooseLeaflet returns the leaflet to build or check: the one --leaflet
+// names; without it, the only leaflet of the --source folder, or the
+// built-in one. A folder with several asks for --leaflet, listing them.
+func chooseLeaflet(fsys fs.FS, source, id string) (string, error) {
+	if id != "" {
+		return id, nil
+	}
+	if source == "" {
+		return content.DefaultLeaflet, nil
+	}
+	ids, err := content.Leaflets(fsys)
+	switch {
+	case err != nil || len(ids) == 0:
+		return "", &exitError{1, fmt.Errorf("%s holds no leaflet: a leaflet is %s; 'leaflet new ID --source %s' starts one",
+			source, filepath.Join(source, "content", "<id>", "leaflet.toml"), source)}
+	case len(ids) > 1:
+		return "", usageErr("%s holds %d leaflets: %s; choose one with --leaflet ID", source, len(ids), strings.Join(ids, ", "))
+	}
+	return ids[0], nil
+}
+
+// matchLangs returns the leaflet's languages that --lang's tags ask for
+// (content.MatchLang), printing a note for each tag that falls back to
+// another; a tag the leaflet has no language for is an error that lists
+// the leaflet's languages.
+func matchLangs(l *content.Leaflet, tags []string, stderr io.Writer) ([]string, error) {
+	var out []string
+	for _, tag := range tags {
+		lang, note, err := l.MatchLang(tag)
+		if err != nil {
+			return nil, &exitError{1, fmt.Errorf("--lang %s: %w", tag, err)}
+		}
+		if note != "" {
+			fmt.Fprintln(stderr, "note:", note)
+		}
+		if !contains(out, lang) {
+			out = append(out, lang)
+		}
+	}
+	return out, nil
+}
+
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if x == y {
@@ -222,8 +340,12 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
+// maxOfAKind is how many warnings of one kind are printed; a count says
+// how many more there are.
+const maxOfAKind = 20
+
 func report(w io.Writer, ds content.Diagnostics) {
-	for _, d := range ds {
+	for _, d := range ds.Capped(maxOfAKind) {
 		fmt.Fprintln(w, d.Error())
 	}
 }
@@ -260,7 +382,7 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	tw.Flush()
 	for _, o := range outs {
 		if len(o.Moved) > 0 {
-			fmt.Fprintf(w, "note: %s: to fit, the flap holds the section(s) %s, moved from the inside\n", o.Name, quoteAll(o.Moved))
+			fmt.Fprintf(w, "note: %s: the flap holds the section(s) %s, moved from the inside\n", o.Name, quoteAll(o.Moved))
 		}
 	}
 	for _, name := range big {
