@@ -669,3 +669,26 @@ func TestBalanceLeavesNoHeadingStrandedAtAPanelsFoot(t *testing.T) {
 		}
 	}
 }
+
+func TestTriFoldWithoutTranslationsLeavesNoEmptyOffer(t *testing.T) {
+	set, sh := tools(t)
+	c := "[organisation]\nname = \"Org\"\nphone = \"01234 567890\"\nemail = \"a@b.example\"\n\n[[section]]\nplace = \"cover\"\n[[section.block]]\ntitle = \"title\"\n\n" +
+		"[[section]]\nheading = \"h1\"\n[[section.block]]\nparagraph = \"p\"\n\n[[section]]\nheading = \"h2\"\n[[section.block]]\nparagraph = \"p\"\n\n" +
+		"[[section]]\nplace = \"flap\"\nheading = \"languages.heading\"\n[[section.block]]\nlanguages = []\n"
+	m := "[title]\nother = \"Title\"\n[h1]\nother = \"One\"\n[h2]\nother = \"Two\"\n[p]\nother = " + fmt.Sprintf("%q", lorem) + "\n" +
+		"[languages.heading]\nother = \"Other languages\"\n[language.name]\nother = \"English\"\n[request.language]\nother = \"For this leaflet in English, call {{.Phone}}.\"\n"
+	res, ds := NewTriFold(A4).Layout(localized(t, c, m), set, sh)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	for _, p := range res.Pages {
+		for _, it := range p.Items {
+			if g, ok := it.(*GlyphRun); ok && (g.MsgID == "languages.heading" || strings.Contains(g.Text, "a@b.example")) {
+				t.Errorf("%q is set, offering no language", g.Text)
+			}
+		}
+	}
+	if fmt.Sprint(res.Moved) != "[Two]" {
+		t.Errorf("got %v moved to the flap; want [Two], so the flap is not empty", res.Moved)
+	}
+}
