@@ -147,9 +147,17 @@ func Run(req Request) ([]Output, content.Diagnostics) {
 	close(next)
 	wg.Wait()
 
+	// a problem of the sources, met by every edition of a language, is
+	// reported once
+	seen := map[string]bool{}
 	var done []Output
 	for i := range jobs {
-		diags = append(diags, ds[i]...)
+		for _, d := range ds[i] {
+			if key := d.Error(); !seen[key] {
+				seen[key] = true
+				diags = append(diags, d)
+			}
+		}
 		if outs[i] != nil {
 			done = append(done, *outs[i])
 		}

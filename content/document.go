@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -258,7 +259,15 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		}
 		doc.EasyRead = d
 	}
-	if !l.Reviews[lang].Reviewed {
+	if src := l.Bundles[l.Source]; !l.Reviews[lang].Reviewed && src != nil && src.Messages["notice.draft"] == nil {
+		// the notice in the language alone, when the source has none
+		if m := bu.Messages["notice.draft"]; m != nil {
+			doc.Draft = append(doc.Draft, text(Ref{ID: "notice.draft", Pos: m.Pos}))
+		} else {
+			d := ds.Errorf(Pos{File: src.File}, "language %s is a draft translation, which prints the message \"notice.draft\" on its front cover: neither %s nor %s has it", lang, path.Base(bu.File), path.Base(src.File))
+			d.Hint = `add [notice.draft] with other = "Draft translation: not yet checked by a qualified translator." to both, or mark the translation reviewed in review.toml`
+		}
+	} else if !l.Reviews[lang].Reviewed && src != nil {
 		notice := Ref{ID: "notice.draft", Pos: bu.Pos("notice.draft")}
 		doc.Draft = append(doc.Draft, text(notice))
 		en := i18n.NewLocalizer(ib, l.Source)

@@ -62,8 +62,10 @@ var blockKinds = []BlockKind{Title, Subtitle, Audience, Action, Paragraph, List,
 
 // SystemMessages are the messages the builder itself sets, beside those
 // the content file places: the language's own name, the offer of the
-// leaflet in that language, and the notice on draft translations.
-var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage}
+// leaflet in that language, the notice on draft translations, the page
+// number and the heading over the languages offer of the page editions
+// (docs/formats.md lists them).
+var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, "languages.heading"}
 
 // Ref is a message ID as written in leaflet.toml, with its position.
 type Ref struct {

@@ -116,3 +116,38 @@ func TestCappedShowsTwentyWarningsOfAKindThenACount(t *testing.T) {
 		t.Errorf("got last %q; want the count of the rest, %q", last.Msg, want)
 	}
 }
+
+func TestADraftNoticeMissingFromBothBundlesIsOneError(t *testing.T) {
+	pl := strings.ReplaceAll(validBundle, `other = "`, `other = "PL `)
+	l, ds := Load(tree(validLeaflet, map[string]string{"active.en.toml": validBundle, "active.pl.toml": pl}), "", testID)
+	if len(ds) > 0 {
+		t.Fatal(dump(ds))
+	}
+	_, ds = l.Localize("pl")
+	checkDiags(t, ds, []wantDiag{
+		{pos: testBundleFile, severity: Error, msg: `language pl is a draft translation, which prints the message "notice.draft" on its front cover: neither active.pl.toml nor active.en.toml has it`, hint: "add [notice.draft]"},
+	})
+	l, _ = Load(tree(validLeaflet, map[string]string{"active.en.toml": validBundle, "active.pl.toml": pl + lines(``, `[notice.draft]`, `other = "Wersja robocza"`)}), "", testID)
+	doc, ds := l.Localize("pl")
+	if len(ds) > 0 || len(doc.Draft) != 1 || doc.Draft[0].String() != "Wersja robocza" {
+		t.Errorf("got %v, %d diagnostics; want the notice in Polish alone, when English has none", doc.Draft, len(ds))
+	}
+}
+
+func TestThePageNumberNeedsNoMessage(t *testing.T) {
+	l, ds := Load(tree(validLeaflet, map[string]string{"active.en.toml": validBundle}), "", testID)
+	if len(ds) > 0 {
+		t.Fatal(dump(ds))
+	}
+	doc, _ := l.Localize("en")
+	got, err := doc.Message(PageMessage, map[string]any{"Page": "3", "Pages": "12"})
+	if err != nil || got.String() != "3 / 12" {
+		t.Errorf("got %q, %v; want the default page number %q", got.String(), err, "3 / 12")
+	}
+	bundle := validBundle + lines(``, `[page.number]`, `other = "Page {{.Page}} of {{.Pages}}"`)
+	l, _ = Load(tree(validLeaflet, map[string]string{"active.en.toml": bundle}), "", testID)
+	doc, _ = l.Localize("en")
+	if got, err := doc.Message(PageMessage, map[string]any{"Page": "3", "Pages": "12"}); err != nil || got.String() != "Page 3 of 12" {
+		t.Errorf("got %q, %v; want the bundle's page number", got.String(), err)
+	}
+}
