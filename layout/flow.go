@@ -168,7 +168,10 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 	for _, r := range t.Runs {
 		start := len(p.Text)
 		p.Text = append(p.Text, []rune(r.Text)...)
-		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: bold || r.Strong || r.Marker, Link: r.Link})
+		// a link on a screen is bold as well as coloured: colour alone
+		// does not tell it from the text (WCAG 1.4.1)
+		linkBold := r.Link != "" && f.linkColor != (Color{})
+		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: bold || r.Strong || r.Marker || linkBold, Link: r.Link})
 		if r.NoBreak {
 			noBreak = append(noBreak, [2]int{start, len(p.Text)})
 		}

@@ -363,12 +363,17 @@ func (f *flow) addLanguages(secs editionSections, root int, keeps map[int]float6
 	if len(secs.langs) == 0 {
 		return
 	}
-	// the offer is kept on one page where it fits: starting a page
-	// before its heading rather than leaving its end alone on the last
+	// the offer is kept on one page where it fits, starting a page
+	// before its heading rather than leaving its end alone on the last,
+	// and never divided inside an entry
 	start := len(f.blocks)
 	defer func() {
 		for k := start; k < len(f.blocks)-1; k++ {
-			keeps[k] = max(keeps[k], costKeep)
+			c := float64(costKeep / 2) // between entries
+			if f.blocks[k].keep {
+				c = float64(costIntro) // inside an entry, or after the heading
+			}
+			keeps[k] = max(keeps[k], c)
 		}
 	}()
 	h := secs.langHeading

@@ -657,7 +657,7 @@ func balance(blocks []block, frames []Rect, lh float64) ([][]placed, []block, br
 		// a heading with only a few lines under it at a panel's foot
 		for j := i - 1; j >= max(0, i-4); j-- {
 			if blocks[j].heading {
-				c += 3 * lh
+				c += 6 * lh
 				break
 			}
 		}
