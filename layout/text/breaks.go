@@ -184,11 +184,12 @@ func shortWords(text []rune) [][2]int {
 const shortPart = 3
 
 // compounds keeps hyphenated compounds whole when a part is short or the
-// part after the hyphen begins with a mark.
+// part after the hyphen begins with a mark, and pairs written with a slash
+// ("and/or", "jego/jej") when a part is short.
 func compounds(text []rune) [][2]int {
 	var out [][2]int
 	for i := 1; i+1 < len(text); i++ {
-		if text[i] != '-' && text[i] != '\u2010' || !wordRune(text[i-1]) || !wordRune(text[i+1]) {
+		if text[i] != '-' && text[i] != '\u2010' && text[i] != '/' || !wordRune(text[i-1]) || !wordRune(text[i+1]) {
 			continue
 		}
 		a := i

@@ -62,7 +62,7 @@ func TestShortHyphenatedCompoundsAreNeverBroken(t *testing.T) {
 		linesAt(t, s, p, func(w float64, lines []string) {
 			for i, l := range lines[:len(lines)-1] {
 				for _, c := range tc.whole {
-					cut := strings.Index(c, "-") + 1
+					cut := strings.IndexAny(c, "-/") + 1
 					if strings.HasSuffix(l, c[:cut]) && strings.HasPrefix(lines[i+1], c[cut:]) {
 						t.Fatalf("%s at width %.0f: %q is broken: %q", tc.lang, w, c, lines)
 					}
@@ -74,7 +74,7 @@ func TestShortHyphenatedCompoundsAreNeverBroken(t *testing.T) {
 		}
 		// a compound of long parts may break at its hyphen, when it must
 		c := Paragraph{Text: []rune(tc.breakable), Lang: tc.lang, Size: 12}
-		cut := strings.Index(tc.breakable, "-") + 1
+		cut := strings.IndexAny(tc.breakable, "-/") + 1
 		head := s.Measure(Paragraph{Text: []rune(tc.breakable[:cut]), Lang: tc.lang, Size: 12})
 		lines, _ := s.Lines(c, head+1, nil)
 		if got := lineTexts(c, lines); len(got) != 2 || got[0] != tc.breakable[:cut] {
@@ -248,5 +248,21 @@ func TestZeroWidthSpaceDrawsNothingAndSplitsNoRun(t *testing.T) {
 	plain := s.Measure(Paragraph{Text: []rune("儿童性剥削"), Lang: "zh-Hans", Size: 20})
 	if w := lines[0].Width; w != plain {
 		t.Errorf("with U+200B the words are %.2f pt wide; want %.2f as without", w, plain)
+	}
+}
+
+func TestShortPairsWithASlashAreNeverBroken(t *testing.T) {
+	s := newShaper(t)
+	// the CSE definition in Polish, where "jego/jej" (his/her) was once
+	// broken after its slash
+	text := "Przemoc, przymus i zastraszanie są powszechne, a uwikłanie w relacje oparte na wyzysku cechuje przede wszystkim ograniczona możliwość wyboru, jaką ma dziecko lub młoda osoba, wynikająca z\u00a0jego/jej bezbronności społecznej/ekonomicznej i/lub emocjonalnej."
+	p := Paragraph{Text: []rune(text), Lang: "pl", Size: 10}
+	for w := 150.0; w < 260; w += 3 {
+		lines, _ := s.Lines(p, w, nil)
+		for _, l := range lineTexts(p, lines) {
+			if l := strings.TrimSpace(l); strings.HasSuffix(l, "jego/") || strings.HasSuffix(l, "i/") {
+				t.Errorf("width %.0f: a line ends %q, dividing a pair written with a slash", w, l)
+			}
+		}
 	}
 }
