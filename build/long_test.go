@@ -14,10 +14,14 @@ import (
 )
 
 // longLeaflet returns a leaflet whose one inside section holds a paragraph
-// of n bytes of English, sentence after sentence.
+// of n bytes of English, sentence after sentence, one in four with a phone
+// number and email and web addresses (each a run of its own, kept whole).
 func longLeaflet(t testing.TB, n int) *content.Leaflet {
 	t.Helper()
-	sentence := "Children may be groomed online by people they have never met, who offer gifts and attention. "
+	sentence := "Children may be groomed online by people they have never met, who offer gifts and attention. " +
+		"Parents and carers are urged to look out for the signs of exploitation, which can be hard to see. " +
+		"A child may go missing from home, care or education, or be moved around the country by others. " +
+		"Call 01604 364036, write to help@example.org or see www.example.org for advice at any time. "
 	text := strings.TrimSpace(strings.Repeat(sentence, n/len(sentence)+1)[:n])
 	leaflet := `published = 2026-11-27
 [organisation]

@@ -613,11 +613,22 @@ func markNoBreak(runs []Run) []Run {
 		type span struct {
 			a, b int
 			link string
+			seq  int // the order marked in
 		}
+		// spans are kept in order of their start: they never overlap, so
+		// the ones a match overlaps are found by binary search, and a long
+		// text with thousands of addresses is marked in n log n
 		var spans []span
 		// add marks the matches of re that do not overlap a span already
-		// marked; after an overlap the search goes on past that span
+		// marked; after an overlap the search goes on past the span marked
+		// last of those it overlaps
 		add := func(re *regexp.Regexp, link func(string) string, ok func(string) bool) {
+			// a match starts past the one before it: the spans of one
+			// pass never overlap each other, only those of passes before
+			var added []span
+			defer func() {
+				spans = mergeSpans(spans, added, func(x, y span) bool { return x.a < y.a })
+			}()
 			for at := 0; at < len(r.Text); {
 				m := re.FindStringIndex(r.Text[at:])
 				if m == nil {
@@ -625,10 +636,11 @@ func markNoBreak(runs []Run) []Run {
 				}
 				a, b := at+m[0], at+m[1]
 				next := b
-				overlaps := false
-				for _, s := range spans {
-					if a < s.b && s.a < b {
-						overlaps, next = true, max(s.b, a+1)
+				k := sort.Search(len(spans), func(i int) bool { return spans[i].b > a })
+				overlaps, last := false, -1
+				for j := k; j < len(spans) && spans[j].a < b; j++ {
+					if spans[j].seq > last {
+						overlaps, last, next = true, spans[j].seq, max(spans[j].b, a+1)
 					}
 				}
 				switch {
@@ -639,7 +651,7 @@ func markNoBreak(runs []Run) []Run {
 					if link != nil {
 						l = link(r.Text[a:b])
 					}
-					spans = append(spans, span{a, b, l})
+					added = append(added, span{a, b, l, len(spans) + len(added)})
 				}
 				at = next
 			}
@@ -652,12 +664,6 @@ func markNoBreak(runs []Run) []Run {
 		if len(spans) == 0 {
 			out = append(out, r)
 			continue
-		}
-		// order spans by start
-		for i := 1; i < len(spans); i++ {
-			for j := i; j > 0 && spans[j].a < spans[j-1].a; j-- {
-				spans[j], spans[j-1] = spans[j-1], spans[j]
-			}
 		}
 		at := 0
 		for _, s := range spans {
@@ -672,6 +678,22 @@ func markNoBreak(runs []Run) []Run {
 		}
 	}
 	return out
+}
+
+// mergeSpans merges two lists sorted by less into one.
+func mergeSpans[T any](xs, ys []T, less func(x, y T) bool) []T {
+	if len(ys) == 0 {
+		return xs
+	}
+	out := make([]T, 0, len(xs)+len(ys))
+	for len(xs) > 0 && len(ys) > 0 {
+		if less(ys[0], xs[0]) {
+			out, ys = append(out, ys[0]), ys[1:]
+		} else {
+			out, xs = append(out, xs[0]), xs[1:]
+		}
+	}
+	return append(append(out, xs...), ys...)
 }
 
 // isPhone reports whether a run of digit groups is a phone number: nine
