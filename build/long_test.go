@@ -114,11 +114,13 @@ func TestLongParagraphFailsWithOneOverflowError(t *testing.T) {
 }
 
 // BenchmarkLongParagraph lays out paragraphs of 10 KB, 100 KB and 1 MB in
-// the tri-fold (which fails: they do not fit) and in large print, and
-// reports the peak of the heap in use. 1 MB takes a few seconds an
-// operation:
+// the tri-fold (which fails: they do not fit) and in large print. 1 MB
+// takes a couple of seconds an operation:
 //
 //	go test -run XXX -bench LongParagraph -benchtime 1x ./build
+//
+// The memory a whole build takes is the command's: /usr/bin/time -v
+// leaflet build --source DIR with such a paragraph.
 func BenchmarkLongParagraph(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		l := longLeaflet(b, n)
