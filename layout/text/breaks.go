@@ -192,6 +192,9 @@ func compounds(text []rune) [][2]int {
 		if text[i] != '-' && text[i] != '\u2010' && text[i] != '/' || !wordRune(text[i-1]) || !wordRune(text[i+1]) {
 			continue
 		}
+		if text[i] == '/' && (ideograph(text[i-1]) || ideograph(text[i+1])) {
+			continue // Chinese breaks between any characters
+		}
 		a := i
 		for a > 0 && wordRune(text[a-1]) {
 			a--
