@@ -5,6 +5,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -49,7 +50,7 @@ var fieldWords = map[string]string{
 func fieldFor(word string, fields []string) string {
 	w := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(word), "."))
 	w = strings.NewReplacer(" ", "", "-", "", "_", "").Replace(w)
-	if f, ok := fieldWords[w]; ok && contains(fields, f) {
+	if f, ok := fieldWords[w]; ok && slices.Contains(fields, f) {
 		return f
 	}
 	best, bestD := "", max(2, len(w)/3+1)
@@ -108,7 +109,7 @@ func checkTemplates(b *Bundle, ds *Diagnostics) map[string]bool {
 		}
 		seen := map[string]bool{}
 		for _, f := range templateFields(tm.Tree.Root) {
-			if seen[f] || contains(fields, f) {
+			if seen[f] || slices.Contains(fields, f) {
 				continue
 			}
 			seen[f] = true
@@ -261,13 +262,4 @@ func (b *Bundle) textPos(id, snippet string) (Pos, string) {
 		}
 	}
 	return p, line
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }

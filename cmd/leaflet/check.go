@@ -59,11 +59,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fsys, root, err := openSource(*source)
-	if err != nil {
-		return err
-	}
-	leaflet, err := chooseLeaflet(fsys, *source, *id)
+	fsys, root, leaflet, err := openLeaflet(*source, *id)
 	if err != nil {
 		return err
 	}

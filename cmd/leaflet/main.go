@@ -211,11 +211,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	req.Date = date
 
-	fsys, root, err := openSource(*source)
-	if err != nil {
-		return err
-	}
-	leaflet, err := chooseLeaflet(fsys, *source, *id)
+	fsys, root, leaflet, err := openLeaflet(*source, *id)
 	if err != nil {
 		return err
 	}
@@ -233,8 +229,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	outs, bdiags := build.Run(req)
 	diags = append(diags, bdiags...)
 	failed := build.Failed(req, outs)
-	switch {
-	case len(failed) > 0 && !*keepGoing:
+	if len(failed) > 0 && !*keepGoing {
 		// all or nothing: the files in --out stay those of one build
 		report(stderr, diags)
 		if len(outs) > 0 {
@@ -242,43 +237,43 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 				*out, len(failed), plural(len(failed)+len(outs), "PDF"), strings.Join(failed, ", "), len(outs))
 		}
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
-	case len(failed) > 0:
-		written, errs := build.WriteSome(*out, outs)
-		report(stderr, diags)
-		for _, err := range errs {
-			fmt.Fprintln(stderr, "leaflet:", err)
-		}
-		table(stdout, *out, written, time.Since(start))
-		fmt.Fprintf(stderr, "not built (--keep-going): %s\n", strings.Join(failed, ", "))
-		if len(errs) > 0 && !diags.HasErrors() {
-			return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
-		}
-		return &exitError{1, fmt.Errorf("%s; %s not built", summary(diags), plural(len(failed), "PDF"))}
 	}
-	if len(outs) > 0 {
-		if *keepGoing {
-			written, errs := build.WriteSome(*out, outs)
-			report(stderr, diags)
-			for _, err := range errs {
-				fmt.Fprintln(stderr, "leaflet:", err)
-			}
-			table(stdout, *out, written, time.Since(start))
-			if len(errs) > 0 {
-				return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
-			}
-			return nil
-		}
+	written, errs := outs, []error(nil)
+	switch {
+	case len(outs) == 0:
+	case *keepGoing: // each PDF that can be written
+		written, errs = build.WriteSome(*out, outs)
+	default:
 		if err := build.Write(*out, outs); err != nil {
-			report(stderr, diags)
-			return &exitError{1, err}
+			written, errs = nil, []error{err}
 		}
 	}
 	report(stderr, diags)
-	table(stdout, *out, outs, time.Since(start))
-	if diags.HasErrors() {
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "leaflet:", err)
+	}
+	table(stdout, *out, written, time.Since(start))
+	if len(failed) > 0 {
+		fmt.Fprintf(stderr, "not built (--keep-going): %s\n", strings.Join(failed, ", "))
+	}
+	switch {
+	case diags.HasErrors() || len(failed) > 0:
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
+	case len(errs) > 0:
+		return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
 	}
 	return nil
+}
+
+// openLeaflet returns the sources of --source (or the built-in ones) and
+// the leaflet to build or check in them (chooseLeaflet).
+func openLeaflet(source, id string) (fs.FS, string, string, error) {
+	fsys, root, err := openSource(source)
+	if err != nil {
+		return nil, "", "", err
+	}
+	leaflet, err := chooseLeaflet(fsys, source, id)
+	return fsys, root, leaflet, err
 }
 
 // plural returns "1 PDF" or "3 PDFs".
