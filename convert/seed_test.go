@@ -116,8 +116,10 @@ func TestTheSeedConvertedBuildsATriFoldWithItsText(t *testing.T) {
 		}
 	}
 
-	// and the inside is the seed's text from its first inside heading to
-	// its end, word for word and in order: nothing added, nothing lost
+	// and the inside, then the flap (which, with no translations to
+	// offer, holds the last inside section), is the seed's text from its
+	// first inside heading to its end, word for word and in order:
+	// nothing added, nothing lost
 	first := "What is Child Sexual Exploitation (CSE)?"
 	var want []string
 	on := false
@@ -128,9 +130,9 @@ func TestTheSeedConvertedBuildsATriFoldWithItsText(t *testing.T) {
 		}
 	}
 	// (less the list's bullets, which the layout draws)
-	inside := strings.NewReplacer(`"`, "", "• ", "").Replace(strings.Join(ps[1:4], " "))
+	inside := strings.NewReplacer(`"`, "", "• ", "").Replace(strings.Join(ps[1:5], " "))
 	if w := strings.ReplaceAll(strings.Join(want, " "), `"`, ""); inside != w {
-		t.Errorf("the inside panels do not read as the seed:\ngot  %s\nwant %s", inside, w)
+		t.Errorf("the inside panels and the flap do not read as the seed:\ngot  %s\nwant %s", inside, w)
 	}
 	// the back cover holds the contact section, the offer last
 	back := ps[5]
