@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"leaflet/internal/tomlquote"
 )
 
 // content returns the text of leaflet.toml, every key explained.
@@ -51,10 +53,10 @@ func (d *draft) content() []byte {
 	if !d.named {
 		w.comment("TODO: the document named no organisation: write its name.")
 	}
-	w.line("name = " + tomlString(o.name))
+	w.line("name = " + tomlquote.Quote(o.name))
 	w.comment("A short name or initials, for {{.ShortName}}.")
 	if o.short != "" {
-		w.line("short_name = " + tomlString(o.short))
+		w.line("short_name = " + tomlquote.Quote(o.short))
 	} else {
 		w.line(`# short_name = "RSP"`)
 	}
@@ -65,7 +67,7 @@ func (d *draft) content() []byte {
 	if len(o.address) > 0 {
 		q := make([]string, len(o.address))
 		for i, a := range o.address {
-			q[i] = tomlString(a)
+			q[i] = tomlquote.Quote(a)
 		}
 		w.line("address = [" + strings.Join(q, ", ") + "]")
 	} else {
@@ -76,9 +78,9 @@ func (d *draft) content() []byte {
 		"+44 1604 364036); write the country code for a number elsewhere.")
 	fact := func(key, v, example string) {
 		if v != "" {
-			w.line(key + " = " + tomlString(v))
+			w.line(key + " = " + tomlquote.Quote(v))
 		} else {
-			w.line("# " + key + " = " + tomlString(example))
+			w.line("# " + key + " = " + tomlquote.Quote(example))
 		}
 	}
 	fact("phone", o.phone, "01234 567890")
@@ -105,10 +107,10 @@ func (d *draft) content() []byte {
 		}
 		w.line("[[section]]")
 		if s.place != "inside" {
-			w.line("place = " + tomlString(s.place))
+			w.line("place = " + tomlquote.Quote(s.place))
 		}
 		if s.heading != "" {
-			w.line("heading = " + tomlString(s.heading))
+			w.line("heading = " + tomlquote.Quote(s.heading))
 		}
 		for _, b := range s.blocks {
 			w.blank()
@@ -118,13 +120,13 @@ func (d *draft) content() []byte {
 			w.line("  [[section.block]]")
 			switch b.kind {
 			case "title", "subtitle", "audience", "action", "paragraph":
-				w.line("  " + b.kind + " = " + tomlString(b.ids[0]))
+				w.line("  " + b.kind + " = " + tomlquote.Quote(b.ids[0]))
 			case "languages":
 				w.line("  languages = []")
 			default:
 				w.line("  " + b.kind + " = " + tomlList(b.ids, "  "))
 				if b.source != "" {
-					w.line("  source = " + tomlString(b.source))
+					w.line("  source = " + tomlquote.Quote(b.source))
 				}
 			}
 			if !hasBlock(s, "audience") && (b.kind == "subtitle" || (b.kind == "title" && !hasBlock(s, "subtitle"))) {
@@ -176,7 +178,7 @@ func (d *draft) writeEasyRead(w *tomlWriter) {
 		w.blank()
 		w.line("[[easy_read.section]]")
 		if s.heading != "" {
-			w.line("heading = " + tomlString(s.heading))
+			w.line("heading = " + tomlquote.Quote(s.heading))
 		}
 		for _, p := range s.points {
 			w.blank()
@@ -184,7 +186,7 @@ func (d *draft) writeEasyRead(w *tomlWriter) {
 				w.indent("  ").comment(p.comment)
 			}
 			w.line("  [[easy_read.section.point]]")
-			pic := "  picture = " + tomlString(p.picture)
+			pic := "  picture = " + tomlquote.Quote(p.picture)
 			if p.todo {
 				pic += "  # " + p.comment
 			}
@@ -230,8 +232,8 @@ func (d *draft) bundle() []byte {
 			w.blank()
 		}
 		w.line("[" + m.id + "]")
-		w.line("description = " + tomlString(m.desc))
-		w.line("other = " + tomlString(m.text))
+		w.line("description = " + tomlquote.Quote(m.desc))
+		w.line("other = " + tomlquote.Quote(m.text))
 		if m.id == "cover.title" && !d.ids["cover.audience"] {
 			w.blank()
 			w.line("# Who the leaflet is for, on the front cover under the title; to use it,")
@@ -318,39 +320,11 @@ func (w *tomlWriter) bytes() []byte { return []byte(w.b.String()) }
 func tomlList(ids []string, indent string) string {
 	q := make([]string, len(ids))
 	for i, id := range ids {
-		q[i] = tomlString(id)
+		q[i] = tomlquote.Quote(id)
 	}
 	one := "[" + strings.Join(q, ", ") + "]"
 	if len(one)+len(indent)+10 <= 80 {
 		return one
 	}
 	return "[\n" + indent + "  " + strings.Join(q, ",\n"+indent+"  ") + ",\n" + indent + "]"
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

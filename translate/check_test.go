@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"leaflet/content"
+	"leaflet/internal/tomlquote"
 )
 
 // removeMessage takes a message's table out of a bundle.
@@ -33,7 +34,7 @@ func removeMessage(t *testing.T, path, id string) {
 func setBundleOther(t *testing.T, path, id string, f func(string) string) {
 	t.Helper()
 	b, _ := os.ReadFile(path)
-	edit(t, path, "other = "+quoteTOML(otherOf(t, string(b), id)), "other = "+quoteTOML(f(otherOf(t, string(b), id))))
+	edit(t, path, "other = "+tomlquote.Quote(otherOf(t, string(b), id)), "other = "+tomlquote.Quote(f(otherOf(t, string(b), id))))
 }
 
 func TestCheckReportsEveryProblemAtOnce(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"leaflet/content"
+	"leaflet/internal/tomlquote"
 )
 
 // sources writes a copy of the built-in sources into a temporary folder,
@@ -97,7 +98,7 @@ func fillTOML(t testing.TB, pack []byte, tr map[string]string) []byte {
 			if !ok {
 				t.Fatalf("the fixture has no %q", id)
 			}
-			lines[i] = "other = " + quoteTOML(text)
+			lines[i] = "other = " + tomlquote.Quote(text)
 		}
 	}
 	return []byte(strings.Join(lines, "\n"))

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"leaflet/content"
+	"leaflet/internal/tomlquote"
 )
 
 // polishPack returns a TOML pack for Polish of the given messages, as
@@ -46,7 +47,7 @@ func otherOf(t *testing.T, pack, id string) string {
 func setOther(t *testing.T, pack, id string, f func(string) string) string {
 	t.Helper()
 	old := otherOf(t, pack, id)
-	return strings.Replace(pack, "other = "+quoteTOML(old), "other = "+quoteTOML(f(old)), 1)
+	return strings.Replace(pack, "other = "+tomlquote.Quote(old), "other = "+tomlquote.Quote(f(old)), 1)
 }
 
 func TestImportRefusesWhatWouldMakeTheLeafletWrong(t *testing.T) {

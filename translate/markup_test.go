@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"leaflet/internal/tomlquote"
 )
 
 func TestCompareShapeFindsWhatATranslationMustKeep(t *testing.T) {
@@ -59,14 +61,14 @@ func TestHasWordsTellsTextFromFieldsAndMarkup(t *testing.T) {
 	}
 }
 
-// checkQuoteTOML decodes quoteTOML(s) as a TOML value and compares.
+// checkQuoteTOML decodes tomlquote.Quote(s) as a TOML value and compares.
 func checkQuoteTOML(t *testing.T, s string) {
 	var v struct{ Other string }
-	if _, err := toml.Decode("other = "+quoteTOML(s), &v); err != nil {
-		t.Fatalf("quoteTOML(%q) = %s: %v", s, quoteTOML(s), err)
+	if _, err := toml.Decode("other = "+tomlquote.Quote(s), &v); err != nil {
+		t.Fatalf("tomlquote.Quote(%q) = %s: %v", s, tomlquote.Quote(s), err)
 	}
 	if v.Other != s {
-		t.Errorf("quoteTOML(%q) reads back as %q", s, v.Other)
+		t.Errorf("tomlquote.Quote(%q) reads back as %q", s, v.Other)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"leaflet/build"
 	"leaflet/content"
+	"leaflet/internal/tomlquote"
 )
 
 // Refusal is a message of a pack that was not merged, and why.
@@ -239,9 +240,9 @@ func mergeBundle(path string, old []byte, l *content.Leaflet, lang string, updat
 func messageLines(id string, m *content.Message, target string) []string {
 	out := []string{"[" + tomlKeyPath(id) + "]"}
 	if m.Description != "" {
-		out = append(out, "description = "+quoteTOML(m.Description))
+		out = append(out, "description = "+tomlquote.Quote(m.Description))
 	}
-	return append(out, "hash = "+quoteTOML(content.Hash(m.Description, m.Other)), "other = "+quoteTOML(target))
+	return append(out, "hash = "+tomlquote.Quote(content.Hash(m.Description, m.Other)), "other = "+tomlquote.Quote(target))
 }
 
 // editBundle applies the updates to the bundle's text line by line: a
@@ -302,18 +303,18 @@ func editBundle(old []byte, l *content.Leaflet, updates map[string]string) ([]by
 			var head []string
 			if d := t.key("description"); d != nil {
 				if m.Description != "" {
-					set(d, []string{"description = " + quoteTOML(m.Description)})
+					set(d, []string{"description = " + tomlquote.Quote(m.Description)})
 				}
 			} else if m.Description != "" {
-				head = append(head, "description = "+quoteTOML(m.Description))
+				head = append(head, "description = "+tomlquote.Quote(m.Description))
 			}
-			hash := "hash = " + quoteTOML(content.Hash(m.Description, m.Other))
+			hash := "hash = " + tomlquote.Quote(content.Hash(m.Description, m.Other))
 			if h := t.key("hash"); h != nil {
 				set(h, []string{hash})
 			} else {
 				head = append(head, hash)
 			}
-			set(other, append(head, "other = "+quoteTOML(target)))
+			set(other, append(head, "other = "+tomlquote.Quote(target)))
 			continue
 		}
 		// a new message goes after the nearest message before it in the
@@ -408,7 +409,7 @@ func rewriteBundle(old []byte, before []tomlMessage, l *content.Leaflet, lang st
 		lines := []string{"[" + tomlKeyPath(m.ID) + "]"}
 		for _, f := range messageFields {
 			if v, ok := m.Fields[f]; ok {
-				lines = append(lines, f+" = "+quoteTOML(v))
+				lines = append(lines, f+" = "+tomlquote.Quote(v))
 			}
 		}
 		write(lines)

@@ -199,34 +199,6 @@ func brackets(s string) int {
 	return d
 }
 
-// quoteTOML writes s as a TOML basic string.
-func quoteTOML(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // messageFields are the fields of a go-i18n message, in the order a
 // message table is written.
 var messageFields = []string{"description", "hash", "zero", "one", "two", "few", "many", "other"}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"leaflet/content"
+	"leaflet/internal/tomlquote"
 )
 
 // toml writes the pack as go-i18n's translate.<tag>.toml: a table per
@@ -41,10 +42,10 @@ func (p *Pack) toml() []byte {
 		}
 		fmt.Fprintf(&b, "[%s]\n", tomlKeyPath(u.ID))
 		if u.Description != "" {
-			fmt.Fprintf(&b, "description = %s\n", quoteTOML(u.Description))
+			fmt.Fprintf(&b, "description = %s\n", tomlquote.Quote(u.Description))
 		}
-		fmt.Fprintf(&b, "hash = %s\n", quoteTOML(u.Hash))
-		fmt.Fprintf(&b, "other = %s\n", quoteTOML(u.Source))
+		fmt.Fprintf(&b, "hash = %s\n", tomlquote.Quote(u.Hash))
+		fmt.Fprintf(&b, "other = %s\n", tomlquote.Quote(u.Source))
 	}
 	return []byte(b.String())
 }
@@ -59,7 +60,7 @@ func tomlKeyPath(id string) string {
 			bare = bare && isBareKeyByte(part[j])
 		}
 		if !bare {
-			parts[i] = quoteTOML(part)
+			parts[i] = tomlquote.Quote(part)
 		}
 	}
 	return strings.Join(parts, ".")
