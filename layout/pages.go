@@ -404,12 +404,25 @@ func (f *flow) addLine(t content.Text, role Role, size float64, bold bool, color
 // addDraft adds the notice that the translation has not been checked: the
 // first paragraph, in the document's language, bold.
 func (f *flow) addDraft(doc *content.Document, first, rest float64, root int) {
+	if len(doc.Draft) == 0 {
+		return
+	}
+	// set apart by a bar, as a quotation is, so that wherever it falls it
+	// reads as a notice and not as the text around it
+	st := f.style
+	f.bars++
 	for i, t := range doc.Draft {
 		before := rest
 		if i == 0 {
 			before = first
 		}
-		f.addLine(t, RoleParagraph, f.style.Body, i == 0, f.style.Text, before, root)
+		e := f.elem(RoleParagraph, root, t.ID)
+		ls := f.setText(t, st.Body, i == 0, st.Text, st.Indent, f.width-st.Indent, RoleParagraph, e, "")
+		ls[0].before = before
+		for j := range ls {
+			ls[j].bar = f.bars
+		}
+		f.blocks = append(f.blocks, ls...)
 	}
 }
 
