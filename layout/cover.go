@@ -144,16 +144,6 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 		}
 		return y
 	}
-	height := func(ls []block) float64 {
-		h := 0.0
-		for i, b := range ls {
-			if i > 0 {
-				h += b.before
-			}
-			h += b.height
-		}
-		return h
-	}
 	// the texts, set in reading order: the organisation, the title, the
 	// subtitle, the audience and other blocks, the action, the picture
 	orgText := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
@@ -233,7 +223,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 		items = append(items, fig)
 		y += fit.picture + MM(5)
 	}
-	top := fieldFoot - MM(9) - height(title)
+	top := fieldFoot - MM(9) - stack(title).height
 	over := y - top
 	place(title, top)
 
@@ -245,7 +235,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 	if len(action) > 0 {
 		// a white rule over the call to action, centred under it
 		items = append(items, &Box{Rect: Rect{band.X, band.Y, band.W, 0.75}, Fill: white, Role: RoleArtifact})
-		ah := height(action)
+		ah := stack(action).height
 		place(action, band.Y-frame.Y+(band.H-ah)/2)
 		over = max(over, ah-(band.H-MM(4)))
 	}

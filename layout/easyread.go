@@ -410,14 +410,14 @@ func balancePages(blocks []block, frame Rect) [][]placed {
 	bp := paginate(body, frame)
 	n := len(bp)
 	enough := 0.4 * frame.H
-	if len(head)+n != len(pages) || n < 2 || pageFill(bp[n-1]) >= enough {
+	if len(head)+n != len(pages) || n < 2 || used(bp[n-1]) >= enough {
 		return pages
 	}
 	starts := make([]int, n) // the first block of each page
 	for i := 1; i < n; i++ {
 		starts[i] = starts[i-1] + len(bp[i-1])
 	}
-	out, most := pages, pageFill(bp[n-1])
+	out, most := pages, used(bp[n-1])
 	for m := n; m >= 2; m-- {
 		rest := body[starts[n-m]:]
 		var best [][]placed
@@ -434,7 +434,7 @@ func balancePages(blocks []block, frame Rect) [][]placed {
 		if best == nil {
 			continue
 		}
-		last := pageFill(best[m-1])
+		last := used(best[m-1])
 		if last > most+0.01 {
 			out = append(append(append([][]placed(nil), head...), bp[:n-m]...), best...)
 			most = last
@@ -450,18 +450,9 @@ func balancePages(blocks []block, frame Rect) [][]placed {
 func minFill(pages [][]placed) float64 {
 	least := math.Inf(1)
 	for _, ps := range pages {
-		least = min(least, pageFill(ps))
+		least = min(least, used(ps))
 	}
 	return least
-}
-
-// pageFill is the height a page's blocks take.
-func pageFill(ps []placed) float64 {
-	if len(ps) == 0 {
-		return 0
-	}
-	last := ps[len(ps)-1]
-	return last.y + last.height
 }
 
 // picture returns the picture item for p in r (relative to its block).

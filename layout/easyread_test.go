@@ -69,7 +69,7 @@ func TestBalancePagesMovesPointsForwardWhole(t *testing.T) {
 		blocks = append(blocks, block{before: 20, height: 150, msgID: fmt.Sprint("point ", i)})
 	}
 	greedy := paginate(blocks, frame)
-	if f := pageFill(greedy[len(greedy)-1]); f >= frame.H/3 {
+	if f := used(greedy[len(greedy)-1]); f >= frame.H/3 {
 		t.Fatalf("the greedy last page is %.0f pt full; the case wants it under a third", f)
 	}
 	got := balancePages(blocks, frame)
@@ -89,7 +89,7 @@ func TestBalancePagesMovesPointsForwardWhole(t *testing.T) {
 			}
 		}
 		if i > 0 {
-			lo, hi = min(lo, pageFill(ps)), max(hi, pageFill(ps))
+			lo, hi = min(lo, used(ps)), max(hi, used(ps))
 		}
 	}
 	var want []string
@@ -104,7 +104,7 @@ func TestBalancePagesMovesPointsForwardWhole(t *testing.T) {
 	}
 	// a last page that is full enough is left as filled in order
 	enough := blocks[:len(blocks)-2]
-	if g, b := paginate(enough, frame), balancePages(enough, frame); len(g) != len(b) || pageFill(g[len(g)-1]) != pageFill(b[len(b)-1]) {
+	if g, b := paginate(enough, frame), balancePages(enough, frame); len(g) != len(b) || used(g[len(g)-1]) != used(b[len(b)-1]) {
 		t.Error("balancePages changed pages whose last page was a third full")
 	}
 }

@@ -184,7 +184,7 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 			lo, hi := 0, len(sizes) // sizes[lo:hi] holds the answer
 			for lo < hi {
 				mid := (lo + hi) / 2
-				if ok, _, _ := tf.probeFlap(sizes[mid], tightest, moved, whole); ok {
+				if ok, _, _ := tf.probe(sizes[mid], tightest, moved, whole); ok {
 					hi = mid
 				} else {
 					lo = mid + 1
@@ -198,10 +198,10 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 			// the first panel is read alone, beside the flap: when it ends
 			// inside a sentence, half a point smaller may end it cleanly
 			// with the panels still ending within three lines
-			if _, _, first := tf.probeFlap(size, sp, moved, whole); first == midSentence && lo+1 < len(sizes) {
+			if _, _, first := tf.probe(size, sp, moved, whole); first == midSentence && lo+1 < len(sizes) {
 				s2 := sizes[lo+1]
 				sp2 := tf.spacingAt(s2, moved, whole)
-				if _, spread, first := tf.probeFlap(s2, sp2, moved, whole); first != midSentence && spread <= 3*tf.style(s2, sp2).line() {
+				if _, spread, first := tf.probe(s2, sp2, moved, whole); first != midSentence && spread <= 3*tf.style(s2, sp2).line() {
 					size, sp = s2, sp2
 				}
 			}
@@ -335,16 +335,10 @@ func (tf *trifoldRun) style(size float64, sp spacing) Style {
 
 // probe sets the inside sections, less the last moved ones, at one body
 // size and spacing, and reports whether they fit the inside panels (and,
-// with sections moved, whether the flap holds them and the flap's own with
-// every language), how far apart the panels' bottoms are, in points, and
-// what the first panel's end interrupts.
-func (tf *trifoldRun) probe(size float64, sp spacing, moved int) (ok bool, spread float64, first breakKind) {
-	return tf.probeFlap(size, sp, moved, true)
-}
-
-// probeFlap is probe, with the flap's languages left out as needed when
-// whole is false.
-func (tf *trifoldRun) probeFlap(size float64, sp spacing, moved int, whole bool) (ok bool, spread float64, first breakKind) {
+// with sections moved and whole, whether the flap holds them and the
+// flap's own with every language), how far apart the panels' bottoms are,
+// in points, and what the first panel's end interrupts.
+func (tf *trifoldRun) probe(size float64, sp spacing, moved int, whole bool) (ok bool, spread float64, first breakKind) {
 	var diags content.Diagnostics
 	inside := tf.sections(content.Inside)
 	newFlow := func() *flow {
@@ -398,7 +392,7 @@ func (tf *trifoldRun) spacingAt(size float64, moved int, whole bool) spacing {
 	level := 2 * size * leadingFor(tf.doc.Lang, tf.t.Style.Leading)
 	best, bestSpread := spacings[len(spacings)-1], math.Inf(1)
 	for _, sp := range spacings {
-		ok, spread, _ := tf.probeFlap(size, sp, moved, whole)
+		ok, spread, _ := tf.probe(size, sp, moved, whole)
 		if !ok {
 			continue
 		}
