@@ -294,7 +294,7 @@ func (m *merger) add(i int, gid uint16) (int, error) {
 	g := mergeGlyph{part: i, src: gid, data: data, visit: 2}
 	n := s.info.numHMetrics
 	if int(gid) < n {
-		g.advance, g.lsb = sfntBE.Uint16(s.hmtx[4*gid:]), int16(sfntBE.Uint16(s.hmtx[4*gid+2:]))
+		g.advance, g.lsb = sfntBE.Uint16(s.hmtx[4*int(gid):]), int16(sfntBE.Uint16(s.hmtx[4*int(gid)+2:]))
 	} else {
 		g.advance, g.lsb = sfntBE.Uint16(s.hmtx[4*(n-1):]), int16(sfntBE.Uint16(s.hmtx[4*n+2*(int(gid)-n):]))
 	}

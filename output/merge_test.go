@@ -1335,3 +1335,33 @@ func BenchmarkMergeFontsFpdf(b *testing.B) {
 		}
 	})
 }
+
+// TestMergeFontsHighGlyphMetrics merges a glyph whose hmtx entry lies past
+// 64 KB into the table (glyph 28330 of Droid Sans Fallback, the fullwidth
+// left parenthesis): its advance and left side bearing must be its own.
+func TestMergeFontsHighGlyphMetrics(t *testing.T) {
+	src, err := os.ReadFile("../fonts/DroidSansFallbackFull.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const gid = 28330
+	font, _, err := MergeFonts([]MergePart{{Src: src, Glyphs: []uint16{gid}}}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := sfntReadTables(font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcTables, _ := sfntReadTables(src)
+	want := sfntFind(srcTables, "hmtx")[4*gid : 4*gid+4]
+	got := sfntFind(tables, "hmtx")
+	numLong := int(sfntBE.Uint16(sfntFind(tables, "hhea")[34:]))
+	adv, lsb := got[4*(numLong-1):4*(numLong-1)+2], got[4*numLong:4*numLong+2]
+	if numLong > 1 {
+		adv, lsb = got[4:6], got[6:8]
+	}
+	if string(adv) != string(want[:2]) || string(lsb) != string(want[2:]) {
+		t.Errorf("glyph 1: advance %x, lsb %x; the source's glyph %d has %x", adv, lsb, gid, want)
+	}
+}

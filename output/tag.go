@@ -25,6 +25,7 @@ import (
 
 	"leaflet/content"
 	"leaflet/layout"
+	"leaflet/output/internal/pdfobj"
 )
 
 // standardRoles are the standard structure types of PDF 1.7 (ISO 32000-1,
@@ -457,32 +458,17 @@ func reorderByLevels(refs []itemRef, levels []int) {
 	}
 }
 
-// finishTagged does what finishPDF does — new ToUnicode maps, font names,
-// catalog entries and a document /ID — and writes the structure tree of
-// plan in the same incremental update.
-func finishTagged(doc []byte, opt finishOptions, plan *tagPlan) ([]byte, error) {
-	e, err := finishEditor(doc, opt)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeTags(e, plan); err != nil {
-		return nil, fmt.Errorf("finish pdf: tags: %w", err)
-	}
-	setDocumentID(e, doc)
-	return e.Bytes(), nil
-}
-
 // pdfPages returns the object numbers of the document's pages in order.
-func pdfPages(e *pdfEditor) ([]int, error) {
+func pdfPages(e *pdfobj.File) ([]int, error) {
 	cat, err := e.Object(e.Root())
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	v, err := pdfDictGet(cat, "Pages")
+	v, err := pdfobj.DictGet(cat, "Pages")
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	root, ok := pdfParseRef(v)
+	root, ok := pdfobj.ParseRef(v)
 	if !ok {
 		return nil, fmt.Errorf("catalog: bad /Pages %q", v)
 	}
@@ -498,7 +484,7 @@ func pdfPages(e *pdfEditor) ([]int, error) {
 		if err != nil {
 			return err
 		}
-		t, err := pdfDictGet(body, "Type")
+		t, err := pdfobj.DictGet(body, "Type")
 		if err != nil {
 			return fmt.Errorf("object %d: %w", num, err)
 		}
@@ -506,16 +492,16 @@ func pdfPages(e *pdfEditor) ([]int, error) {
 			pages = append(pages, num)
 			return nil
 		}
-		kids, err := pdfDictGet(body, "Kids")
+		kids, err := pdfobj.DictGet(body, "Kids")
 		if err != nil || kids == nil {
 			return fmt.Errorf("page tree node %d has no /Kids", num)
 		}
-		items, err := pdfArrayItems(kids)
+		items, err := pdfobj.ArrayItems(kids)
 		if err != nil {
 			return fmt.Errorf("page tree node %d: %w", num, err)
 		}
 		for _, it := range items {
-			kid, ok := pdfParseRef(it)
+			kid, ok := pdfobj.ParseRef(it)
 			if !ok {
 				return fmt.Errorf("page tree node %d: kid %q is not a reference", num, it)
 			}
@@ -535,7 +521,7 @@ func pdfPages(e *pdfEditor) ([]int, error) {
 // elements, the parent tree and the tree root, link annotations as indirect
 // objects tied to their Link elements, /StructParents and /Tabs on the pages
 // and /MarkInfo and /StructTreeRoot in the catalog.
-func writeTags(e *pdfEditor, plan *tagPlan) error {
+func writeTags(e *pdfobj.File, plan *tagPlan) error {
 	pages, err := pdfPages(e)
 	if err != nil {
 		return err
@@ -569,11 +555,11 @@ func writeTags(e *pdfEditor, plan *tagPlan) error {
 		if err != nil {
 			return err
 		}
-		if v, err := pdfDictGet(body, "Annots"); err != nil || v != nil {
+		if v, err := pdfobj.DictGet(body, "Annots"); err != nil || v != nil {
 			return fmt.Errorf("page %d already has annotations, which the tagging does not know", pi+1)
 		}
 		if len(plan.parents[pi]) > 0 {
-			if body, err = pdfDictSet(body, "StructParents", strconv.Itoa(pi)); err != nil {
+			if body, err = pdfobj.DictSet(body, "StructParents", strconv.Itoa(pi)); err != nil {
 				return fmt.Errorf("page %d: %w", pi+1, err)
 			}
 		}
@@ -588,10 +574,10 @@ func writeTags(e *pdfEditor, plan *tagPlan) error {
 				nextKey++
 				refs[k] = ref(annotNums[a])
 			}
-			if body, err = pdfDictSet(body, "Annots", "["+strings.Join(refs, " ")+"]"); err != nil {
+			if body, err = pdfobj.DictSet(body, "Annots", "["+strings.Join(refs, " ")+"]"); err != nil {
 				return fmt.Errorf("page %d: %w", pi+1, err)
 			}
-			if body, err = pdfDictSet(body, "Tabs", "/S"); err != nil {
+			if body, err = pdfobj.DictSet(body, "Tabs", "/S"); err != nil {
 				return fmt.Errorf("page %d: %w", pi+1, err)
 			}
 		}
@@ -698,8 +684,8 @@ func writeTags(e *pdfEditor, plan *tagPlan) error {
 	if err != nil {
 		return fmt.Errorf("catalog: %w", err)
 	}
-	if cat, err = pdfDictSet(cat, "MarkInfo", "<</Marked true>>"); err == nil {
-		cat, err = pdfDictSet(cat, "StructTreeRoot", ref(treeRoot))
+	if cat, err = pdfobj.DictSet(cat, "MarkInfo", "<</Marked true>>"); err == nil {
+		cat, err = pdfobj.DictSet(cat, "StructTreeRoot", ref(treeRoot))
 	}
 	if err != nil {
 		return fmt.Errorf("catalog: %w", err)

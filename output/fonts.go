@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: MIT
+
+package output
+
+// This file turns the glyphs a document draws into its fonts. Each PDF
+// font is one TrueType font built for the document (MergeFonts): the faces
+// that share their units per em are merged into one, and a face of other
+// units gets a font of its own. Every drawn cluster is one glyph of it —
+// a glyph of the face, or a composite glyph added for a cluster of several
+// glyphs, an offset mark, a kerned advance or the same glyph standing for
+// other text — and the code that draws it is its glyph ID (/CIDToGIDMap
+// /Identity), so that each code stands for exactly its cluster's text and
+// copying gives back the source.
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"sort"
+	"strings"
+
+	"leaflet/fonts"
+	"leaflet/layout"
+	"leaflet/layout/text"
+)
+
+// faceCodes holds the clusters a face draws in a document, with the code
+// (glyph ID of the group's font) each is drawn with and the text it
+// stands for.
+type faceCodes struct {
+	face *fonts.Face
+	// group is the PDF font the face's clusters are drawn from
+	group *fontGroup
+	// keys in sorted order; each key's code, text and shape
+	keys  []clusterKey
+	code  map[clusterKey]uint16
+	text  map[clusterKey]string
+	shape map[clusterKey]clusterShape
+}
+
+// fontGroup is one font of the PDF: the faces of a document that share
+// their units per em (a page offering the leaflet in twelve languages uses
+// twenty faces). The faces share one glyph space.
+type fontGroup struct {
+	resource string       // the font's resource name on the pages, e.g. "F0"
+	faces    []*faceCodes // in name order
+	upem     float64
+	// the font built for the document, and per code the text it stands
+	// for and its advance in font units
+	program []byte
+	text    map[uint16]string
+	advance map[uint16]uint16
+}
+
+// clusterKey identifies a drawn cluster: its glyphs with their offsets in
+// font units, and its text.
+type clusterKey string
+
+// clusterShape is how a cluster is drawn: its glyphs at their offsets from
+// the cluster's origin, and its advance, in font units.
+type clusterShape struct {
+	glyphs  []Component
+	advance uint16
+}
+
+// shapeOf returns the shape of a cluster set at size in a face of upem
+// units.
+func shapeOf(cl []text.Glyph, size, upem float64) clusterShape {
+	unit := func(v float64) int16 { return int16(math.Round(v * upem / size)) }
+	var s clusterShape
+	pen := 0.0
+	for _, g := range cl {
+		s.glyphs = append(s.glyphs, Component{GID: g.ID, DX: unit(pen + g.XOffset), DY: unit(g.YOffset)})
+		pen += g.Advance
+	}
+	s.advance = uint16(max(0, unit(pen)))
+	return s
+}
+
+// clusters splits a run's glyphs into the units drawn as one glyph: runs
+// of glyphs with the same cluster index, with a cluster that does not
+// advance (an Arabic alef tucked under its lam) joined to the next one, so
+// that no drawn glyph sits on top of another with text of its own; text
+// extraction takes overlapping glyphs for separate words.
+func clusters(glyphs []text.Glyph) [][]text.Glyph {
+	var out [][]text.Glyph
+	for i := 0; i < len(glyphs); {
+		j := i + 1
+		for j < len(glyphs) && glyphs[j].Cluster == glyphs[i].Cluster {
+			j++
+		}
+		out = append(out, glyphs[i:j])
+		i = j
+	}
+	advance := func(cl []text.Glyph) (a float64) {
+		for _, g := range cl {
+			a += g.Advance
+		}
+		return a
+	}
+	for i := 0; i < len(out) && len(out) > 1; {
+		if advance(out[i]) != 0 {
+			i++
+			continue
+		}
+		if i+1 < len(out) {
+			out[i] = append(append([]text.Glyph(nil), out[i]...), out[i+1]...)
+			out = append(out[:i+1], out[i+2:]...)
+		} else {
+			out[i-1] = append(append([]text.Glyph(nil), out[i-1]...), out[i]...)
+			out = out[:i]
+		}
+	}
+	return out
+}
+
+// clusterText returns the source text a unit of glyphs stands for: the
+// runes from its first cluster to the end of its last, in logical order.
+//
+// The unit that ends the run's drawn text (drawn is the end of the last
+// drawn cluster) also stands for the white space after it — the space at
+// the end of a line, which is not drawn — so that text extraction keeps the
+// words of two lines apart.
+func clusterText(cl []text.Glyph, runes []rune, drawn int) string {
+	lo, hi := len(runes), 0
+	for _, g := range cl {
+		lo, hi = min(lo, g.Cluster), max(hi, g.Cluster+g.Runes)
+	}
+	if lo >= hi || hi > len(runes) {
+		return ""
+	}
+	if hi == drawn && strings.TrimSpace(string(runes[hi:])) == "" && !strings.Contains(string(runes[hi:]), "\n") {
+		hi = len(runes)
+	}
+	return string(runes[lo:hi])
+}
+
+// drawnEnd returns the end of the last cluster a left-to-right run draws,
+// in runes, and -1 for a right-to-left run, whose extraction tools reorder
+// by themselves and do not expect the line's space on its last glyph.
+func drawnEnd(run *layout.GlyphRun) int {
+	if run.RTL {
+		return -1
+	}
+	end := 0
+	for _, g := range run.Glyphs {
+		end = max(end, g.Cluster+g.Runes)
+	}
+	return end
+}
+
+// plain reports whether a cluster is one glyph drawn as the font has it:
+// no offset, its own advance.
+func (s clusterShape) plain(face *fonts.Face) bool {
+	g := s.glyphs
+	return len(g) == 1 && g[0].DX == 0 && g[0].DY == 0 && int(s.advance) == face.Advance(g[0].GID)
+}
+
+// keyOf returns the key of a cluster of the given shape and text.
+func keyOf(s clusterShape, txt string, face *fonts.Face) clusterKey {
+	var b strings.Builder
+	if s.plain(face) {
+		fmt.Fprintf(&b, "%d", s.glyphs[0].GID)
+	} else {
+		for _, g := range s.glyphs {
+			fmt.Fprintf(&b, "%d@%d,%d;", g.GID, g.DX, g.DY)
+		}
+		fmt.Fprintf(&b, "+%d", s.advance)
+	}
+	b.WriteString("|")
+	b.WriteString(txt)
+	return clusterKey(b.String())
+}
+
+// runClusters calls fn for each unit a run draws, in visual order, with
+// its key and advance in points.
+func runClusters(run *layout.GlyphRun, fn func(k clusterKey, sh clusterShape, txt string, advance float64)) {
+	runes := []rune(run.Text)
+	drawn := drawnEnd(run)
+	for _, cl := range clusters(run.Glyphs) {
+		txt := clusterText(cl, runes, drawn)
+		if run.RTL {
+			txt = reverse(txt)
+		}
+		sh := shapeOf(cl, run.Size, run.Face.Upem())
+		advance := 0.0
+		for _, g := range cl {
+			advance += g.Advance
+		}
+		fn(keyOf(sh, txt, run.Face), sh, txt, advance)
+	}
+}
+
+// collectGlyphs gathers the clusters each face draws and groups the faces
+// into the document's fonts, in name order, with resource names F0, F1, ….
+func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup) {
+	faces := map[*fonts.Face]*faceCodes{}
+	for _, p := range res.Pages {
+		for _, it := range p.Items {
+			run, ok := it.(*layout.GlyphRun)
+			if !ok {
+				continue
+			}
+			fc := faces[run.Face]
+			if fc == nil {
+				fc = &faceCodes{face: run.Face, code: map[clusterKey]uint16{}, text: map[clusterKey]string{},
+					shape: map[clusterKey]clusterShape{}}
+				faces[run.Face] = fc
+			}
+			runClusters(run, func(k clusterKey, sh clusterShape, txt string, _ float64) {
+				if _, seen := fc.text[k]; !seen {
+					fc.keys = append(fc.keys, k)
+					fc.text[k] = txt
+					fc.shape[k] = sh
+				}
+			})
+		}
+	}
+	order := make([]*faceCodes, 0, len(faces))
+	for _, fc := range faces {
+		sort.Slice(fc.keys, func(a, b int) bool { return fc.keys[a] < fc.keys[b] })
+		order = append(order, fc)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i].face.Name < order[j].face.Name })
+	var groups []*fontGroup
+	byUpem := map[float64]*fontGroup{}
+	for _, fc := range order {
+		g := byUpem[fc.face.Upem()]
+		if g == nil {
+			g = &fontGroup{resource: fmt.Sprintf("F%d", len(groups)), upem: fc.face.Upem()}
+			byUpem[fc.face.Upem()] = g
+			groups = append(groups, g)
+		}
+		g.faces = append(g.faces, fc)
+		fc.group = g
+	}
+	return faces, groups
+}
+
+// build builds the group's font and gives every cluster its code. The
+// font's glyphs are numbered: .notdef, then each face's glyphs that its
+// clusters use, in order of first use, then the composites, then
+// components that are not drawn on their own. A cluster of one glyph
+// drawn as the face has it is drawn as that glyph, for the first text it
+// stands for; any other cluster gets a composite glyph of its own.
+func (g *fontGroup) build() error {
+	parts := make([]MergePart, len(g.faces))
+	newID := make([]map[uint16]uint16, len(g.faces))
+	next := uint16(1)
+	for i, fc := range g.faces {
+		parts[i].Src = fc.face.Data
+		newID[i] = map[uint16]uint16{}
+		for _, k := range fc.keys {
+			for _, c := range fc.shape[k].glyphs {
+				if _, ok := newID[i][c.GID]; ok {
+					continue
+				}
+				parts[i].Glyphs = append(parts[i].Glyphs, c.GID)
+				if i == 0 && c.GID == 0 {
+					newID[i][0] = 0
+					continue
+				}
+				newID[i][c.GID] = next
+				next++
+			}
+		}
+	}
+	g.text = map[uint16]string{}
+	g.advance = map[uint16]uint16{}
+	var extra []Composite
+	for i, fc := range g.faces {
+		for _, k := range fc.keys {
+			sh := fc.shape[k]
+			code := newID[i][sh.glyphs[0].GID]
+			if _, taken := g.text[code]; taken || code == 0 || !sh.plain(fc.face) {
+				c := Composite{Advance: sh.advance}
+				for _, comp := range sh.glyphs {
+					comp.GID = newID[i][comp.GID]
+					c.Components = append(c.Components, comp)
+				}
+				code = next + uint16(len(extra))
+				extra = append(extra, c)
+			}
+			fc.code[k] = code
+			g.text[code] = fc.text[k]
+			g.advance[code] = sh.advance
+		}
+	}
+	font, gids, err := MergeFonts(parts, nil, extra)
+	if err != nil {
+		return fmt.Errorf("font of %s: %w", g.names(), err)
+	}
+	for i := range parts { // the numbering must be as predicted
+		for j, gid := range parts[i].Glyphs {
+			if gids[i][j] != newID[i][gid] {
+				return fmt.Errorf("font of %s: glyph %d of %s became %d, not %d",
+					g.names(), gid, g.faces[i].face.Name, gids[i][j], newID[i][gid])
+			}
+		}
+	}
+	g.program = font
+	return nil
+}
+
+// names returns the names of the group's faces.
+func (g *fontGroup) names() string {
+	var n []string
+	for _, fc := range g.faces {
+		n = append(n, fc.face.Name)
+	}
+	return strings.Join(n, ", ")
+}
+
+// name returns the font's name in the PDF: a subset tag and the face's
+// name, or for a merged font its first face's with "Merged" before it.
+func (g *fontGroup) name() string {
+	n := g.faces[0].face.Name
+	if len(g.faces) > 1 {
+		n = "Merged-" + n
+	}
+	return g.subsetTag() + "+" + n
+}
+
+// subsetTag returns the six capital letters that name a font subset
+// (ISO 32000 9.6.4), derived from the faces and the clusters they draw
+// (in sorted order) so that the same subset always gets the same tag.
+func (g *fontGroup) subsetTag() string {
+	h := fnv.New64a()
+	for _, fc := range g.faces {
+		h.Write([]byte(fc.face.Name))
+		for _, k := range fc.keys {
+			h.Write([]byte(k))
+			h.Write([]byte{0})
+		}
+	}
+	v := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + byte(v%26)
+		v /= 26
+	}
+	return string(tag)
+}
+
+// fontMetrics is what a font descriptor says of a font, in font units.
+type fontMetrics struct {
+	upem                                   float64
+	xMin, yMin, xMax, yMax                 int16
+	ascender, descender, capHeight, weight int
+	italicAngle                            float64
+}
+
+// readFontMetrics reads a font program's metrics: the bounding box from
+// head, the ascender and descender from hhea, the cap height and weight
+// class from OS/2 (the ascender and regular weight when it has none) and
+// the italic angle from post.
+func readFontMetrics(program []byte) (fontMetrics, error) {
+	tables, err := sfntReadTables(program)
+	if err != nil {
+		return fontMetrics{}, err
+	}
+	head, hhea, os2, post := sfntFind(tables, "head"), sfntFind(tables, "hhea"), sfntFind(tables, "OS/2"), sfntFind(tables, "post")
+	if len(head) < 54 || len(hhea) < 36 {
+		return fontMetrics{}, fmt.Errorf("%w: short head or hhea", errSFNTMalformed)
+	}
+	s16 := func(b []byte, at int) int16 { return int16(sfntBE.Uint16(b[at:])) }
+	m := fontMetrics{
+		upem: float64(sfntBE.Uint16(head[18:])),
+		xMin: s16(head, 36), yMin: s16(head, 38), xMax: s16(head, 40), yMax: s16(head, 42),
+		ascender: int(s16(hhea, 4)), descender: int(s16(hhea, 6)), weight: 400,
+	}
+	m.capHeight = m.ascender
+	if len(os2) >= 6 {
+		m.weight = int(sfntBE.Uint16(os2[4:]))
+	}
+	if len(os2) >= 90 && sfntBE.Uint16(os2) >= 2 {
+		m.capHeight = int(s16(os2, 88))
+	}
+	if len(post) >= 8 {
+		m.italicAngle = float64(int32(sfntBE.Uint32(post[4:]))) / 65536
+	}
+	return m, nil
+}
+
+// scale returns a value in font units in thousandths of an em.
+func (m fontMetrics) scale(v int) string { return pdfNum(float64(v) * 1000 / m.upem) }
+
+// bbox returns the bounding box in thousandths of an em.
+func (m fontMetrics) bbox() string {
+	return m.scale(int(m.xMin)) + " " + m.scale(int(m.yMin)) + " " + m.scale(int(m.xMax)) + " " + m.scale(int(m.yMax))
+}
+
+// stemV estimates the dominant vertical stem width from the weight class,
+// as is usual when a font does not say: 50 + (weight/65)².
+func (m fontMetrics) stemV() int { return 50 + m.weight*m.weight/(65*65) }

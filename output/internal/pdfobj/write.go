@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+
+package pdfobj
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// level is the deflate level of every stream: the best, since a leaflet's
+// streams are small and the file is sent by email. Fixed, so that output is
+// reproducible.
+const level = zlib.BestCompression
+
+// writers holds zlib writers for reuse: a writer's hash tables take longer
+// to allocate than to reset.
+var writers = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, level) // a valid level: no error
+	return zw
+}}
+
+// Deflate returns data compressed with zlib, for FlateDecode.
+func Deflate(data []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(data)/2 + 64)
+	zw := writers.Get().(*zlib.Writer)
+	zw.Reset(&buf)
+	zw.Write(data) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	writers.Put(zw)
+	return buf.Bytes()
+}
+
+// Write returns the finished file: a PDF 1.7 header, every object that the
+// trailer's entries reach (through references, to any depth) once, in
+// order of number, and a cross-reference stream whose dictionary holds the
+// trailer (the entries read, changed by SetTrailer, and /Size). Objects
+// that are not streams go into one object stream; streams without a
+// /Filter are deflated, except metadata streams, which readers and
+// preflight tools expect as plain XML. Objects that nothing reaches (those
+// a replacement made redundant) are left out. The result depends only on
+// the objects and the trailer.
+func (f *File) Write() ([]byte, error) {
+	trailer := f.trailerEntries()
+	nums, err := f.reachable(trailer)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(f.doc)/2+4096)
+	out = append(out, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+
+	type entry struct{ num, typ, f2, f3 int }
+	entries := make([]entry, 0, len(nums)+2)
+	var packed []int
+	bodies := make(map[int][]byte, len(nums))
+	for _, num := range nums {
+		body, err := f.Object(num)
+		if err != nil {
+			return nil, err
+		}
+		dict, data, err := SplitStream(body)
+		if err != nil {
+			return nil, fmt.Errorf("object %d: %w", num, err)
+		}
+		if data == nil {
+			packed = append(packed, num)
+			bodies[num] = TrimSpace(body)
+			continue
+		}
+		if body, err = compressStream(dict, data); err != nil {
+			return nil, fmt.Errorf("object %d: %w", num, err)
+		}
+		entries = append(entries, entry{num, 1, len(out), 0})
+		out = appendObject(out, num, body)
+	}
+	next := f.next
+	if len(packed) > 0 {
+		// The object stream: "num offset" pairs, then the objects, each
+		// ended by a newline (which also ends a comment).
+		stm := next
+		next++
+		var head, objs []byte
+		for k, num := range packed {
+			head = strconv.AppendInt(head, int64(num), 10)
+			head = append(head, ' ')
+			head = strconv.AppendInt(head, int64(len(objs)), 10)
+			head = append(head, ' ')
+			body := bodies[num]
+			if len(body) == 0 {
+				body = []byte("null") // a number reserved but never given a body
+			}
+			objs = append(append(objs, body...), '\n')
+			entries = append(entries, entry{num, 2, stm, k})
+		}
+		head[len(head)-1] = '\n'
+		data := Deflate(append(head, objs...))
+		entries = append(entries, entry{stm, 1, len(out), 0})
+		out = strconv.AppendInt(out, int64(stm), 10)
+		out = fmt.Appendf(out, " 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", len(packed), len(head), len(data))
+		out = append(out, data...)
+		out = append(out, "\nendstream\nendobj\n"...)
+	}
+
+	// The cross-reference stream, with an entry for itself and object 0,
+	// the head of the free list. Its fields are as wide as their largest
+	// value needs; gaps in the numbering are left out of /Index.
+	xs := next
+	next++
+	xref := len(out)
+	entries = append(entries, entry{xs, 1, xref, 0}, entry{0, 0, 0, 0xFFFF})
+	slices.SortFunc(entries, func(a, b entry) int { return a.num - b.num })
+	w2, w3 := 1, 1
+	for _, en := range entries {
+		w2 = max(w2, (bits.Len(uint(en.f2))+7)/8)
+		w3 = max(w3, (bits.Len(uint(en.f3))+7)/8)
+	}
+	// The rows with the PNG Up predictor: each row's difference from the
+	// one above, mostly zeros, which compresses to a fraction.
+	row := 1 + w2 + w3
+	plain := make([]byte, 0, len(entries)*row)
+	up := make([]byte, 0, len(entries)*(row+1))
+	enums := make([]int, len(entries))
+	for k, en := range entries {
+		enums[k] = en.num
+		plain = append(plain, byte(en.typ))
+		for i := w2 - 1; i >= 0; i-- {
+			plain = append(plain, byte(en.f2>>(8*i)))
+		}
+		for i := w3 - 1; i >= 0; i-- {
+			plain = append(plain, byte(en.f3>>(8*i)))
+		}
+		up = append(up, 2) // PNG filter type Up
+		for i := len(plain) - row; i < len(plain); i++ {
+			c := plain[i]
+			if i >= row {
+				c -= plain[i-row]
+			}
+			up = append(up, c)
+		}
+	}
+	data := Deflate(up)
+	out = strconv.AppendInt(out, int64(xs), 10)
+	out = append(out, " 0 obj\n<</Type /XRef\n"...)
+	trailer = append(trailer, Entry{"Size", []byte(strconv.Itoa(next))})
+	for _, en := range trailer {
+		out = append(append(append(append(out, '/'), en.Key...), ' '), en.Val...)
+		out = append(out, '\n')
+	}
+	out = fmt.Appendf(out, "/W [1 %d %d]\n/Index [", w2, w3)
+	for k := 0; k < len(enums); {
+		j := k + run(enums[k:])
+		if k > 0 {
+			out = append(out, ' ')
+		}
+		out = fmt.Appendf(out, "%d %d", enums[k], j-k)
+		k = j
+	}
+	out = fmt.Appendf(out, "]\n/Filter /FlateDecode\n/DecodeParms <</Predictor 12 /Columns %d>>\n/Length %d\n>>\nstream\n", row, len(data))
+	out = append(out, data...)
+	out = append(out, "\nendstream\nendobj\nstartxref\n"...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	return append(out, "\n%%EOF\n"...), nil
+}
+
+// trailerEntries returns the trailer to write: the entries read, in their
+// order, with the values SetTrailer changed, then the new entries in key
+// order; without /Size, which Write sets.
+func (f *File) trailerEntries() []Entry {
+	var out []Entry
+	done := map[string]bool{"Size": true}
+	for _, en := range f.trailer {
+		if done[en.Key] {
+			continue
+		}
+		done[en.Key] = true
+		if v, ok := f.trailerX[en.Key]; ok {
+			en.Val = []byte(v)
+		}
+		out = append(out, en)
+	}
+	var keys []string
+	for k := range f.trailerX {
+		if !done[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		out = append(out, Entry{k, []byte(f.trailerX[k])})
+	}
+	return out
+}
+
+// reachable returns the numbers, in order, of the objects that the
+// trailer's entries reach.
+func (f *File) reachable(trailer []Entry) ([]int, error) {
+	seen := map[int]bool{}
+	var stack []int
+	push := func(n int) {
+		if !seen[n] {
+			seen[n] = true
+			stack = append(stack, n)
+		}
+	}
+	for _, en := range trailer {
+		if _, err := skipValue(en.Val, 0, 0, push); err != nil {
+			return nil, fmt.Errorf("trailer /%s: %w", en.Key, err)
+		}
+	}
+	for len(stack) > 0 {
+		num := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		body, err := f.Object(num)
+		if err != nil {
+			return nil, err
+		}
+		if len(TrimSpace(body)) == 0 {
+			continue
+		}
+		// a stream's references are all in its dictionary
+		if _, err := skipValue(body, 0, 0, push); err != nil {
+			return nil, fmt.Errorf("object %d: %w", num, err)
+		}
+	}
+	nums := make([]int, 0, len(seen))
+	for n := range seen {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	return nums, nil
+}
+
+// compressStream returns a stream's body, its data deflated if the
+// dictionary names no filter and the stream is not metadata.
+func compressStream(dict, data []byte) ([]byte, error) {
+	filter, err := DictGet(dict, "Filter")
+	if err != nil {
+		return nil, err
+	}
+	typ, _ := DictGet(dict, "Type")
+	if filter == nil && string(typ) != "/Metadata" && len(data) > 0 {
+		data = Deflate(data)
+		if dict, err = DictSet(dict, "Filter", "/FlateDecode"); err != nil {
+			return nil, err
+		}
+	}
+	if dict, err = DictSet(dict, "Length", strconv.Itoa(len(data))); err != nil {
+		return nil, err
+	}
+	body := make([]byte, 0, len(dict)+len(data)+20)
+	body = append(append(body, dict...), "\nstream\n"...)
+	body = append(body, data...)
+	return append(body, "\nendstream"...), nil
+}
+
+// appendObject appends object num with body as "num 0 obj ... endobj".
+func appendObject(out []byte, num int, body []byte) []byte {
+	out = strconv.AppendInt(out, int64(num), 10)
+	out = append(out, " 0 obj\n"...)
+	out = append(out, TrimSpace(body)...)
+	return append(out, "\nendobj\n"...)
+}
+
+// run returns the length of the run of consecutive numbers that nums
+// starts with (at least 1).
+func run(nums []int) int {
+	j := 1
+	for j < len(nums) && nums[j] == nums[j-1]+1 {
+		j++
+	}
+	return j
+}
