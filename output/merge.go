@@ -208,7 +208,7 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 
 	tables := []sfntTable{
 		{"cmap", cmapTable}, {"glyf", glyf}, {"head", head}, {"hhea", hhea}, {"hmtx", hmtx},
-		{"loca", loca}, {"maxp", maxp}, {"name", sfntFind(first, "name")}, {"post", post},
+		{"loca", loca}, {"maxp", maxp}, {"name", sfntTrimName(sfntFind(first, "name"))}, {"post", post},
 	}
 	if os2 := sfntFind(first, "OS/2"); os2 != nil {
 		tables = append(tables, sfntTable{"OS/2", os2})

@@ -113,7 +113,7 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 			}
 			switch it := it.(type) {
 			case *layout.Picture:
-				if err := drawPicture(pdf, it); err != nil {
+				if err := drawPicture(pdf, it, page.Size.H); err != nil {
 					return nil, finishOptions{}, err
 				}
 			case *layout.Box:
@@ -160,37 +160,10 @@ func utf16Text(s string) string {
 
 // drawPicture draws a vector picture, filling each path with its own rule,
 // or places an image, fitted into the item's rectangle and centred.
-func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture) error {
+func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture, pageH float64) error {
 	switch {
 	case p.Vector != nil:
-		vb := p.Vector.ViewBox
-		s := min(p.W/vb[2], p.H/vb[3])
-		ox := p.X + (p.W-vb[2]*s)/2 - vb[0]*s
-		oy := p.Y + (p.H-vb[3]*s)/2 - vb[1]*s
-		pt := func(q pictures.Point) (float64, float64) { return ox + q.X*s, oy + q.Y*s }
-		pdf.SetFillColor(int(p.Color.R), int(p.Color.G), int(p.Color.B))
-		for _, path := range p.Vector.Paths {
-			for _, seg := range path.Segments {
-				switch seg.Op {
-				case 'M':
-					pdf.MoveTo(pt(seg.P[0]))
-				case 'L':
-					pdf.LineTo(pt(seg.P[0]))
-				case 'C':
-					x1, y1 := pt(seg.P[0])
-					x2, y2 := pt(seg.P[1])
-					x3, y3 := pt(seg.P[2])
-					pdf.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
-				case 'Z':
-					pdf.ClosePath()
-				}
-			}
-			if path.EvenOdd {
-				pdf.DrawPath("F*")
-			} else {
-				pdf.DrawPath("F")
-			}
-		}
+		pdf.RawWriteBuf(bytes.NewReader(appendVector(nil, p, pageH)))
 	case p.Image != nil:
 		sum := md5.Sum(p.Image.Data)
 		name := hex.EncodeToString(sum[:])
@@ -206,6 +179,71 @@ func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture) error {
 		}
 	}
 	return nil
+}
+
+// appendVector appends the operators that fill a vector picture's paths,
+// each with its own rule, scaled into the item's rectangle and centred, on
+// a page of height pageH; coordinates to 0.01 pt.
+func appendVector(b []byte, p *layout.Picture, pageH float64) []byte {
+	vb := p.Vector.ViewBox
+	s := min(p.W/vb[2], p.H/vb[3])
+	ox := p.X + (p.W-vb[2]*s)/2 - vb[0]*s
+	oy := p.Y + (p.H-vb[3]*s)/2 - vb[1]*s
+	b = appendColor(b, p.Color, "rg")
+	pt := func(b []byte, q pictures.Point) []byte {
+		b = append(b, pdfNum(ox+q.X*s)...)
+		b = append(b, ' ')
+		return append(b, pdfNum(pageH-(oy+q.Y*s))...)
+	}
+	for _, path := range p.Vector.Paths {
+		for i := 0; i < len(path.Segments); i++ {
+			seg := path.Segments[i]
+			b = append(b, '\n')
+			if r, ok := rectangle(path.Segments[i:]); ok {
+				// x y w h re: a QR code's modules, a bar
+				b = pt(b, r[0])
+				b = append(b, ' ')
+				b = append(b, pdfNum((r[1].X-r[0].X)*s)...)
+				b = append(b, ' ')
+				b = append(b, pdfNum(-(r[1].Y-r[0].Y)*s)...)
+				b = append(b, " re"...)
+				i += 4
+				continue
+			}
+			n, op := 0, "h" // 'Z'
+			switch seg.Op {
+			case 'M':
+				n, op = 1, "m"
+			case 'L':
+				n, op = 1, "l"
+			case 'C':
+				n, op = 3, "c"
+			}
+			for _, q := range seg.P[:n] {
+				b = append(pt(b, q), ' ')
+			}
+			b = append(b, op...)
+		}
+		if path.EvenOdd {
+			b = append(b, "\nf*"...)
+		} else {
+			b = append(b, "\nf"...)
+		}
+	}
+	return b
+}
+
+// rectangle reports whether segs start with a closed axis-aligned
+// rectangle drawn from one corner clockwise or anticlockwise (M L L L Z),
+// and returns that corner and the opposite one.
+func rectangle(segs []pictures.Segment) ([2]pictures.Point, bool) {
+	if len(segs) < 5 || segs[0].Op != 'M' || segs[1].Op != 'L' || segs[2].Op != 'L' || segs[3].Op != 'L' || segs[4].Op != 'Z' {
+		return [2]pictures.Point{}, false
+	}
+	a, b, c, d := segs[0].P[0], segs[1].P[0], segs[2].P[0], segs[3].P[0]
+	horizontalFirst := a.Y == b.Y && b.X == c.X && c.Y == d.Y && d.X == a.X
+	verticalFirst := a.X == b.X && b.Y == c.Y && c.X == d.X && d.Y == a.Y
+	return [2]pictures.Point{a, c}, (horizontalFirst || verticalFirst) && a.X != c.X && a.Y != c.Y
 }
 
 // fakeBoldStroke is the outline stroke, as a fraction of the font size,

@@ -852,3 +852,40 @@ func sfntCompositeGlyph(xMin, yMin, xMax, yMax int, comps []Component) []byte {
 	}
 	return data
 }
+
+// sfntNameIDs are the names a built font keeps: copyright, family,
+// subfamily, unique ID, full name, version, PostScript name and the
+// licence's address. The licence's text and the designers' notes, the
+// longest names, are read by no PDF consumer.
+var sfntNameIDs = map[uint16]bool{0: true, 1: true, 2: true, 3: true, 4: true, 5: true, 6: true, 14: true}
+
+// sfntTrimName returns a name table (format 0) with only the Windows
+// (platform 3) records of sfntNameIDs, and their strings; the table as it
+// is when it is not one it can read.
+func sfntTrimName(name []byte) []byte {
+	if len(name) < 6 || sfntBE.Uint16(name) != 0 {
+		return name
+	}
+	count, strOff := int(sfntBE.Uint16(name[2:])), int(sfntBE.Uint16(name[4:]))
+	if 6+12*count > len(name) || strOff > len(name) {
+		return name
+	}
+	var recs, strs []byte
+	kept := 0
+	for i := range count {
+		r := name[6+12*i : 6+12*i+12]
+		length, off := int(sfntBE.Uint16(r[8:])), int(sfntBE.Uint16(r[10:]))
+		if sfntBE.Uint16(r) != 3 || !sfntNameIDs[sfntBE.Uint16(r[6:])] || strOff+off+length > len(name) {
+			continue
+		}
+		rec := slices.Clone(r)
+		sfntBE.PutUint16(rec[10:], uint16(len(strs)))
+		recs = append(recs, rec...)
+		strs = append(strs, name[strOff+off:strOff+off+length]...)
+		kept++
+	}
+	out := make([]byte, 6, 6+len(recs)+len(strs))
+	sfntBE.PutUint16(out[2:], uint16(kept))
+	sfntBE.PutUint16(out[4:], uint16(6+len(recs)))
+	return append(append(out, recs...), strs...)
+}
