@@ -4,21 +4,19 @@ package fonts
 
 import (
 	"bytes"
-	"embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
 	"github.com/go-text/typesetting/language"
 )
-
-//go:embed *.ttf
-var files embed.FS
 
 // Face is one embedded font face. Its fields are read-only after parsing.
 type Face struct {
@@ -27,11 +25,13 @@ type Face struct {
 	Name string
 	// Bold reports whether the face is a bold weight.
 	Bold bool
-	// Data is the TrueType file.
+	// Data is the TrueType file, shared: it must not be changed.
 	Data []byte
 
 	parseOnce sync.Once
 	parsed    *font.Font
+	cmapOnce  sync.Once
+	cmap      font.Cmap
 	upem      float64
 
 	// ascender and descender in em, from the horizontal header
@@ -63,25 +63,111 @@ func (f *Face) Advance(gid uint16) int {
 // Upem returns the face's units per em.
 func (f *Face) Upem() float64 { return f.upem }
 
-// Font returns the parsed font, shared read-only. Fonts are parsed on first
-// use: a leaflet in one script never parses the others. The embedded fonts
-// are checked by the package's tests, so a font that does not parse is a
-// bug in the build, and panics.
+// Font returns the font parsed for shaping, shared read-only: all its
+// tables but the outlines (glyf and loca), which shaping does not read
+// and which take most of the time to parse. Fonts are parsed on first
+// use: a leaflet in one script never parses the others. The embedded
+// fonts are checked by the package's tests, so a font that does not
+// parse is a bug in the build, and panics.
 func (f *Face) Font() *font.Font {
-	f.parseOnce.Do(func() {
-		ff, err := font.ParseTTF(bytes.NewReader(f.Data))
-		if err != nil {
-			panic(fmt.Sprintf("embedded font %s does not parse: %v", f.Name, err))
-		}
-		f.parsed = ff.Font
-	})
+	f.parseOnce.Do(func() { f.parsed = parse(f.Name, withoutOutlines(f.Data)) })
 	return f.parsed
 }
 
-// Covers reports whether the face has a glyph for r.
+// parse parses an embedded font, panicking if it does not parse.
+func parse(name string, r ot.Resource) *font.Font {
+	ld, err := ot.NewLoader(r)
+	if err == nil {
+		var ff *font.Font
+		if ff, err = font.NewFont(ld); err == nil {
+			return ff
+		}
+	}
+	panic(fmt.Sprintf("embedded font %s does not parse: %v", name, err))
+}
+
+// Covers reports whether the face has a glyph for r, from the character
+// map alone: finding the face for a character parses no font.
 func (f *Face) Covers(r rune) bool {
-	_, ok := f.Font().NominalGlyph(r)
+	f.cmapOnce.Do(func() {
+		os2, _, _ := tables.ParseOs2(table(f.Data, "OS/2"))
+		raw, _, err := tables.ParseCmap(table(f.Data, "cmap"))
+		if err == nil {
+			f.cmap, _, err = font.ProcessCmap(raw, os2.FontPage())
+		}
+		if err != nil {
+			panic(fmt.Sprintf("embedded font %s: cmap: %v", f.Name, err))
+		}
+	})
+	_, ok := f.cmap.Lookup(r)
 	return ok
+}
+
+// withoutOutlines returns a view of an sfnt whose table directory leaves
+// out glyf and loca; the tables themselves are not copied.
+func withoutOutlines(data []byte) ot.Resource {
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	var recs [][]byte
+	for i := range n {
+		rec := data[12+16*i : 12+16*i+16]
+		if tag := string(rec[:4]); tag != "glyf" && tag != "loca" {
+			recs = append(recs, rec)
+		}
+	}
+	head := make([]byte, 12, 12+16*len(recs))
+	copy(head, data[:12])
+	binary.BigEndian.PutUint16(head[4:], uint16(len(recs)))
+	for _, rec := range recs {
+		at := len(head)
+		head = append(head, rec...)
+		// the tables follow the new directory: offsets move by its size
+		off := binary.BigEndian.Uint32(rec[8:])
+		binary.BigEndian.PutUint32(head[at+8:], off+uint32(12+16*len(recs)))
+	}
+	return &joined{parts: [2][]byte{head, data}}
+}
+
+// joined reads two byte slices as one.
+type joined struct {
+	parts [2][]byte
+	pos   int64
+}
+
+func (j *joined) ReadAt(p []byte, off int64) (int, error) {
+	n := 0
+	for _, part := range j.parts {
+		if off >= int64(len(part)) {
+			off -= int64(len(part))
+			continue
+		}
+		k := copy(p[n:], part[off:])
+		n += k
+		off = 0
+		if n == len(p) {
+			return n, nil
+		}
+	}
+	return n, io.EOF
+}
+
+func (j *joined) Read(p []byte) (int, error) {
+	n, err := j.ReadAt(p, j.pos)
+	j.pos += int64(n)
+	return n, err
+}
+
+func (j *joined) Seek(off int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekCurrent:
+		off += j.pos
+	case io.SeekEnd:
+		off += int64(len(j.parts[0]) + len(j.parts[1]))
+	}
+	if off < 0 {
+		return 0, errors.New("seek before the start")
+	}
+	j.pos = off
+	return off, nil
 }
 
 // NewShapingFace returns a go-text face for one goroutine's shaping.
@@ -92,7 +178,8 @@ func (f *Face) NewShapingFace() *font.Face { return font.NewFace(f.Font()) }
 func (f *Face) CodePoint(gid uint16) (rune, bool) {
 	f.once.Do(func() {
 		m := make(map[uint16]rune)
-		it := f.Font().Cmap.Iter()
+		f.Covers(0) // reads the character map
+		it := f.cmap.Iter()
 		for it.Next() {
 			r, g := it.Char()
 			if r > 0xFFFF || (r >= 0xE000 && r <= 0xF8FF) {
@@ -110,9 +197,10 @@ func (f *Face) CodePoint(gid uint16) (rune, bool) {
 
 // Contours returns the number of closed contours of a glyph's outline
 // (composite glyphs counted with their components): 2 for an unslashed
-// zero, 3 for a slashed one.
+// zero, 3 for a slashed one. It parses the whole font each time: it is
+// for checking the fonts, not for building.
 func (f *Face) Contours(gid uint16) int {
-	o, ok := font.NewFace(f.Font()).GlyphDataOutline(font.GID(gid))
+	o, ok := font.NewFace(parse(f.Name, bytes.NewReader(f.Data))).GlyphDataOutline(font.GID(gid))
 	if !ok {
 		return 0
 	}
@@ -154,26 +242,17 @@ func Embedded() (*Set, error) {
 }
 
 func load() (*Set, error) {
-	entries, err := files.ReadDir(".")
-	if err != nil {
-		return nil, fmt.Errorf("read embedded fonts: %w", err)
-	}
 	s := &Set{faces: make(map[string]*Face), text: "NotoSans"}
-	for _, e := range entries {
-		data, err := files.ReadFile(e.Name())
+	for _, e := range embedded {
+		n, err := numGlyphs(e.data)
 		if err != nil {
-			return nil, fmt.Errorf("read embedded font %s: %w", e.Name(), err)
+			return nil, fmt.Errorf("embedded font %s: %w", e.name, err)
 		}
-		name := e.Name()[:len(e.Name())-len(".ttf")]
-		n, err := numGlyphs(data)
+		u, asc, desc, err := lineMetrics(e.data)
 		if err != nil {
-			return nil, fmt.Errorf("embedded font %s: %w", e.Name(), err)
+			return nil, fmt.Errorf("embedded font %s: %w", e.name, err)
 		}
-		u, asc, desc, err := lineMetrics(data)
-		if err != nil {
-			return nil, fmt.Errorf("embedded font %s: %w", e.Name(), err)
-		}
-		s.faces[name] = &Face{Name: name, Bold: strings.HasSuffix(name, "-Bold"), Data: data,
+		s.faces[e.name] = &Face{Name: e.name, Bold: strings.HasSuffix(e.name, "-Bold"), Data: e.data,
 			upem: u, ascender: asc / u, descender: desc / u, numGlyphs: n}
 	}
 	return s, nil

@@ -2,7 +2,13 @@
 
 package fonts
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
 
 func TestEveryScriptHasItsFace(t *testing.T) {
 	set, err := Embedded()
@@ -136,5 +142,24 @@ func TestWeightFindsTheOtherFaceOfAFamily(t *testing.T) {
 		if got := set.Weight(set.Face(tc.face), tc.bold).Name; got != tc.want {
 			t.Errorf("Weight(%s, bold=%v) = %s; want %s", tc.face, tc.bold, got, tc.want)
 		}
+	}
+}
+
+// TestEmbeddedListsEveryFont checks that every font file of the package is
+// embedded, under its name.
+func TestEmbeddedListsEveryFont(t *testing.T) {
+	files, err := filepath.Glob("*.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range embedded {
+		names = append(names, e.name+".ttf")
+		if want, _ := os.ReadFile(e.name + ".ttf"); !bytes.Equal(e.data, want) {
+			t.Errorf("%s: the embedded bytes are not the file's", e.name)
+		}
+	}
+	if !slices.Equal(names, files) {
+		t.Errorf("embedded fonts %q, font files %q: list each font file in embedded.go", names, files)
 	}
 }
