@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"leaflet/layout"
-	"leaflet/output"
 )
 
 // qpdfDoc is what the tests read of `qpdf --json` (version 2): the
@@ -119,10 +118,7 @@ func TestScreenEditionPagesAreA6WithTelLinksThroughQPDF(t *testing.T) {
 				if len(outline) < 3 || outline[0] != doc.Title {
 					t.Errorf("the outline is %q; want the title, then the sections", outline)
 				}
-				rep, err := output.CheckTagged(o.PDF)
-				if err != nil {
-					t.Fatal(err)
-				}
+				rep := checkTagged(t, o.PDF)
 				for _, p := range rep.Problems {
 					t.Errorf("tagging: %s", p)
 				}
