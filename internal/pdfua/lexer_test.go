@@ -68,8 +68,9 @@ func TestLexerRefusesUnterminatedTokens(t *testing.T) {
 	}
 }
 
-// TestTextStringsReadBack reads the text strings output's writer makes
-// (output's TestPDFTextString has the same table) back through the lexer.
+// TestTextStringsReadBack reads text strings written as output's
+// pdfTextString writes them (literal, UTF-16BE with a byte order mark when
+// not ASCII) back through the lexer.
 func TestTextStringsReadBack(t *testing.T) {
 	for want, in := range map[string]string{
 		"en":           "(en)",

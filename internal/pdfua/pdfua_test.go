@@ -5,8 +5,10 @@ package pdfua
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,9 +84,9 @@ var corruptions = []corruption{
 		"MCID 0 is used twice"},
 	{"unbalanced q", "trifold", "%% Contents for page", ` ET Q\n`, " ET\n",
 		"q without Q"},
-	{"notdef", "trifold", "%% Contents for page", `Td <00[0-9a-f]{2}`, "Td <0000",
+	{"notdef", "trifold", "%% Contents for page", `(Td \[?<)[0-9a-f]{4}`, "${1}0000",
 		"draws .notdef (glyph 0)"},
-	{"no text for a code", "trifold", "%% Contents for page", `Td <[0-9a-f]{4}`, "Td <fffe",
+	{"no text for a code", "trifold", "%% Contents for page", `(Td \[?<)[0-9a-f]{4}`, "${1}fffe",
 		"codes its ToUnicode map gives no text for"},
 	{"no ToUnicode", "trifold", "/Type /Font", `\n\s*/ToUnicode \d+ 0 R`, "",
 		"has no ToUnicode map"},
@@ -158,15 +160,19 @@ func TestCheckerFindsProblems(t *testing.T) {
 
 func TestCheckerReportsQpdfWarnings(t *testing.T) {
 	pdf := bytes.Clone(builtPDF(t, "trifold"))
-	// a wrong offset of the last cross-reference section: qpdf recovers
-	// the file by reading it through, and warns
-	rx := regexp.MustCompile(`startxref\s+\d+\s+%%EOF\s*$`)
-	if !rx.Match(pdf) {
-		t.Fatal("the PDF does not end with startxref")
+	// the first stream's length one byte short, written as wide: qpdf
+	// finds no endstream where the length ends, recovers the length, and
+	// warns
+	rx := regexp.MustCompile(`/Length (\d+)`)
+	loc := rx.FindSubmatchIndex(pdf)
+	if loc == nil {
+		t.Fatal("the PDF has no stream with a direct /Length")
 	}
-	pdf = rx.ReplaceAll(pdf, []byte("startxref\n12\n%%EOF\n"))
+	n, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
+	pdf = slices.Concat(pdf[:loc[2]], fmt.Appendf(nil, "%*d", loc[3]-loc[2], n-1), pdf[loc[3]:])
 	rep := check(t, pdf)
-	if !strings.Contains(strings.Join(rep.Problems, "\n"), "qpdf warns: file is damaged") {
+	if !strings.Contains(strings.Join(rep.Problems, "\n"), "qpdf warns: (object") ||
+		!strings.Contains(strings.Join(rep.Problems, "\n"), "recover stream length") {
 		t.Errorf("qpdf's warnings are not reported; the problems are:\n%s", strings.Join(rep.Problems, "\n"))
 	}
 	for _, p := range rep.Problems {

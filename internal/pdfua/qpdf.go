@@ -121,7 +121,7 @@ func qpdfWarnings(stderr, file string) []string {
 		if !ok {
 			continue // "qpdf: operation succeeded with warnings"
 		}
-		line = strings.TrimPrefix(strings.TrimPrefix(line, file), ": ")
+		line = strings.TrimLeft(strings.TrimPrefix(line, file), ": ")
 		out = append(out, "qpdf warns: "+line)
 	}
 	return out
