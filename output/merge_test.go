@@ -680,14 +680,24 @@ func mergeTestCheck(t *testing.T, srcs []*mergeTestSource, parts []MergePart, cm
 		}
 	}
 
-	// post, OS/2 and name: the first part's.
+	// post, OS/2 and name: the first part's, name with only the Windows
+	// records of the names a consumer reads.
 	if post := tables["post"]; len(post) != 32 || mergeTestU32(post) != 0x00030000 || !bytes.Equal(post[4:], srcs[0].tables["post"][4:32]) {
 		t.Errorf("post % x is not the first part's header as version 3.0", post)
 	}
-	for _, tag := range []string{"OS/2", "name"} {
-		if !bytes.Equal(tables[tag], srcs[0].tables[tag]) {
-			t.Errorf("table %q is not the first part's", tag)
+	if !bytes.Equal(tables["OS/2"], srcs[0].tables["OS/2"]) {
+		t.Error("table OS/2 is not the first part's")
+	}
+	var kept []string
+	for _, r := range mergeTestNames(srcs[0].tables["name"]) {
+		var platform, enc, lang, id int
+		fmt.Sscanf(r, "%d/%d/%d/%d=", &platform, &enc, &lang, &id)
+		if platform == 3 && (id <= 6 || id == 14) {
+			kept = append(kept, r)
 		}
+	}
+	if got := mergeTestNames(tables["name"]); !slices.Equal(got, kept) || len(kept) == 0 {
+		t.Errorf("name records %q, want the first part's Windows records of names 0-6 and 14: %q", got, kept)
 	}
 
 	// What go-text reads: the cmap, and each glyph's advance and outline
@@ -1364,4 +1374,18 @@ func TestMergeFontsHighGlyphMetrics(t *testing.T) {
 	if string(adv) != string(want[:2]) || string(lsb) != string(want[2:]) {
 		t.Errorf("glyph 1: advance %x, lsb %x; the source's glyph %d has %x", adv, lsb, gid, want)
 	}
+}
+
+// mergeTestNames returns a name table's records as
+// "platform/encoding/language/name=string (hex)", in order.
+func mergeTestNames(name []byte) []string {
+	count, strOff := int(mergeTestU16(name[2:])), int(mergeTestU16(name[4:]))
+	var out []string
+	for i := range count {
+		r := name[6+12*i:]
+		length, off := int(mergeTestU16(r[8:])), int(mergeTestU16(r[10:]))
+		out = append(out, fmt.Sprintf("%d/%d/%d/%d=%x", mergeTestU16(r), mergeTestU16(r[2:]), mergeTestU16(r[4:]), mergeTestU16(r[6:]),
+			name[strOff+off:strOff+off+length]))
+	}
+	return out
 }
