@@ -1291,61 +1291,6 @@ func BenchmarkMergeFonts(b *testing.B) {
 	b.ReportMetric(float64(len(out)), "font-bytes")
 }
 
-// BenchmarkMergeFontsFpdf compares writing a one-page PDF that draws 100
-// glyphs of each of eight fonts with eight derived fonts and with one
-// merged font (the merging or deriving included).
-func BenchmarkMergeFontsFpdf(b *testing.B) {
-	parts, cmap := mergeTestBenchParts(b)
-	draw := func(b *testing.B, fonts [][]byte, texts []string) {
-		pdf := fpdf.New("P", "pt", "A4", "")
-		pdf.AddPage()
-		for i, f := range fonts {
-			name := fmt.Sprintf("f%d", i)
-			pdf.AddUTF8FontFromBytes(name, "", f)
-			pdf.SetFont(name, "", 10)
-			pdf.Text(10, float64(20+12*i), texts[i])
-		}
-		if err := pdf.Output(io.Discard); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.Run("derived=8", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var fonts [][]byte
-			var texts []string
-			for _, p := range parts {
-				m := map[rune]uint16{}
-				var text []rune
-				for j, g := range p.Glyphs {
-					m[0xE000+rune(j)] = g
-					text = append(text, 0xE000+rune(j))
-				}
-				f, err := DeriveFont(p.Src, m, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				fonts, texts = append(fonts, f), append(texts, string(text))
-			}
-			draw(b, fonts, texts)
-		}
-	})
-	b.Run("merged=1", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			f, _, err := MergeFonts(parts, cmap, nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var text []rune
-			for r := range rune(len(cmap)) {
-				text = append(text, 0xE001+r)
-			}
-			draw(b, [][]byte{f}, []string{string(text)})
-		}
-	})
-}
-
 // TestMergeFontsHighGlyphMetrics merges a glyph whose hmtx entry lies past
 // 64 KB into the table (glyph 28330 of Droid Sans Fallback, the fullwidth
 // left parenthesis): its advance and left side bearing must be its own.

@@ -270,11 +270,6 @@ func (d *document) boolean(v any) bool {
 	return b
 }
 
-// isString reports whether a value is or refers to a string.
-func (d *document) isString(v any) bool {
-	s, ok := d.resolve(v).(string)
-	return ok && (strings.HasPrefix(s, "u:") || strings.HasPrefix(s, "b:"))
-}
 
 // text returns the text of a text string value, "" for any other value.
 // qpdf gives the text of a string that is Unicode (UTF-16, UTF-8 or

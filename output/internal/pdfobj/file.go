@@ -4,12 +4,8 @@ package pdfobj
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
-	"io"
-	"maps"
-	"slices"
 	"strconv"
 )
 
@@ -126,18 +122,6 @@ func (f *File) readXref(off int) error {
 // Root returns the catalog's object number.
 func (f *File) Root() int { return f.root }
 
-// Objects returns the numbers of all objects, read or added, in order.
-func (f *File) Objects() []int {
-	nums := slices.Collect(maps.Keys(f.offs))
-	for n := range f.bodies {
-		if _, ok := f.offs[n]; !ok {
-			nums = append(nums, n)
-		}
-	}
-	slices.Sort(nums)
-	return nums
-}
-
 // Object returns object num's body: as added or replaced, else as read.
 func (f *File) Object(num int) ([]byte, error) {
 	if b, ok := f.bodies[num]; ok {
@@ -185,38 +169,6 @@ func (f *File) Object(num int) ([]byte, error) {
 	return b[start:end:end], nil
 }
 
-// Stream returns the dictionary and the decoded data of stream object
-// num: unfiltered or FlateDecode without a predictor.
-func (f *File) Stream(num int) (dict, data []byte, err error) {
-	body, err := f.Object(num)
-	if err != nil {
-		return nil, nil, err
-	}
-	dict, raw, err := SplitStream(body)
-	if err != nil || raw == nil {
-		return nil, nil, fmt.Errorf("object %d: not a stream", num)
-	}
-	filter, _ := DictGet(dict, "Filter")
-	switch string(bytes.Trim(TrimSpace(filter), "[] ")) {
-	case "":
-		return dict, raw, nil
-	case "/FlateDecode":
-		if p, _ := DictGet(dict, "DecodeParms"); p != nil {
-			return nil, nil, fmt.Errorf("object %d: predictors are not supported", num)
-		}
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, nil, fmt.Errorf("object %d: %w", num, err)
-		}
-		data, err := io.ReadAll(zr)
-		if err != nil {
-			return nil, nil, fmt.Errorf("object %d: %w", num, err)
-		}
-		return dict, data, nil
-	}
-	return nil, nil, fmt.Errorf("object %d: filter %s is not supported", num, filter)
-}
-
 // Add adds an object and returns its number. A nil body reserves the
 // number for a later Replace.
 func (f *File) Add(body []byte) int {
@@ -230,16 +182,6 @@ func (f *File) Add(body []byte) int {
 func (f *File) Replace(num int, body []byte) {
 	f.bodies[num] = bytes.Clone(body)
 	f.next = max(f.next, num+1)
-}
-
-// Trailer returns the raw value of a trailer entry as read, or nil.
-func (f *File) Trailer(key string) []byte {
-	for _, en := range f.trailer {
-		if en.Key == key {
-			return en.Val
-		}
-	}
-	return nil
 }
 
 // SetTrailer sets a trailer entry such as /ID (key without its slash); the

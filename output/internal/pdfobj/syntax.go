@@ -99,9 +99,6 @@ func ParseRef(b []byte) (int, bool) {
 	return n, ok && okg && string(f[2]) == "R" && i == len(b)
 }
 
-// Ref returns the reference "N 0 R" to object num.
-func Ref(num int) string { return fmt.Sprintf("%d 0 R", num) }
-
 // SkipValue returns the offset just past the object that starts at or
 // after i (leading white space is skipped). Dictionaries, arrays, literal
 // strings (with escapes and balanced parentheses), hex strings, names,
@@ -293,22 +290,6 @@ func DictSet(b []byte, key, value string) ([]byte, error) {
 		out = append(out, '\n') // keep one entry per line
 	}
 	return append(out, b[closing:]...), nil
-}
-
-// DictDelete returns a copy of b without key in the dictionary at the
-// start of b; b itself if the key is absent.
-func DictDelete(b []byte, key string) ([]byte, error) {
-	ks, ve := -1, -1
-	_, err := dictScan(b, func(k []byte, s, _, e int) bool {
-		if string(k) == key {
-			ks, ve = s, e
-		}
-		return ks >= 0
-	})
-	if err != nil || ks < 0 {
-		return b, err
-	}
-	return append(bytes.Clone(b[:ks]), b[ve:]...), nil
 }
 
 // ArrayItems returns the raw items of the array at the start of b.
