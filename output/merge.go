@@ -315,8 +315,14 @@ func (m *merger) add(i int, gid uint16) (int, error) {
 		if g.instrAt+2+g.instrLen > len(data) {
 			return 0, fmt.Errorf("part %d: %w: glyph %d has %d bytes of instructions, more than its %d bytes hold", i, errSFNTMalformed, gid, g.instrLen, len(data))
 		}
-		g.size = len(data) - g.instrLen
 		g.stats = sfntGlyphStats{points: int(sfntBE.Uint16(data[g.instrAt-2:])) + 1, contours: contours}
+		// the glyph ends with its coordinates, not with the source's
+		// padding
+		end, ok := sfntSimpleEnd(data, g.instrAt+2+g.instrLen, g.stats.points)
+		if !ok {
+			return 0, fmt.Errorf("part %d: %w: glyph %d's points run past its %d bytes", i, errSFNTMalformed, gid, len(data))
+		}
+		g.size = end - g.instrLen
 	}
 	m.glyphs = append(m.glyphs, g)
 	s.ids[gid] = k
@@ -617,4 +623,49 @@ func (m *merger) writeMaxp(extra []Composite) []byte {
 		raise(30, s.depth)
 	}
 	return maxp
+}
+
+// sfntSimpleEnd returns where the data of a simple glyph of points points
+// ends, its flags starting at at: after the flags (with their repeats) and
+// the x and y coordinates they say are there. It reports false when they
+// run past the data.
+func sfntSimpleEnd(data []byte, at, points int) (int, bool) {
+	const (
+		xShort, yShort = 0x02, 0x04
+		repeat         = 0x08
+		xSame, ySame   = 0x10, 0x20
+	)
+	xLen, yLen := 0, 0
+	for n := 0; n < points; {
+		if at >= len(data) {
+			return 0, false
+		}
+		f := data[at]
+		at++
+		count := 1
+		if f&repeat != 0 {
+			if at >= len(data) {
+				return 0, false
+			}
+			count += int(data[at])
+			at++
+		}
+		for range count {
+			switch {
+			case f&xShort != 0:
+				xLen++
+			case f&xSame == 0:
+				xLen += 2
+			}
+			switch {
+			case f&yShort != 0:
+				yLen++
+			case f&ySame == 0:
+				yLen += 2
+			}
+		}
+		n += count
+	}
+	end := at + xLen + yLen
+	return end, end <= len(data)
 }

@@ -527,7 +527,9 @@ func mergeTestCheck(t *testing.T, srcs []*mergeTestSource, parts []MergePart, cm
 			}
 			want = append(append(slices.Clone(src[:at]), 0, 0), src[at+2+n:]...)
 		}
-		if len(got) != (len(want)+3)&^3 || !bytes.HasPrefix(got, want) || strings.Trim(string(got[len(want):]), "\x00") != "" {
+		// the source's padding (zeros after the coordinates) is not copied
+		exact := bytes.TrimRight(want, "\x00")
+		if len(got)%4 != 0 || len(got) > (len(want)+3)&^3 || !bytes.HasPrefix(got, exact) || strings.Trim(string(got[len(exact):]), "\x00") != "" {
 			t.Errorf("glyph %d (glyph %d of part %d): %d bytes, not the %d expected and padding", k, o.gid, o.part, len(got), len(want))
 		}
 	}
