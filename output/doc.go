@@ -4,19 +4,23 @@
 // It is the only package that imports fpdf. It never measures or wraps
 // text; it places every glyph where layout put it.
 //
-// Shaped glyphs reach fpdf through derived fonts: the faces of a document
-// that share their units per em are merged into one font ([MergeFonts]),
-// any other face gets a font of its own ([DeriveFont]). Each drawn cluster
-// is one glyph with one code — a glyph of the font, or a composite glyph
-// added for a cluster of several glyphs, an offset mark or a kerned
-// advance — so that the PDF's widths place every glyph exactly and each
-// code stands for exactly its cluster's text.
+// fpdf draws the pages, the pictures, the links of an untagged document
+// and the outline, uncompressed; it never sees a font. The text is drawn
+// by output's own operators through fonts built for the document
+// ([MergeFonts]): the faces that share their units per em are merged into
+// one TrueType font, any other face gets one of its own. Each drawn
+// cluster is one glyph with one code, its glyph ID (/CIDToGIDMap
+// /Identity) — a glyph of a face, or a composite glyph added for a
+// cluster of several glyphs, an offset mark, a kerned advance or the same
+// glyph standing for other text — so that the PDF's widths place every
+// glyph exactly and each code stands for exactly its cluster's text.
 //
-// After fpdf has written the document, one incremental update (in an object
-// stream with a cross-reference stream) replaces each font's ToUnicode map,
-// names the fonts as subsets, adds the structure tree of a tagged PDF
-// (PDF/UA-1), viewer preferences, page boxes and output intent of the print
-// shop's file, and a document ID.
+// The finished file is written once (output/internal/pdfobj): fpdf's
+// objects with the fonts and their ToUnicode maps, the structure tree of a
+// tagged PDF (PDF/UA-1), viewer preferences, the page boxes and output
+// intent of the print shop's file and a document ID, every object once,
+// the objects that are not streams in an object stream, streams deflated,
+// a cross-reference stream.
 //
 // output imports layout, fonts and pictures; nothing imports output but
 // build.

@@ -2,12 +2,12 @@
 
 package output
 
-// This file merges glyphs of several TrueType fonts into one font, so that a
-// document drawn in many faces (Latin, Arabic, Bengali, Ethiopic, ...) hands
-// fpdf one font instead of one per face: fpdf's cost is mostly per font.
+// This file builds a document's fonts: the glyphs it draws of one or more
+// TrueType faces, merged into one font, so that a document drawn in many
+// faces (Latin, Arabic, Bengali, Ethiopic, ...) embeds one font instead of
+// one per face, with composite glyphs added for shaped clusters.
 //
-// The merged font is built like DeriveFont's (same tables, same cmap, same
-// added composites) but its glyphs are renumbered: glyph 0 is the first
+// The glyphs of the merged font are renumbered: glyph 0 is the first
 // font's .notdef, then come the glyphs taken from each font in turn. Hinting
 // cannot be merged (each font's instructions call functions of its own fpgm
 // and read its own cvt), so the instructions of the copied glyphs are
@@ -69,7 +69,7 @@ type mergeGlyph struct {
 // of composite glyphs among them that were not listed. gids[i][j] is the
 // new glyph ID of parts[i].Glyphs[j]. The font's cmap maps the code points in
 // cmap to NEW glyph IDs; extra composites (components given as NEW glyph
-// IDs) are added, as DeriveFont adds them, after the listed glyphs and
+// IDs) are added after the listed glyphs and
 // before the components that were not listed, so that the caller knows
 // every glyph ID it needs before the call.
 //
@@ -91,7 +91,7 @@ type mergeGlyph struct {
 //     the new glyph IDs of their components, lose WE_HAVE_INSTRUCTIONS and
 //     the instructions after their last component record. A simple glyph
 //     with no contours but some data is written as an empty glyph;
-//   - an extra composite is written as DeriveFont writes it: one record per
+//   - an extra composite is written with one record per
 //     Component (ARG_1_AND_2_ARE_WORDS, ARGS_ARE_XY_VALUES), a bounding box
 //     that is the union of its components' boxes moved by their offsets,
 //     leaving out components without contours, and no data at all if none
@@ -100,7 +100,7 @@ type mergeGlyph struct {
 //     composite gets its Advance and, as left side bearing, the xMin of its
 //     bounding box (0 if it is empty). hmtx has as few long metrics as the
 //     advances allow;
-//   - the tables are cmap (one (3,1) format-4 subtable, as DeriveFont
+//   - the tables are cmap (one (3,1) format-4 subtable, as sfntBuildCmap
 //     writes it), glyf, loca (short offsets when glyf allows them), hmtx,
 //     head, hhea, maxp, name, post and, if the first part has it, OS/2. OS/2
 //     and name are the first part's, unchanged; post is its header as
@@ -120,12 +120,12 @@ type mergeGlyph struct {
 //
 // All parts must be TrueType fonts with a version 1.0 maxp table and the same
 // unitsPerEm. Errors name the part (or the extra composite) at fault: a
-// font DeriveFont would reject, a listed glyph ID beyond the part's glyphs,
+// font sfntCheckTables rejects, a listed glyph ID beyond the part's glyphs,
 // a truncated or cyclic composite glyph, a simple glyph whose instructions
 // run past its end, more than 65535 glyphs in all, an extra composite
 // without components or with a component that is not a copied glyph, a
 // composite whose box or point count does not fit the font's fields, or a
-// cmap entry DeriveFont would reject. Errors about the fonts themselves wrap
+// cmap entry sfntBuildCmap rejects. Errors about the fonts themselves wrap
 // errSFNTMalformed or errSFNTUnsupported. The output is a function of the
 // arguments only; they are not modified and the result shares no memory
 // with them. The work is linear in the number of glyphs copied, plus reading

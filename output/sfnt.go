@@ -2,23 +2,14 @@
 
 package output
 
-// This file rewrites the character map of a TrueType font so that fpdf, which
-// addresses glyphs only through a font's (3,1) format-4 cmap, can draw glyphs
-// that shaping produced but that have no code point of their own (ligatures,
-// contextual forms, conjuncts). The caller assigns each such glyph a Private
-// Use Area code point and DeriveFont builds a font whose cmap says so.
-//
-// The derived font is also cut down to what fpdf needs: only the tables it
-// reads or embeds, and only the outlines of the glyphs the cmap reaches. Glyph
-// IDs are never renumbered (they come from HarfBuzz), so glyphs that are not
-// kept stay in the font as empty glyphs.
-//
+// This file holds what the merged fonts (merge.go) read and write of a
+// TrueType font: the table directory, glyph data and composite glyph
+// records, the format-4 cmap, and the assembled file with its checksums.
 // A PDF's ToUnicode CMap maps each drawn code to text, so a cluster that
 // shaping turned into several glyphs (a Bengali vowel sign drawn before its
 // consonant, an Arabic letter with its marks) copies as text only if it is
-// drawn as one glyph. DeriveFont therefore also adds composite glyphs after
-// the font's own: each draws a cluster's glyphs at their shaped offsets, and
-// the caller maps a code point to it like to any other glyph.
+// drawn as one glyph: the built fonts add composite glyphs that draw a
+// cluster's glyphs at their shaped offsets.
 //
 // References: the OpenType specification, chapters "Font file" (table
 // directory and checksums), "cmap" (format 4), "glyf" (composite glyph
@@ -35,19 +26,17 @@ import (
 	"strings"
 )
 
-// Sentinel errors wrapped by DeriveFont, for use with errors.Is.
+// Sentinel errors wrapped by MergeFonts, for use with errors.Is.
 var (
 	errSFNTUnsupported = errors.New("unsupported font")
 	errSFNTMalformed   = errors.New("malformed font")
 )
 
-// sfntRequired lists the tables fpdf reads unconditionally (besides cmap,
-// which DeriveFont writes itself); fpdf panics rather than failing when one is
-// missing, so DeriveFont checks for them up front.
+// sfntRequired lists the tables a source font must have (besides cmap,
+// which a built font gets of its own).
 var sfntRequired = []string{"glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
 
-// sfntOptional lists the other tables DeriveFont copies when the source has
-// them: fpdf reads OS/2 and embeds the hinting tables with its subset.
+// sfntOptional lists the other tables a source font may have.
 var sfntOptional = []string{"OS/2", "cvt ", "fpgm", "gasp", "prep"}
 
 // Flags of a composite glyph component record ("glyf" chapter).
@@ -66,7 +55,7 @@ const sfntPostHeaderLen = 32
 
 // sfntTable is one table of a font: its tag and its bytes (a sub-slice of the
 // source font, never copied until the output is assembled, or a table
-// DeriveFont built).
+// built).
 type sfntTable struct {
 	tag  string
 	data []byte
@@ -89,13 +78,13 @@ type Component struct {
 	DX, DY int16
 }
 
-// Composite is a glyph that DeriveFont adds after the font's own glyphs.
+// Composite is a glyph added to a built font, drawing its components.
 type Composite struct {
 	Components []Component
 	Advance    uint16 // font units
 }
 
-// sfntAdded is a Composite as DeriveFont writes it.
+// sfntAdded is a Composite as it is written.
 type sfntAdded struct {
 	data    []byte // the glyf record (unpadded), nil for an empty glyph
 	bbox    sfntBBox
@@ -176,19 +165,17 @@ func sfntFind(tables []sfntTable, tag string) []byte {
 	return nil
 }
 
-// sfntInfo holds the counts and formats DeriveFont reads from head, hhea and
-// maxp.
+// sfntInfo holds the counts and formats read from head, hhea and maxp.
 type sfntInfo struct {
 	numGlyphs   int // maxp.numGlyphs
 	numHMetrics int // hhea.numberOfHMetrics
 	locFormat   int // head.indexToLocFormat: 0 for 2-byte offsets, 1 for 4-byte
 }
 
-// sfntCheckTables checks that the tables fpdf reads are present and that
-// head, maxp, hhea, hmtx, loca and post are large enough for what fpdf and
-// DeriveFont read from them: fpdf does no bounds checking of its own and
-// panics on such fonts. (Offsets from loca into glyf are checked only for the
-// glyphs DeriveFont keeps, by sfntKeptGlyphs.)
+// sfntCheckTables checks that the required tables are present and that
+// head, maxp, hhea, hmtx, loca and post are large enough for what is read
+// from them. (Offsets from loca into glyf are checked for each glyph as it
+// is copied.)
 func sfntCheckTables(tables []sfntTable) (sfntInfo, error) {
 	for _, tag := range sfntRequired {
 		if len(sfntFind(tables, tag)) == 0 {
@@ -202,7 +189,7 @@ func sfntCheckTables(tables []sfntTable) (sfntInfo, error) {
 	if len(maxp) < 6 || len(hhea) < 36 {
 		return sfntInfo{}, fmt.Errorf("%w: 'maxp' or 'hhea' table too short", errSFNTMalformed)
 	}
-	// fpdf reads post up to isFixedPitch.
+	// post is read up to isFixedPitch.
 	if len(sfntFind(tables, "post")) < 16 {
 		return sfntInfo{}, fmt.Errorf("%w: 'post' table too short", errSFNTMalformed)
 	}
