@@ -217,8 +217,8 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 	return sfntAssemble(tables), gids, nil
 }
 
-// mergeOpen reads a part's font: its tables, checked as DeriveFont checks
-// them, and a version 1.0 maxp, whose fields the merged font's must cover.
+// mergeOpen reads a part's font: its tables, checked by sfntCheckTables,
+// and a version 1.0 maxp, whose fields the merged font's must cover.
 func mergeOpen(src []byte) (mergeSource, error) {
 	tables, err := sfntReadTables(src)
 	if err != nil {
@@ -408,7 +408,7 @@ func (m *merger) bbox(k int) sfntBBox {
 
 // buildExtra checks the extra composites (whose components are glyph IDs
 // of copied glyphs in the merged font) and builds their glyph data, bounding
-// boxes and advances into m.added, as DeriveFont does.
+// boxes and advances into m.added.
 func (m *merger) buildExtra(extra []Composite) error {
 	m.added = make([]sfntAdded, len(extra))
 	for i, c := range extra {
