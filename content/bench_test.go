@@ -4,6 +4,7 @@ package content
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +58,21 @@ func BenchmarkLocalize(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkScanPositions reads the positions of every built-in bundle.
+func BenchmarkScanPositions(b *testing.B) {
+	var srcs [][]byte
+	for _, name := range BuiltinFiles() {
+		if src, err := fs.ReadFile(Builtin(), name); err == nil && strings.HasPrefix(name, "locales/") {
+			srcs = append(srcs, src)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			scanPositions("bundle.toml", src)
+		}
 	}
 }
