@@ -247,6 +247,32 @@ func (p *positions) key(path string) Pos {
 	return Pos{File: p.file}
 }
 
+// table returns the position of the table at path: its header or, for a
+// table that only dotted names make ([a.b] makes a), its first key in the
+// file; else what key gives.
+func (p *positions) table(path string) Pos {
+	if _, ok := p.keys[path]; !ok && path != "" {
+		if first, ok := p.firstUnder(path); ok {
+			return first
+		}
+	}
+	return p.key(path)
+}
+
+// firstUnder returns the first position in the file of a key inside the
+// table at path.
+func (p *positions) firstUnder(path string) (Pos, bool) {
+	var first Pos
+	found := false
+	for k, pos := range p.keys {
+		inside := strings.HasPrefix(k, path) && len(k) > len(path) && (k[len(path)] == '.' || k[len(path)] == '[')
+		if inside && (!found || pos.Line < first.Line || pos.Line == first.Line && pos.Col < first.Col) {
+			first, found = pos, true
+		}
+	}
+	return first, found
+}
+
 // str returns the position of the string value s of the key fallback: its
 // first occurrence at or after the key, or the key's position.
 func (p *positions) str(s, fallback string) Pos {
