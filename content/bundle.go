@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -35,10 +36,20 @@ type Bundle struct {
 	// broken holds the messages whose templates cannot be used, reported
 	// when the bundle is read (checkTemplates) and not again
 	broken map[string]bool
+	// ids are the message IDs in file order and zero the zero of the
+	// bundle's digits (see LocalDigits), set once the bundle is read: a
+	// bundle is read-only after, and shared by the builds of every edition
+	ids  []string
+	zero rune
 }
 
-// IDs returns the bundle's message IDs in file order.
-func (b *Bundle) IDs() []string {
+// IDs returns the bundle's message IDs in file order. The slice is the
+// bundle's own, shared by every caller: read it, do not change it.
+func (b *Bundle) IDs() []string { return b.ids }
+
+// sortedIDs returns the message IDs of b.Messages in file order: by line,
+// then by ID for messages on one line.
+func (b *Bundle) sortedIDs() []string {
 	ids := make([]string, 0, len(b.Messages))
 	for id := range b.Messages {
 		ids = append(ids, id)
@@ -50,7 +61,19 @@ func (b *Bundle) IDs() []string {
 		}
 		return ids[i] < ids[j]
 	})
-	return ids
+	return slices.Clip(ids)
+}
+
+// digitZero returns the zero of the digits the bundle's text is written
+// in: that of the first digit of another system than ASCII, in file
+// order, or '0' when there is none.
+func (b *Bundle) digitZero() rune {
+	for _, id := range b.ids {
+		if z, ok := nativeZero(b.Messages[id].Other); ok {
+			return z
+		}
+	}
+	return '0'
 }
 
 // Pos returns the position of a message's table in the file.
@@ -197,10 +220,13 @@ func parseBundle(file, tag string, src []byte) (*Bundle, Diagnostics) {
 		}
 	}
 	walk("", raw)
+	b.ids = b.sortedIDs()
+	b.zero = b.digitZero()
 	b.broken = checkTemplates(b, &ds)
-	// go-i18n itself must accept the file, since translators' tools use it.
-	if _, err := i18n.ParseMessageFileBytes(src, "active."+tag+".toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}); err != nil && !ds.HasErrors() {
-		ds.Errorf(Pos{File: file}, "go-i18n cannot read the bundle: %v", err)
+	// go-i18n itself must accept the file, since translators' tools use
+	// it; what it refuses that the checks above let pass, it says
+	if !ds.HasErrors() {
+		goI18nCheck(raw, pos, &ds)
 	}
 	return b, ds
 }

@@ -145,20 +145,14 @@ func (l *Leaflet) FormatNumber(lang string, n int) string {
 // (۱۸ سال) gets its phone number in them too, a Sorani one in Arabic-Indic
 // digits, and a bundle written with Western digits, or with none, keeps
 // them. The first digit of another system than ASCII in the bundle
-// decides. Links keep Western digits: see WesternDigits.
+// decides, found once when the bundle is read (digitZero). Links keep
+// Western digits: see WesternDigits.
 func (l *Leaflet) LocalDigits(lang, s string) string {
-	zero := '0'
-	if b, ok := l.Bundles[lang]; ok {
-		for _, id := range b.IDs() {
-			if z, ok := nativeZero(b.Messages[id].Other); ok {
-				zero = z
-				break
-			}
-		}
-	}
-	if zero == '0' {
+	b, ok := l.Bundles[lang]
+	if !ok || b.zero == '0' {
 		return s
 	}
+	zero := b.zero
 	out := []rune(s)
 	for i, r := range out {
 		if r >= '0' && r <= '9' {

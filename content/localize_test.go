@@ -254,7 +254,8 @@ func TestRightToLeftLanguagesAreDetectedByScript(t *testing.T) {
 }
 
 // TestLocalizeIsSafeForConcurrentUse builds every built-in language at once,
-// as the CLI's parallel builds do; run it with -race.
+// as the CLI's parallel builds do, with its languages block and page
+// numbers, which read what the bundles hold once read; run it with -race.
 func TestLocalizeIsSafeForConcurrentUse(t *testing.T) {
 	l, ds := Load(Builtin(), "", DefaultLeaflet)
 	if ds.HasErrors() {
@@ -262,6 +263,8 @@ func TestLocalizeIsSafeForConcurrentUse(t *testing.T) {
 	}
 	langs := l.Langs()
 	titles := make([]string, len(langs))
+	offers := make([]int, len(langs))
+	pages := make([]string, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
 		wg.Add(1)
@@ -270,6 +273,8 @@ func TestLocalizeIsSafeForConcurrentUse(t *testing.T) {
 			if doc, _ := l.Localize(lang); doc != nil {
 				titles[i] = doc.Title
 			}
+			o, _ := l.Offers(lang, nil)
+			offers[i], pages[i] = len(o), l.FormatNumber(lang, 12)
 		}()
 	}
 	wg.Wait()
@@ -277,6 +282,12 @@ func TestLocalizeIsSafeForConcurrentUse(t *testing.T) {
 		doc, _ := l.Localize(lang)
 		if doc == nil || titles[i] != doc.Title {
 			t.Errorf("%s: got title %q in parallel; want the same as alone", lang, titles[i])
+		}
+		if o, _ := l.Offers(lang, nil); offers[i] != len(o) {
+			t.Errorf("%s: got %d offers in parallel; want %d as alone", lang, offers[i], len(o))
+		}
+		if n := l.FormatNumber(lang, 12); pages[i] != n {
+			t.Errorf("%s: got page number %q in parallel; want %q as alone", lang, pages[i], n)
 		}
 	}
 }

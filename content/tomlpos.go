@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // positions records where keys, tables and string values stand in a TOML
@@ -29,8 +30,8 @@ type positions struct {
 	claimed map[Pos]bool
 }
 
-var stringRe = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
-
+// scanPositions reads the positions of src's keys, tables and basic
+// strings, line by line.
 func scanPositions(file string, src []byte) *positions {
 	p := &positions{file: file, lines: strings.Split(string(src), "\n"), keys: map[string]Pos{}, vals: map[string]Pos{}, strs: map[string][]Pos{}}
 	counts := map[string]int{} // array-of-tables path → entries so far
@@ -46,12 +47,14 @@ func scanPositions(file string, src []byte) *positions {
 			continue
 		}
 		code := stripComment(line)
-		for _, m := range stringRe.FindAllStringSubmatchIndex(code, -1) {
-			s := code[m[2]:m[3]]
-			if uq, err := strconv.Unquote(`"` + s + `"`); err == nil {
-				s = uq
+		for at := 0; ; {
+			open, end := nextBasicString(code, at)
+			if open < 0 {
+				break
 			}
-			p.strs[s] = append(p.strs[s], Pos{file, ln, m[0] + 1})
+			s := unquoteBasic(code[open+1 : end])
+			p.strs[s] = append(p.strs[s], Pos{file, ln, open + 1})
+			at = end + 1
 		}
 		if depth > 0 {
 			depth += bracketDepth(code)
@@ -99,10 +102,58 @@ func scanPositions(file string, src []byte) *positions {
 	return p
 }
 
+// nextBasicString finds the first basic string ("…") in code at or after
+// byte at: the offsets of its opening and closing quotes, or -1, -1. A
+// backslash escapes the character after it, so \" does not close the
+// string. A quote that no quote closes opens no string, and no later
+// quote can open one either: each later quote is the escaped character
+// of a \" that the scan from the first has passed, and the scan from
+// it would pass the same characters to the line's end.
+func nextBasicString(code string, at int) (open, end int) {
+	i := strings.IndexByte(code[at:], '"')
+	if i < 0 {
+		return -1, -1
+	}
+	open = at + i
+	if end = closingQuote(code, open+1); end < 0 {
+		return -1, -1
+	}
+	return open, end
+}
+
+// closingQuote returns the offset of the quote that closes a basic string
+// whose text starts at byte i of code, or -1 when none does.
+func closingQuote(code string, i int) int {
+	for ; i < len(code); i++ {
+		switch code[i] {
+		case '"':
+			return i
+		case '\\':
+			i++ // the escaped character, whatever it is
+		}
+	}
+	return -1
+}
+
+// unquoteBasic returns the text of a basic string's content s with its
+// escapes read as Go reads them, or s itself when they do not read.
+func unquoteBasic(s string) string {
+	if strings.IndexByte(s, '\\') < 0 && utf8.ValidString(s) {
+		return s // nothing to unquote: strconv.Unquote would return s
+	}
+	if uq, err := strconv.Unquote(`"` + s + `"`); err == nil {
+		return uq
+	}
+	return s
+}
+
 // withIndices gives a dotted table name the index of the current entry of
 // each array of tables it passes through: "section.block" becomes
 // "section[2].block" inside the third [[section]].
 func withIndices(name string, counts map[string]int) string {
+	if len(counts) == 0 && isBareDotted(name) {
+		return name // no arrays of tables yet, no part to unquote or trim
+	}
 	parts := strings.Split(name, ".")
 	path := ""
 	for i, part := range parts {
@@ -118,6 +169,20 @@ func withIndices(name string, counts map[string]int) string {
 	return path
 }
 
+// isBareDotted reports whether name is bare keys joined by dots, without
+// a leading dot: letters, digits, _, - and dots only.
+func isBareDotted(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		bare := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+		if !bare && (c != '.' || i == 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// unquoteKey returns a key without its quotes.
 func unquoteKey(k string) string {
 	if uq, err := strconv.Unquote(k); err == nil {
 		return uq
@@ -180,6 +245,32 @@ func (p *positions) key(path string) Pos {
 		path = path[:i]
 	}
 	return Pos{File: p.file}
+}
+
+// table returns the position of the table at path: its header or, for a
+// table that only dotted names make ([a.b] makes a), its first key in the
+// file; else what key gives.
+func (p *positions) table(path string) Pos {
+	if _, ok := p.keys[path]; !ok && path != "" {
+		if first, ok := p.firstUnder(path); ok {
+			return first
+		}
+	}
+	return p.key(path)
+}
+
+// firstUnder returns the first position in the file of a key inside the
+// table at path.
+func (p *positions) firstUnder(path string) (Pos, bool) {
+	var first Pos
+	found := false
+	for k, pos := range p.keys {
+		inside := strings.HasPrefix(k, path) && len(k) > len(path) && (k[len(path)] == '.' || k[len(path)] == '[')
+		if inside && (!found || pos.Line < first.Line || pos.Line == first.Line && pos.Col < first.Col) {
+			first, found = pos, true
+		}
+	}
+	return first, found
 }
 
 // str returns the position of the string value s of the key fallback: its
