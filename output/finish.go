@@ -12,7 +12,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
-	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -144,7 +144,7 @@ func (g *fontGroup) widths() string {
 		codes = append(codes, int(c))
 		count[a]++
 	}
-	sortInts(codes)
+	slices.Sort(codes)
 	var dw uint16
 	for a, n := range count {
 		if n > count[dw] || n == count[dw] && a < dw {
@@ -184,20 +184,6 @@ func (g *fontGroup) width(code, advance uint16) float64 {
 	return math.Round(float64(advance)*1000/g.upem*100) / 100
 }
 
-// sortInts sorts a slice of ints in place (a bit set: codes are 16 bits).
-func sortInts(v []int) {
-	var set [1 << 16 / 64]uint64
-	for _, c := range v {
-		set[c/64] |= 1 << (c % 64)
-	}
-	v = v[:0]
-	for w, word := range set {
-		for ; word != 0; word &= word - 1 {
-			v = append(v, w*64+bits.TrailingZeros64(word))
-		}
-	}
-}
-
 // finishCatalog sets the catalog's viewer preferences and version.
 func finishCatalog(f *pdfobj.File, opt finishOptions) error {
 	cat, err := f.Object(f.Root())
@@ -235,7 +221,7 @@ func toUnicodeCMap(m map[uint16]string) []byte {
 			codes = append(codes, int(c))
 		}
 	}
-	sortInts(codes)
+	slices.Sort(codes)
 	texts := make([]string, len(codes))
 	for i, c := range codes {
 		texts[i] = m[uint16(c)]

@@ -17,6 +17,7 @@ import (
 	"hash/fnv"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"leaflet/fonts"
@@ -36,6 +37,14 @@ type faceCodes struct {
 	code  map[clusterKey]uint16
 	text  map[clusterKey]string
 	shape map[clusterKey]clusterShape
+	// runs holds each run's units, in visual order
+	runs map[*layout.GlyphRun][]unit
+}
+
+// unit is one drawn cluster of a run: its key and its advance in points.
+type unit struct {
+	key     clusterKey
+	advance float64
 }
 
 // fontGroup is one font of the PDF: the faces of a document that share
@@ -158,18 +167,23 @@ func (s clusterShape) plain(face *fonts.Face) bool {
 
 // keyOf returns the key of a cluster of the given shape and text.
 func keyOf(s clusterShape, txt string, face *fonts.Face) clusterKey {
-	var b strings.Builder
+	b := make([]byte, 0, 16+len(txt))
 	if s.plain(face) {
-		fmt.Fprintf(&b, "%d", s.glyphs[0].GID)
+		b = strconv.AppendUint(b, uint64(s.glyphs[0].GID), 10)
 	} else {
 		for _, g := range s.glyphs {
-			fmt.Fprintf(&b, "%d@%d,%d;", g.GID, g.DX, g.DY)
+			b = strconv.AppendUint(b, uint64(g.GID), 10)
+			b = append(b, '@')
+			b = strconv.AppendInt(b, int64(g.DX), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(g.DY), 10)
+			b = append(b, ';')
 		}
-		fmt.Fprintf(&b, "+%d", s.advance)
+		b = append(b, '+')
+		b = strconv.AppendUint(b, uint64(s.advance), 10)
 	}
-	b.WriteString("|")
-	b.WriteString(txt)
-	return clusterKey(b.String())
+	b = append(b, '|')
+	return clusterKey(append(b, txt...))
 }
 
 // runClusters calls fn for each unit a run draws, in visual order, with
@@ -204,16 +218,19 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 			fc := faces[run.Face]
 			if fc == nil {
 				fc = &faceCodes{face: run.Face, code: map[clusterKey]uint16{}, text: map[clusterKey]string{},
-					shape: map[clusterKey]clusterShape{}}
+					shape: map[clusterKey]clusterShape{}, runs: map[*layout.GlyphRun][]unit{}}
 				faces[run.Face] = fc
 			}
-			runClusters(run, func(k clusterKey, sh clusterShape, txt string, _ float64) {
+			var units []unit
+			runClusters(run, func(k clusterKey, sh clusterShape, txt string, advance float64) {
 				if _, seen := fc.text[k]; !seen {
 					fc.keys = append(fc.keys, k)
 					fc.text[k] = txt
 					fc.shape[k] = sh
 				}
+				units = append(units, unit{k, advance})
 			})
+			fc.runs[run] = units
 		}
 	}
 	order := make([]*faceCodes, 0, len(faces))

@@ -280,8 +280,8 @@ func appendRun(b []byte, fc *faceCodes, run *layout.GlyphRun, pageH float64) []b
 	b = append(b, " Td ["...)
 	open := false
 	x, pen := run.X, math.Round(run.X*100)/100 // pen: where the viewer puts the next glyph
-	runClusters(run, func(k clusterKey, _ clusterShape, _ string, advance float64) {
-		code := fc.code[k]
+	for _, u := range fc.runs[run] {
+		code := fc.code[u.key]
 		if d := x - pen; math.Abs(d) > 0.005 {
 			if open {
 				b = append(b, ')')
@@ -297,8 +297,8 @@ func appendRun(b []byte, fc *faceCodes, run *layout.GlyphRun, pageH float64) []b
 		}
 		b = appendCode(b, code)
 		pen += g.width(code, 0) * run.Size / 1000
-		x += advance
-	})
+		x += u.advance
+	}
 	if open {
 		b = append(b, ')')
 	}
