@@ -260,3 +260,14 @@ func moved(it Item, dx, dy float64) Item {
 	}
 	panic(fmt.Sprintf("layout: unknown item %T", it))
 }
+
+// RightToLeft reports whether element e's text (the document's, for e < 0)
+// runs right to left: its own language's direction, else the document's.
+// The replay asks layout rather than deciding a language's direction itself.
+func (r *Result) RightToLeft(e int) bool {
+	lang := r.Lang
+	if e >= 0 && e < len(r.Elems) && r.Elems[e].Lang != "" {
+		lang = r.Elems[e].Lang
+	}
+	return content.IsRTL(lang)
+}

@@ -22,6 +22,8 @@
 // the objects that are not streams in an object stream, streams deflated,
 // a cross-reference stream.
 //
-// output imports layout, fonts and pictures; nothing imports output but
+// output imports layout (and layout/text), fonts, pictures and its own
+// pdfobj, never content (TestArchitecture in build holds this); nothing
+// imports output but
 // build.
 package output

@@ -23,7 +23,6 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"leaflet/content"
 	"leaflet/layout"
 	"leaflet/output/internal/pdfobj"
 )
@@ -168,17 +167,12 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 	}
 
 	// Each element's content in logical order, and each item's place in it.
-	docRTL := content.IsRTL(res.Lang)
 	pos := make([][]int, len(res.Pages))
 	for pi, page := range res.Pages {
 		pos[pi] = make([]int, len(page.Items))
 	}
 	for e := range owned {
-		rtl := docRTL
-		if elems[e].Lang != "" {
-			rtl = content.IsRTL(elems[e].Lang)
-		}
-		logicalOrder(res, owned[e], rtl)
+		logicalOrder(res, owned[e], res.RightToLeft(e))
 		for k, r := range owned[e] {
 			pos[r.page][r.item] = k
 		}
