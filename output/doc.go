@@ -24,6 +24,5 @@
 //
 // output imports layout (and layout/text), fonts, pictures and its own
 // pdfobj, never content (TestArchitecture in build holds this); nothing
-// imports output but
-// build.
+// imports output but build.
 package output

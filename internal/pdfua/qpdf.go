@@ -270,7 +270,6 @@ func (d *document) boolean(v any) bool {
 	return b
 }
 
-
 // text returns the text of a text string value, "" for any other value.
 // qpdf gives the text of a string that is Unicode (UTF-16, UTF-8 or
 // PDFDocEncoding) without loss after "u:", and any other string's bytes in
