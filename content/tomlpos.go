@@ -302,18 +302,6 @@ func (p *positions) claim(s, fallback string) Pos {
 	return p.str(s, fallback)
 }
 
-// undecoded returns the positions of every key whose path without indices
-// equals dotted (BurntSushi/toml's Key.String form).
-func (p *positions) undecoded(dotted string) []Pos {
-	var out []Pos
-	for k, pos := range p.keys {
-		if stripIndices(k) == dotted {
-			out = append(out, pos)
-		}
-	}
-	return out
-}
-
 var indexRe = regexp.MustCompile(`\[\d+\]`)
 
 func stripIndices(k string) string { return indexRe.ReplaceAllString(k, "") }
