@@ -7,8 +7,8 @@
 // fpdf draws the pages, the pictures, the links of an untagged document
 // and the outline, uncompressed; it never sees a font. The text is drawn
 // by output's own operators through fonts built for the document
-// ([MergeFonts]): the faces that share their units per em are merged into
-// one TrueType font, any other face gets one of its own. Each drawn
+// (output/internal/sfnt): the faces that share their units per em are
+// merged into one TrueType font, any other face gets one of its own. Each drawn
 // cluster is one glyph with one code, its glyph ID (/CIDToGIDMap
 // /Identity) — a glyph of a face, or a composite glyph added for a
 // cluster of several glyphs, an offset mark, a kerned advance or the same
@@ -23,6 +23,6 @@
 // a cross-reference stream.
 //
 // output imports layout (and layout/text), fonts, pictures and its own
-// pdfobj, never content (TestArchitecture in build holds this); nothing
+// sfnt and pdfobj, never content (TestArchitecture in build holds this); nothing
 // imports output but build.
 package output

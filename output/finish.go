@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"leaflet/output/internal/pdfobj"
+	"leaflet/output/internal/sfnt"
 )
 
 // finishOptions says what finish adds to a document written by fpdf.
@@ -85,14 +86,15 @@ func addFonts(f *pdfobj.File, groups []*fontGroup) error {
 	var res strings.Builder
 	res.WriteString("<<")
 	for _, g := range groups {
-		m, err := readFontMetrics(g.program)
+		m, err := sfnt.ReadMetrics(g.program)
 		if err != nil {
 			return fmt.Errorf("font %s: %w", g.names(), err)
 		}
+		em := func(v int) string { return pdfNum(m.Em(v)) }
 		name := "/" + g.name()
 		file := f.Add(pdfobj.NewStream("<</Length1 "+strconv.Itoa(len(g.program))+">>", g.program))
-		desc := f.Add(fmt.Appendf(nil, "<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d /FontFile2 %d 0 R>>",
-			name, m.bbox(), pdfNum(m.italicAngle), m.scale(m.ascender), m.scale(m.descender), m.scale(m.capHeight), m.stemV(), file))
+		desc := f.Add(fmt.Appendf(nil, "<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d /FontFile2 %d 0 R>>",
+			name, em(int(m.XMin)), em(int(m.YMin)), em(int(m.XMax)), em(int(m.YMax)), pdfNum(m.ItalicAngle), em(m.Ascender), em(m.Descender), em(m.CapHeight), m.StemV(), file))
 		cid := f.Add(fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R %s /CIDToGIDMap /Identity>>",
 			name, desc, g.widths()))
 		toUnicode := f.Add(pdfobj.NewStream("", toUnicodeCMap(g.text)))

@@ -3,7 +3,7 @@
 package output
 
 // This file turns the glyphs a document draws into its fonts. Each PDF
-// font is one TrueType font built for the document (MergeFonts): the faces
+// font is one TrueType font built for the document (sfnt.MergeFonts): the faces
 // that share their units per em are merged into one, and a face of other
 // units gets a font of its own. Every drawn cluster is one glyph of it —
 // a glyph of the face, or a composite glyph added for a cluster of several
@@ -23,6 +23,7 @@ import (
 	"leaflet/fonts"
 	"leaflet/layout"
 	"leaflet/layout/text"
+	"leaflet/output/internal/sfnt"
 )
 
 // faceCodes holds the clusters a face draws in a document, with the code
@@ -68,7 +69,7 @@ type clusterKey string
 // clusterShape is how a cluster is drawn: its glyphs at their offsets from
 // the cluster's origin, and its advance, in font units.
 type clusterShape struct {
-	glyphs  []Component
+	glyphs  []sfnt.Component
 	advance uint16
 }
 
@@ -79,7 +80,7 @@ func shapeOf(cl []text.Glyph, size, upem float64) clusterShape {
 	var s clusterShape
 	pen := 0.0
 	for _, g := range cl {
-		s.glyphs = append(s.glyphs, Component{GID: g.ID, DX: unit(pen + g.XOffset), DY: unit(g.YOffset)})
+		s.glyphs = append(s.glyphs, sfnt.Component{GID: g.ID, DX: unit(pen + g.XOffset), DY: unit(g.YOffset)})
 		pen += g.Advance
 	}
 	s.advance = uint16(max(0, unit(pen)))
@@ -261,7 +262,7 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 // drawn as the face has it is drawn as that glyph, for the first text it
 // stands for; any other cluster gets a composite glyph of its own.
 func (g *fontGroup) build() error {
-	parts := make([]MergePart, len(g.faces))
+	parts := make([]sfnt.MergePart, len(g.faces))
 	newID := make([]map[uint16]uint16, len(g.faces))
 	next := uint16(1)
 	for i, fc := range g.faces {
@@ -284,13 +285,13 @@ func (g *fontGroup) build() error {
 	}
 	g.text = map[uint16]string{}
 	g.advance = map[uint16]uint16{}
-	var extra []Composite
+	var extra []sfnt.Composite
 	for i, fc := range g.faces {
 		for _, k := range fc.keys {
 			sh := fc.shape[k]
 			code := newID[i][sh.glyphs[0].GID]
 			if _, taken := g.text[code]; taken || code == 0 || !sh.plain(fc.face) {
-				c := Composite{Advance: sh.advance}
+				c := sfnt.Composite{Advance: sh.advance}
 				for _, comp := range sh.glyphs {
 					comp.GID = newID[i][comp.GID]
 					c.Components = append(c.Components, comp)
@@ -303,7 +304,7 @@ func (g *fontGroup) build() error {
 			g.advance[code] = sh.advance
 		}
 	}
-	font, gids, err := MergeFonts(parts, nil, extra)
+	font, gids, err := sfnt.MergeFonts(parts, nil, extra)
 	if err != nil {
 		return fmt.Errorf("font of %s: %w", g.names(), err)
 	}
@@ -358,55 +359,3 @@ func (g *fontGroup) subsetTag() string {
 	}
 	return string(tag)
 }
-
-// fontMetrics is what a font descriptor says of a font, in font units.
-type fontMetrics struct {
-	upem                                   float64
-	xMin, yMin, xMax, yMax                 int16
-	ascender, descender, capHeight, weight int
-	italicAngle                            float64
-}
-
-// readFontMetrics reads a font program's metrics: the bounding box from
-// head, the ascender and descender from hhea, the cap height and weight
-// class from OS/2 (the ascender and regular weight when it has none) and
-// the italic angle from post.
-func readFontMetrics(program []byte) (fontMetrics, error) {
-	tables, err := sfntReadTables(program)
-	if err != nil {
-		return fontMetrics{}, err
-	}
-	head, hhea, os2, post := sfntFind(tables, "head"), sfntFind(tables, "hhea"), sfntFind(tables, "OS/2"), sfntFind(tables, "post")
-	if len(head) < 54 || len(hhea) < 36 {
-		return fontMetrics{}, fmt.Errorf("%w: short head or hhea", errSFNTMalformed)
-	}
-	s16 := func(b []byte, at int) int16 { return int16(sfntBE.Uint16(b[at:])) }
-	m := fontMetrics{
-		upem: float64(sfntBE.Uint16(head[18:])),
-		xMin: s16(head, 36), yMin: s16(head, 38), xMax: s16(head, 40), yMax: s16(head, 42),
-		ascender: int(s16(hhea, 4)), descender: int(s16(hhea, 6)), weight: 400,
-	}
-	m.capHeight = m.ascender
-	if len(os2) >= 6 {
-		m.weight = int(sfntBE.Uint16(os2[4:]))
-	}
-	if len(os2) >= 90 && sfntBE.Uint16(os2) >= 2 {
-		m.capHeight = int(s16(os2, 88))
-	}
-	if len(post) >= 8 {
-		m.italicAngle = float64(int32(sfntBE.Uint32(post[4:]))) / 65536
-	}
-	return m, nil
-}
-
-// scale returns a value in font units in thousandths of an em.
-func (m fontMetrics) scale(v int) string { return pdfNum(float64(v) * 1000 / m.upem) }
-
-// bbox returns the bounding box in thousandths of an em.
-func (m fontMetrics) bbox() string {
-	return m.scale(int(m.xMin)) + " " + m.scale(int(m.yMin)) + " " + m.scale(int(m.xMax)) + " " + m.scale(int(m.yMax))
-}
-
-// stemV estimates the dominant vertical stem width from the weight class,
-// as is usual when a font does not say: 50 + (weight/65)².
-func (m fontMetrics) stemV() int { return 50 + m.weight*m.weight/(65*65) }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 
-package output
+package sfnt
 
 // The tests of MergeFonts read the merged fonts with helpers of their own
 // (table directory and checksums, loca, glyf, hmtx, component records) and
@@ -44,7 +44,7 @@ type mergeTestSource struct {
 // mergeTestLoad reads and parses one of the project's fonts.
 func mergeTestLoad(tb testing.TB, name string) *mergeTestSource {
 	tb.Helper()
-	b, err := os.ReadFile("../fonts/" + name)
+	b, err := os.ReadFile("../../../fonts/" + name)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -1187,18 +1187,18 @@ func TestMergeFontsErrors(t *testing.T) {
 	}{
 		{"no parts", nil, nil, nil, nil, "no fonts"},
 		{"empty parts", []MergePart{}, nil, nil, nil, "no fonts"},
-		{"part without font", []MergePart{ok[0], {Glyphs: []uint16{1}}}, nil, nil, errSFNTMalformed, "part 1"},
+		{"part without font", []MergePart{ok[0], {Glyphs: []uint16{1}}}, nil, nil, errMalformed, "part 1"},
 		{"different unitsPerEm", []MergePart{ok[0], ok[1], {Src: droid.src, Glyphs: []uint16{1}}}, nil, nil, nil, "part 2 has 256 units per em, part 0 has 1000"},
 		{"different unitsPerEm first", []MergePart{{Src: droid.src}, ok[0]}, nil, nil, nil, "part 1 has 1000 units per em, part 0 has 256"},
 		{"glyph ID out of range", []MergePart{ok[0], {Src: bengali.src, Glyphs: []uint16{ka, uint16(len(bengali.glyphs))}}}, nil, nil, nil, fmt.Sprintf("part 1: glyph %d (Glyphs[1]) is out of range", len(bengali.glyphs))},
 		{"glyph ID 0xFFFF", []MergePart{{Src: latin.src, Glyphs: []uint16{0xFFFF}}}, nil, nil, nil, "part 0: glyph 65535"},
-		{"CFF font", []MergePart{ok[0], {Src: cff}}, nil, nil, errSFNTUnsupported, "part 1"},
-		{"truncated font", []MergePart{ok[0], {Src: latin.src[:len(latin.src)/2]}}, nil, nil, errSFNTMalformed, "part 1"},
-		{"maxp version 0.5", []MergePart{ok[1], {Src: maxp05}}, nil, nil, errSFNTMalformed, "part 1"},
-		{"cyclic composite", []MergePart{ok[1], {Src: cyclic, Glyphs: []uint16{A, eacute}}}, nil, nil, errSFNTMalformed, "part 1"},
-		{"component out of range", []MergePart{{Src: badComponent, Glyphs: []uint16{eacute}}}, nil, nil, errSFNTMalformed, "part 0"},
-		{"truncated composite", []MergePart{ok[1], {Src: truncated, Glyphs: []uint16{eacute}}}, nil, nil, errSFNTMalformed, "part 1"},
-		{"instructions past the glyph's end", []MergePart{ok[1], {Src: longInstructions, Glyphs: []uint16{eacute, A}}}, nil, nil, errSFNTMalformed, "part 1"},
+		{"CFF font", []MergePart{ok[0], {Src: cff}}, nil, nil, errUnsupported, "part 1"},
+		{"truncated font", []MergePart{ok[0], {Src: latin.src[:len(latin.src)/2]}}, nil, nil, errMalformed, "part 1"},
+		{"maxp version 0.5", []MergePart{ok[1], {Src: maxp05}}, nil, nil, errMalformed, "part 1"},
+		{"cyclic composite", []MergePart{ok[1], {Src: cyclic, Glyphs: []uint16{A, eacute}}}, nil, nil, errMalformed, "part 1"},
+		{"component out of range", []MergePart{{Src: badComponent, Glyphs: []uint16{eacute}}}, nil, nil, errMalformed, "part 0"},
+		{"truncated composite", []MergePart{ok[1], {Src: truncated, Glyphs: []uint16{eacute}}}, nil, nil, errMalformed, "part 1"},
+		{"instructions past the glyph's end", []MergePart{ok[1], {Src: longInstructions, Glyphs: []uint16{eacute, A}}}, nil, nil, errMalformed, "part 1"},
 		// ok has glyphs 0 to 3 listed and 4 and 5, the components of
 		// 'é'; added glyphs come between them.
 		{"cmap beyond the glyphs", ok, map[rune]uint16{'A': 6}, nil, nil, "glyph ID 6 for U+0041 is out of range"},
@@ -1223,7 +1223,7 @@ func TestMergeFontsErrors(t *testing.T) {
 			if tc.is != nil && !errors.Is(err, tc.is) {
 				t.Errorf("error %q does not wrap %q", err, tc.is)
 			}
-			if tc.is == nil && (errors.Is(err, errSFNTMalformed) || errors.Is(err, errSFNTUnsupported)) {
+			if tc.is == nil && (errors.Is(err, errMalformed) || errors.Is(err, errUnsupported)) {
 				t.Errorf("error %q blames a font", err)
 			}
 			if !strings.Contains(err.Error(), tc.says) {
@@ -1297,7 +1297,7 @@ func BenchmarkMergeFonts(b *testing.B) {
 // 64 KB into the table (glyph 28330 of Droid Sans Fallback, the fullwidth
 // left parenthesis): its advance and left side bearing must be its own.
 func TestMergeFontsHighGlyphMetrics(t *testing.T) {
-	src, err := os.ReadFile("../fonts/DroidSansFallbackFull.ttf")
+	src, err := os.ReadFile("../../../fonts/DroidSansFallbackFull.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1306,14 +1306,14 @@ func TestMergeFontsHighGlyphMetrics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tables, err := sfntReadTables(font)
+	tables, err := readTables(font)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcTables, _ := sfntReadTables(src)
-	want := sfntFind(srcTables, "hmtx")[4*gid : 4*gid+4]
-	got := sfntFind(tables, "hmtx")
-	numLong := int(sfntBE.Uint16(sfntFind(tables, "hhea")[34:]))
+	srcTables, _ := readTables(src)
+	want := findTable(srcTables, "hmtx")[4*gid : 4*gid+4]
+	got := findTable(tables, "hmtx")
+	numLong := int(be.Uint16(findTable(tables, "hhea")[34:]))
 	adv, lsb := got[4*(numLong-1):4*(numLong-1)+2], got[4*numLong:4*numLong+2]
 	if numLong > 1 {
 		adv, lsb = got[4:6], got[6:8]

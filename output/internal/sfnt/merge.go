@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 
-package output
+package sfnt
 
 // This file builds a document's fonts: the glyphs it draws of one or more
 // TrueType faces, merged into one font, so that a document drawn in many
@@ -34,8 +34,8 @@ type MergePart struct {
 
 // mergeSource is a part's font as MergeFonts reads it.
 type mergeSource struct {
-	tables           []sfntTable
-	info             sfntInfo
+	tables           []fontTable
+	info             fontInfo
 	glyf, loca, hmtx []byte
 	// ids maps the glyph IDs of the font that are copied to their index
 	// among the copied glyphs (see merger).
@@ -56,7 +56,7 @@ type mergeGlyph struct {
 	composite               bool
 	advance                 uint16
 	lsb                     int16
-	stats                   sfntGlyphStats
+	stats                   glyphStats
 	// visit is 0 for a composite whose components have not been visited
 	// yet, 1 while they are being visited (so meeting the glyph again means
 	// a cycle) and 2 once done; simple and empty glyphs are created done.
@@ -100,7 +100,7 @@ type mergeGlyph struct {
 //     composite gets its Advance and, as left side bearing, the xMin of its
 //     bounding box (0 if it is empty). hmtx has as few long metrics as the
 //     advances allow;
-//   - the tables are cmap (one (3,1) format-4 subtable, as sfntBuildCmap
+//   - the tables are cmap (one (3,1) format-4 subtable, as buildCmap
 //     writes it), glyf, loca (short offsets when glyf allows them), hmtx,
 //     head, hhea, maxp, name, post and, if the first part has it, OS/2. OS/2
 //     and name are the first part's, unchanged; post is its header as
@@ -120,13 +120,13 @@ type mergeGlyph struct {
 //
 // All parts must be TrueType fonts with a version 1.0 maxp table and the same
 // unitsPerEm. Errors name the part (or the extra composite) at fault: a
-// font sfntCheckTables rejects, a listed glyph ID beyond the part's glyphs,
+// font checkTables rejects, a listed glyph ID beyond the part's glyphs,
 // a truncated or cyclic composite glyph, a simple glyph whose instructions
 // run past its end, more than 65535 glyphs in all, an extra composite
 // without components or with a component that is not a copied glyph, a
 // composite whose box or point count does not fit the font's fields, or a
-// cmap entry sfntBuildCmap rejects. Errors about the fonts themselves wrap
-// errSFNTMalformed or errSFNTUnsupported. The output is a function of the
+// cmap entry buildCmap rejects. Errors about the fonts themselves wrap
+// errMalformed or errUnsupported. The output is a function of the
 // arguments only; they are not modified and the result shares no memory
 // with them. The work is linear in the number of glyphs copied, plus reading
 // each part's table directory.
@@ -142,7 +142,7 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 			return nil, nil, fmt.Errorf("part %d: %w", i, err)
 		}
 		if i > 0 {
-			upem, want := sfntBE.Uint16(sfntFind(s.tables, "head")[18:]), sfntBE.Uint16(sfntFind(srcs[0].tables, "head")[18:])
+			upem, want := be.Uint16(findTable(s.tables, "head")[18:]), be.Uint16(findTable(srcs[0].tables, "head")[18:])
 			if upem != want {
 				return nil, nil, fmt.Errorf("part %d has %d units per em, part 0 has %d: merged fonts need the same unitsPerEm", i, upem, want)
 			}
@@ -188,7 +188,7 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 	if err := m.buildExtra(extra); err != nil {
 		return nil, nil, err
 	}
-	cmapTable, err := sfntBuildCmap(cmap, m.total())
+	cmapTable, err := buildCmap(cmap, m.total())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -196,47 +196,47 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 	hmtx, numHMetrics := m.writeHmtx()
 
 	first := srcs[0].tables
-	head := slices.Clone(sfntFind(first, "head"))
-	sfntBE.PutUint16(head[50:], locFormat)
-	hhea := slices.Clone(sfntFind(first, "hhea"))
-	sfntBE.PutUint16(hhea[34:], numHMetrics)
+	head := slices.Clone(findTable(first, "head"))
+	be.PutUint16(head[50:], locFormat)
+	hhea := slices.Clone(findTable(first, "hhea"))
+	be.PutUint16(hhea[34:], numHMetrics)
 	m.setExtremes(head, hhea)
 	maxp := m.writeMaxp(extra)
-	post := make([]byte, sfntPostHeaderLen)
-	copy(post, sfntFind(first, "post")) // zero-filled if shorter
-	sfntBE.PutUint32(post, 0x00030000)  // version 3.0: no glyph names
+	post := make([]byte, postHeaderLen)
+	copy(post, findTable(first, "post")) // zero-filled if shorter
+	be.PutUint32(post, 0x00030000)  // version 3.0: no glyph names
 
-	tables := []sfntTable{
+	tables := []fontTable{
 		{"cmap", cmapTable}, {"glyf", glyf}, {"head", head}, {"hhea", hhea}, {"hmtx", hmtx},
-		{"loca", loca}, {"maxp", maxp}, {"name", sfntTrimName(sfntFind(first, "name"))}, {"post", post},
+		{"loca", loca}, {"maxp", maxp}, {"name", trimName(findTable(first, "name"))}, {"post", post},
 	}
-	if os2 := sfntFind(first, "OS/2"); os2 != nil {
-		tables = append(tables, sfntTable{"OS/2", os2})
+	if os2 := findTable(first, "OS/2"); os2 != nil {
+		tables = append(tables, fontTable{"OS/2", os2})
 	}
-	slices.SortFunc(tables, func(a, b sfntTable) int { return sfntCompareTag(a, b.tag) })
-	return sfntAssemble(tables), gids, nil
+	slices.SortFunc(tables, func(a, b fontTable) int { return compareTag(a, b.tag) })
+	return assemble(tables), gids, nil
 }
 
-// mergeOpen reads a part's font: its tables, checked by sfntCheckTables,
+// mergeOpen reads a part's font: its tables, checked by checkTables,
 // and a version 1.0 maxp, whose fields the merged font's must cover.
 func mergeOpen(src []byte) (mergeSource, error) {
-	tables, err := sfntReadTables(src)
+	tables, err := readTables(src)
 	if err != nil {
 		return mergeSource{}, err
 	}
-	info, err := sfntCheckTables(tables)
+	info, err := checkTables(tables)
 	if err != nil {
 		return mergeSource{}, err
 	}
-	if maxp := sfntFind(tables, "maxp"); len(maxp) < 32 || sfntBE.Uint32(maxp) != 0x00010000 {
-		return mergeSource{}, fmt.Errorf("%w: merging needs a version 1.0 'maxp' table", errSFNTMalformed)
+	if maxp := findTable(tables, "maxp"); len(maxp) < 32 || be.Uint32(maxp) != 0x00010000 {
+		return mergeSource{}, fmt.Errorf("%w: merging needs a version 1.0 'maxp' table", errMalformed)
 	}
 	return mergeSource{
 		tables: tables,
 		info:   info,
-		glyf:   sfntFind(tables, "glyf"),
-		loca:   sfntFind(tables, "loca"),
-		hmtx:   sfntFind(tables, "hmtx"),
+		glyf:   findTable(tables, "glyf"),
+		loca:   findTable(tables, "loca"),
+		hmtx:   findTable(tables, "hmtx"),
 	}, nil
 }
 
@@ -250,7 +250,7 @@ type merger struct {
 	glyphs   []mergeGlyph // the copied glyphs
 	listed   int          // number of copied glyphs up to the last listed one
 	numExtra int          // number of extra composites
-	added    []sfntAdded  // the extra composites, once built
+	added    []addedGlyph  // the extra composites, once built
 }
 
 // total returns the number of glyphs of the merged font.
@@ -287,40 +287,40 @@ func (m *merger) add(i int, gid uint16) (int, error) {
 		return 0, fmt.Errorf("part %d: glyph %d would be glyph %d of the merged font (with %d added composites), which can have only 65535 glyphs", i, gid, k+m.numExtra, m.numExtra)
 	}
 	s := &m.srcs[i]
-	data, err := sfntGlyph(s.glyf, s.loca, s.info.locFormat, int(gid))
+	data, err := glyphData(s.glyf, s.loca, s.info.locFormat, int(gid))
 	if err != nil {
 		return 0, fmt.Errorf("part %d: %w", i, err)
 	}
 	g := mergeGlyph{part: i, src: gid, data: data, visit: 2}
 	n := s.info.numHMetrics
 	if int(gid) < n {
-		g.advance, g.lsb = sfntBE.Uint16(s.hmtx[4*int(gid):]), int16(sfntBE.Uint16(s.hmtx[4*int(gid)+2:]))
+		g.advance, g.lsb = be.Uint16(s.hmtx[4*int(gid):]), int16(be.Uint16(s.hmtx[4*int(gid)+2:]))
 	} else {
-		g.advance, g.lsb = sfntBE.Uint16(s.hmtx[4*(n-1):]), int16(sfntBE.Uint16(s.hmtx[4*n+2*(int(gid)-n):]))
+		g.advance, g.lsb = be.Uint16(s.hmtx[4*(n-1):]), int16(be.Uint16(s.hmtx[4*n+2*(int(gid)-n):]))
 	}
 	switch {
 	case len(data) == 0:
-	case sfntIsComposite(data):
+	case isComposite(data):
 		g.composite, g.visit = true, 0
 	default:
-		contours := int(sfntBE.Uint16(data))
+		contours := int(be.Uint16(data))
 		if contours == 0 {
 			break // no outline: written as an empty glyph
 		}
 		g.instrAt = 10 + 2*contours
 		if g.instrAt+2 > len(data) {
-			return 0, fmt.Errorf("part %d: %w: glyph %d of %d contours is truncated", i, errSFNTMalformed, gid, contours)
+			return 0, fmt.Errorf("part %d: %w: glyph %d of %d contours is truncated", i, errMalformed, gid, contours)
 		}
-		g.instrLen = int(sfntBE.Uint16(data[g.instrAt:]))
+		g.instrLen = int(be.Uint16(data[g.instrAt:]))
 		if g.instrAt+2+g.instrLen > len(data) {
-			return 0, fmt.Errorf("part %d: %w: glyph %d has %d bytes of instructions, more than its %d bytes hold", i, errSFNTMalformed, gid, g.instrLen, len(data))
+			return 0, fmt.Errorf("part %d: %w: glyph %d has %d bytes of instructions, more than its %d bytes hold", i, errMalformed, gid, g.instrLen, len(data))
 		}
-		g.stats = sfntGlyphStats{points: int(sfntBE.Uint16(data[g.instrAt-2:])) + 1, contours: contours}
+		g.stats = glyphStats{points: int(be.Uint16(data[g.instrAt-2:])) + 1, contours: contours}
 		// the glyph ends with its coordinates, not with the source's
 		// padding
-		end, ok := sfntSimpleEnd(data, g.instrAt+2+g.instrLen, g.stats.points)
+		end, ok := simpleEnd(data, g.instrAt+2+g.instrLen, g.stats.points)
 		if !ok {
-			return 0, fmt.Errorf("part %d: %w: glyph %d's points run past its %d bytes", i, errSFNTMalformed, gid, len(data))
+			return 0, fmt.Errorf("part %d: %w: glyph %d's points run past its %d bytes", i, errMalformed, gid, len(data))
 		}
 		g.size = end - g.instrLen
 	}
@@ -337,22 +337,22 @@ func (m *merger) walk(k int) error {
 	switch m.glyphs[k].visit {
 	case 1:
 		g := m.glyphs[k]
-		return fmt.Errorf("part %d: %w: composite glyph %d contains itself", g.part, errSFNTMalformed, g.src)
+		return fmt.Errorf("part %d: %w: composite glyph %d contains itself", g.part, errMalformed, g.src)
 	case 2:
 		return nil
 	}
 	m.glyphs[k].visit = 1
 	g := m.glyphs[k] // a copy: m.glyphs may grow below
 	s := &m.srcs[g.part]
-	var stats sfntGlyphStats
+	var stats glyphStats
 	p := 10
 	for {
 		if p+4 > len(g.data) {
-			return fmt.Errorf("part %d: %w: composite glyph %d is truncated", g.part, errSFNTMalformed, g.src)
+			return fmt.Errorf("part %d: %w: composite glyph %d is truncated", g.part, errMalformed, g.src)
 		}
-		flags, comp := sfntBE.Uint16(g.data[p:]), sfntBE.Uint16(g.data[p+2:])
+		flags, comp := be.Uint16(g.data[p:]), be.Uint16(g.data[p+2:])
 		if int(comp) >= s.info.numGlyphs {
-			return fmt.Errorf("part %d: %w: composite glyph %d has component %d, the font has %d glyphs", g.part, errSFNTMalformed, g.src, comp, s.info.numGlyphs)
+			return fmt.Errorf("part %d: %w: composite glyph %d has component %d, the font has %d glyphs", g.part, errMalformed, g.src, comp, s.info.numGlyphs)
 		}
 		c, ok := s.ids[comp]
 		if !ok {
@@ -365,11 +365,11 @@ func (m *merger) walk(k int) error {
 			return err
 		}
 		stats.add(m.glyphs[c].stats)
-		p += sfntComponentLen(flags)
+		p += componentLen(flags)
 		if p > len(g.data) {
-			return fmt.Errorf("part %d: %w: composite glyph %d is truncated", g.part, errSFNTMalformed, g.src)
+			return fmt.Errorf("part %d: %w: composite glyph %d is truncated", g.part, errMalformed, g.src)
 		}
-		if flags&sfntMoreComponents == 0 {
+		if flags&moreComponents == 0 {
 			break
 		}
 	}
@@ -377,32 +377,32 @@ func (m *merger) walk(k int) error {
 	return nil
 }
 
-// sfntComponentLen returns the length of a composite glyph's component
+// componentLen returns the length of a composite glyph's component
 // record with the given flags.
-func sfntComponentLen(flags uint16) int {
+func componentLen(flags uint16) int {
 	n := 4 + 2 // flags, glyphIndex, two byte-sized arguments
-	if flags&sfntArgsAreWords != 0 {
+	if flags&argsAreWords != 0 {
 		n += 2
 	}
 	switch {
-	case flags&sfntHaveScale != 0:
+	case flags&haveScale != 0:
 		n += 2
-	case flags&sfntHaveXYScale != 0:
+	case flags&haveXYScale != 0:
 		n += 4
-	case flags&sfntHave2x2 != 0:
+	case flags&have2x2 != 0:
 		n += 8
 	}
 	return n
 }
 
 // bbox returns the bounding box in the header of copied glyph k's data.
-func (m *merger) bbox(k int) sfntBBox {
+func (m *merger) bbox(k int) bbox {
 	d := m.glyphs[k].data
-	return sfntBBox{
-		xMin: int(int16(sfntBE.Uint16(d[2:]))),
-		yMin: int(int16(sfntBE.Uint16(d[4:]))),
-		xMax: int(int16(sfntBE.Uint16(d[6:]))),
-		yMax: int(int16(sfntBE.Uint16(d[8:]))),
+	return bbox{
+		xMin: int(int16(be.Uint16(d[2:]))),
+		yMin: int(int16(be.Uint16(d[4:]))),
+		xMax: int(int16(be.Uint16(d[6:]))),
+		yMax: int(int16(be.Uint16(d[8:]))),
 	}
 }
 
@@ -410,14 +410,14 @@ func (m *merger) bbox(k int) sfntBBox {
 // of copied glyphs in the merged font) and builds their glyph data, bounding
 // boxes and advances into m.added.
 func (m *merger) buildExtra(extra []Composite) error {
-	m.added = make([]sfntAdded, len(extra))
+	m.added = make([]addedGlyph, len(extra))
 	for i, c := range extra {
 		gid := m.listed + i
 		if len(c.Components) == 0 || len(c.Components) > 0xFFFF {
 			return fmt.Errorf("composite %d (glyph %d) has %d components, want 1 to 65535", i, gid, len(c.Components))
 		}
-		var total sfntGlyphStats
-		var box sfntBBox
+		var total glyphStats
+		var box bbox
 		empty := true
 		for _, comp := range c.Components {
 			k := -1
@@ -433,11 +433,11 @@ func (m *merger) buildExtra(extra []Composite) error {
 				continue // no outline, so no bounding box
 			}
 			b := m.bbox(k)
-			b = sfntBBox{b.xMin + int(comp.DX), b.yMin + int(comp.DY), b.xMax + int(comp.DX), b.yMax + int(comp.DY)}
+			b = bbox{b.xMin + int(comp.DX), b.yMin + int(comp.DY), b.xMax + int(comp.DX), b.yMax + int(comp.DY)}
 			if empty {
 				box, empty = b, false
 			} else {
-				box = sfntBBox{min(box.xMin, b.xMin), min(box.yMin, b.yMin), max(box.xMax, b.xMax), max(box.yMax, b.yMax)}
+				box = bbox{min(box.xMin, b.xMin), min(box.yMin, b.yMin), max(box.xMax, b.xMax), max(box.yMax, b.yMax)}
 			}
 		}
 		if total.points > 0xFFFF || total.contours > 0xFFFF {
@@ -446,11 +446,11 @@ func (m *merger) buildExtra(extra []Composite) error {
 		if min(box.xMin, box.yMin) < math.MinInt16 || max(box.xMax, box.yMax) > math.MaxInt16 {
 			return fmt.Errorf("composite %d (glyph %d) has bounding box %d,%d..%d,%d, beyond the 16-bit range of font units", i, gid, box.xMin, box.yMin, box.xMax, box.yMax)
 		}
-		m.added[i] = sfntAdded{bbox: box, advance: c.Advance}
+		m.added[i] = addedGlyph{bbox: box, advance: c.Advance}
 		if empty {
 			continue // an empty glyph: no data
 		}
-		m.added[i].data = sfntCompositeGlyph(box.xMin, box.yMin, box.xMax, box.yMax, c.Components)
+		m.added[i].data = compositeGlyph(box.xMin, box.yMin, box.xMax, box.yMax, c.Components)
 	}
 	return nil
 }
@@ -476,9 +476,9 @@ func (m *merger) writeGlyf() (glyf, loca []byte, locFormat uint16) {
 	off := 0
 	for n := range total + 1 {
 		if locFormat == 0 {
-			sfntBE.PutUint16(loca[2*n:], uint16(off/2))
+			be.PutUint16(loca[2*n:], uint16(off/2))
 		} else {
-			sfntBE.PutUint32(loca[4*n:], uint32(off))
+			be.PutUint32(loca[4*n:], uint32(off))
 		}
 		if n == total {
 			break
@@ -496,10 +496,10 @@ func (m *merger) writeGlyf() (glyf, loca []byte, locFormat uint16) {
 			copy(out, g.data[:g.size])
 			ids := m.srcs[g.part].ids
 			for p := 10; p < g.size; {
-				flags := sfntBE.Uint16(out[p:])
-				sfntBE.PutUint16(out[p:], flags&^mergeWeHaveInstructions)
-				sfntBE.PutUint16(out[p+2:], uint16(m.id(ids[sfntBE.Uint16(out[p+2:])])))
-				p += sfntComponentLen(flags)
+				flags := be.Uint16(out[p:])
+				be.PutUint16(out[p:], flags&^mergeWeHaveInstructions)
+				be.PutUint16(out[p+2:], uint16(m.id(ids[be.Uint16(out[p+2:])])))
+				p += componentLen(flags)
 			}
 		default: // simple: leave out the instructions, whose length stays 0
 			copy(out, g.data[:g.instrAt])
@@ -538,10 +538,10 @@ func (m *merger) writeHmtx() ([]byte, uint16) {
 	for n := range total {
 		adv, lsb := m.metrics(n)
 		if n < numLong {
-			sfntBE.PutUint16(out[4*n:], adv)
-			sfntBE.PutUint16(out[4*n+2:], uint16(lsb))
+			be.PutUint16(out[4*n:], adv)
+			be.PutUint16(out[4*n+2:], uint16(lsb))
 		} else {
-			sfntBE.PutUint16(out[4*numLong+2*(n-numLong):], uint16(lsb))
+			be.PutUint16(out[4*numLong+2*(n-numLong):], uint16(lsb))
 		}
 	}
 	return out, uint16(numLong)
@@ -553,21 +553,21 @@ func (m *merger) writeHmtx() ([]byte, uint16) {
 // extremes) and advanceWidthMax, minLeftSideBearing, minRightSideBearing and
 // xMaxExtent (computed from the merged glyphs).
 func (m *merger) setExtremes(head, hhea []byte) {
-	i16 := func(b []byte) int { return int(int16(sfntBE.Uint16(b))) }
-	put := func(b []byte, v int) { sfntBE.PutUint16(b, uint16(int16(min(max(v, math.MinInt16), math.MaxInt16)))) }
+	i16 := func(b []byte) int { return int(int16(be.Uint16(b))) }
+	put := func(b []byte, v int) { be.PutUint16(b, uint16(int16(min(max(v, math.MinInt16), math.MaxInt16)))) }
 	for _, s := range m.srcs[1:] {
-		h := sfntFind(s.tables, "hhea")
+		h := findTable(s.tables, "hhea")
 		put(hhea[4:], max(i16(hhea[4:]), i16(h[4:])))
 		put(hhea[6:], min(i16(hhea[6:]), i16(h[6:])))
 		put(hhea[8:], max(i16(hhea[8:]), i16(h[8:])))
 	}
-	box := sfntBBox{i16(head[36:]), i16(head[38:]), i16(head[40:]), i16(head[42:])}
+	box := bbox{i16(head[36:]), i16(head[38:]), i16(head[40:]), i16(head[42:])}
 	advMax := 0
 	minLSB, minRSB, maxExtent := math.MaxInt, math.MaxInt, math.MinInt
 	for n := range m.total() {
 		adv, lsb := m.metrics(n)
 		advMax = max(advMax, int(adv))
-		var b sfntBBox
+		var b bbox
 		if k, e := m.slot(n); e >= 0 {
 			if m.added[e].data == nil {
 				continue
@@ -579,7 +579,7 @@ func (m *merger) setExtremes(head, hhea []byte) {
 			}
 			b = m.bbox(k)
 		}
-		box = sfntBBox{min(box.xMin, b.xMin), min(box.yMin, b.yMin), max(box.xMax, b.xMax), max(box.yMax, b.yMax)}
+		box = bbox{min(box.xMin, b.xMin), min(box.yMin, b.yMin), max(box.xMax, b.xMax), max(box.yMax, b.yMax)}
 		extent := int(lsb) + b.xMax - b.xMin
 		minLSB, minRSB, maxExtent = min(minLSB, int(lsb)), min(minRSB, int(adv)-extent), max(maxExtent, extent)
 	}
@@ -590,7 +590,7 @@ func (m *merger) setExtremes(head, hhea []byte) {
 	put(head[38:], box.yMin)
 	put(head[40:], box.xMax)
 	put(head[42:], box.yMax)
-	sfntBE.PutUint16(hhea[10:], uint16(advMax))
+	be.PutUint16(hhea[10:], uint16(advMax))
 	put(hhea[12:], minLSB)
 	put(hhea[14:], minRSB)
 	put(hhea[16:], maxExtent)
@@ -600,19 +600,19 @@ func (m *merger) setExtremes(head, hhea []byte) {
 // numGlyphs, and every other field the largest of the parts', raised to
 // cover the extra composites.
 func (m *merger) writeMaxp(extra []Composite) []byte {
-	maxp := slices.Clone(sfntFind(m.srcs[0].tables, "maxp")[:32])
+	maxp := slices.Clone(findTable(m.srcs[0].tables, "maxp")[:32])
 	raise := func(off, v int) { // raises the field at off to at least v
-		sfntBE.PutUint16(maxp[off:], uint16(max(int(sfntBE.Uint16(maxp[off:])), v)))
+		be.PutUint16(maxp[off:], uint16(max(int(be.Uint16(maxp[off:])), v)))
 	}
 	for _, s := range m.srcs[1:] {
-		src := sfntFind(s.tables, "maxp")
+		src := findTable(s.tables, "maxp")
 		for off := 6; off < 32; off += 2 {
-			raise(off, int(sfntBE.Uint16(src[off:])))
+			raise(off, int(be.Uint16(src[off:])))
 		}
 	}
-	sfntBE.PutUint16(maxp[4:], uint16(m.total()))
+	be.PutUint16(maxp[4:], uint16(m.total()))
 	for _, c := range extra { // checked by buildExtra
-		var s sfntGlyphStats
+		var s glyphStats
 		for _, comp := range c.Components {
 			k, _ := m.slot(int(comp.GID))
 			s.add(m.glyphs[k].stats)
@@ -625,11 +625,11 @@ func (m *merger) writeMaxp(extra []Composite) []byte {
 	return maxp
 }
 
-// sfntSimpleEnd returns where the data of a simple glyph of points points
+// simpleEnd returns where the data of a simple glyph of points points
 // ends, its flags starting at at: after the flags (with their repeats) and
 // the x and y coordinates they say are there. It reports false when they
 // run past the data.
-func sfntSimpleEnd(data []byte, at, points int) (int, bool) {
+func simpleEnd(data []byte, at, points int) (int, bool) {
 	const (
 		xShort, yShort = 0x02, 0x04
 		repeat         = 0x08
