@@ -204,7 +204,7 @@ func MergeFonts(parts []MergePart, cmap map[rune]uint16, extra []Composite) (fon
 	maxp := m.writeMaxp(extra)
 	post := make([]byte, postHeaderLen)
 	copy(post, findTable(first, "post")) // zero-filled if shorter
-	be.PutUint32(post, 0x00030000)  // version 3.0: no glyph names
+	be.PutUint32(post, 0x00030000)       // version 3.0: no glyph names
 
 	tables := []fontTable{
 		{"cmap", cmapTable}, {"glyf", glyf}, {"head", head}, {"hhea", hhea}, {"hmtx", hmtx},
@@ -250,7 +250,7 @@ type merger struct {
 	glyphs   []mergeGlyph // the copied glyphs
 	listed   int          // number of copied glyphs up to the last listed one
 	numExtra int          // number of extra composites
-	added    []addedGlyph  // the extra composites, once built
+	added    []addedGlyph // the extra composites, once built
 }
 
 // total returns the number of glyphs of the merged font.
