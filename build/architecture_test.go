@@ -84,8 +84,10 @@ func TestArchitecture(t *testing.T) {
 			}
 		}
 	}
-	if slices.Contains(pkgs["leaflet/cmd/leaflet"].Deps, "leaflet/internal/pdfua") {
-		t.Error("the program links leaflet/internal/pdfua, which is test support")
+	for _, support := range []string{"leaflet/internal/pdfua", "leaflet/internal/testtool"} {
+		if slices.Contains(pkgs["leaflet/cmd/leaflet"].Deps, support) {
+			t.Errorf("the program links %s, which is test support", support)
+		}
 	}
 	if got := importers("leaflet/output"); !slices.Equal(got, []string{"leaflet/build"}) {
 		t.Errorf("leaflet/output is imported by %q; only leaflet/build may", got)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"leaflet/content"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -33,20 +34,6 @@ func buildEN(t testing.TB, paper layout.Paper) Output {
 		t.Fatalf("got %d outputs, %v", len(outs), ds)
 	}
 	return outs[0]
-}
-
-// needTool returns the path of a real client, skipping the test when a
-// developer's machine lacks it; in CI (CI set) a missing tool fails.
-func needTool(t testing.TB, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing in CI: .ci/run must install Debian package %s", name, pkg)
-		}
-		t.Skipf("%s not installed (Debian package %s): skipping the check with a real client", name, pkg)
-	}
-	return p
 }
 
 // pdfFile writes the PDF to a temporary file for the command-line clients.
@@ -77,7 +64,7 @@ func TestBuildIsReproducible(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	pdfinfo := needTool(t, "pdfinfo", "poppler-utils")
+	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	file := filepath.Join(t.TempDir(), "dated.pdf")
 	if err := os.WriteFile(file, outs[0].PDF, 0o644); err != nil {
 		t.Fatal(err)
@@ -142,7 +129,7 @@ func TestUnknownLanguageIsAnError(t *testing.T) {
 }
 
 func TestPDFPassesQPDFCheck(t *testing.T) {
-	qpdf := needTool(t, "qpdf", "qpdf")
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	for _, paper := range []layout.Paper{layout.A4, layout.Letter} {
 		out := runTool(t, qpdf, "--check", pdfFile(t, buildEN(t, paper)))
 		if !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(out), "warning") {
@@ -152,7 +139,7 @@ func TestPDFPassesQPDFCheck(t *testing.T) {
 }
 
 func TestPDFEmbedsEveryFont(t *testing.T) {
-	pdffonts := needTool(t, "pdffonts", "poppler-utils")
+	pdffonts := testtool.Need(t, "pdffonts", "poppler-utils")
 	out := runTool(t, pdffonts, pdfFile(t, buildEN(t, layout.A4)))
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) < 3 {
@@ -171,7 +158,7 @@ func TestPDFEmbedsEveryFont(t *testing.T) {
 }
 
 func TestPDFMetadataAndPageSize(t *testing.T) {
-	pdfinfo := needTool(t, "pdfinfo", "poppler-utils")
+	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	for _, tc := range []struct {
 		paper layout.Paper
 		size  string
@@ -208,7 +195,7 @@ func normalise(s string) string {
 }
 
 func TestPDFTextHasEverySeedSentence(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	seed, err := os.ReadFile("../../shared/seed/cse-leaflet.txt")
 	if err != nil {
 		t.Skipf("the seed leaflet is not beside the checkout: %v", err)
@@ -257,7 +244,7 @@ func panelText(t *testing.T, tool, file string, page int, area layout.Rect) stri
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestPDFPanelsHoldTheirTextInReadingOrder(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	file := pdfFile(t, buildEN(t, layout.A4))
 	imp := layout.NewTriFold(layout.A4).Imposition(false)
 	for _, tc := range []struct {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -22,7 +23,7 @@ func buildEdition(t *testing.T, lang, edition string, size float64) Output {
 }
 
 func TestPageEditionsArePortraitA4WithTheirPages(t *testing.T) {
-	pdfinfo := needTool(t, "pdfinfo", "poppler-utils")
+	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	for _, tc := range []struct {
 		edition string
 		size    float64
@@ -44,7 +45,7 @@ func TestPageEditionsArePortraitA4WithTheirPages(t *testing.T) {
 }
 
 func TestPageEditionsEmbedAtkinsonHyperlegible(t *testing.T) {
-	pdffonts := needTool(t, "pdffonts", "poppler-utils")
+	pdffonts := testtool.Need(t, "pdffonts", "poppler-utils")
 	for _, ed := range []string{"large-print", "easy-read"} {
 		out := runTool(t, pdffonts, pdfFile(t, buildEdition(t, "en", ed, 0)))
 		// the faces of one units-per-em are merged into one font, named
@@ -63,7 +64,7 @@ func TestPageEditionsEmbedAtkinsonHyperlegible(t *testing.T) {
 var trmRe = regexp.MustCompile(`trm="([0-9.]+) `)
 
 func TestPageEditionsDrawNoTextBelowTheirSize(t *testing.T) {
-	mutool := needTool(t, "mutool", "mupdf-tools")
+	mutool := testtool.Need(t, "mutool", "mupdf-tools")
 	for _, tc := range []struct {
 		edition string
 		size    float64
@@ -85,7 +86,7 @@ func TestPageEditionsDrawNoTextBelowTheirSize(t *testing.T) {
 }
 
 func TestLargePrintReadsInOrderWithContactsOnPageOneAndTheLanguagesLast(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	file := pdfFile(t, buildEdition(t, "en", "large-print", 0))
 	page1 := normalise(runTool(t, pdftotext, "-f", "1", "-l", "1", file, "-"))
 	for _, want := range []string{"Northamptonshire Safeguarding Children Board", "Child Sexual Exploitation (CSE)", "Contact us", "Tel: 01604 364036", "nscb@northamptonshire.gcsx.gov.uk", "www.northamptonshirescb.org.uk", "Page 1 of"} {
@@ -108,7 +109,7 @@ func TestLargePrintReadsInOrderWithContactsOnPageOneAndTheLanguagesLast(t *testi
 }
 
 func TestEasyReadReadsInOrder(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	all := normalise(runTool(t, pdftotext, pdfFile(t, buildEdition(t, "en", "easy-read", 0)), "-"))
 	at := 0
 	for _, s := range []string{"Easy read", "About this leaflet", "What is CSE?", "Signs to look out for", "Help for people who work with children", "Contact us", "Phone us on 01604 364036"} {
@@ -162,7 +163,7 @@ func BenchmarkEasyRead(b *testing.B) {
 }
 
 func TestTriFoldDrawsNoTextBelow9pt(t *testing.T) {
-	mutool := needTool(t, "mutool", "mupdf-tools")
+	mutool := testtool.Need(t, "mutool", "mupdf-tools")
 	for _, lang := range []string{"en", "ur", "pl", "zh-Hans"} {
 		out := runTool(t, mutool, "trace", pdfFile(t, buildLang(t, lang, layout.A4)))
 		n := 0

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"leaflet/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,8 +33,8 @@ func needFontTools(t *testing.T) string {
 // (ttx decompiles every table) and the OpenType sanitiser browsers use,
 // which must find nothing to warn about.
 func TestFontProgramsParse(t *testing.T) {
-	mutool := needTool(t, "mutool", "mupdf-tools")
-	ots := needTool(t, "ots-sanitize", "opentype-sanitizer")
+	mutool := testtool.Need(t, "mutool", "mupdf-tools")
+	ots := testtool.Need(t, "ots-sanitize", "opentype-sanitizer")
 	py := needFontTools(t)
 	outs := buildAll(t)
 	for _, o := range outs {

@@ -21,6 +21,7 @@ import (
 	"github.com/go-text/typesetting/font"
 
 	"leaflet/fonts"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 	"leaflet/layout/text"
 )
@@ -603,7 +604,7 @@ func (c *glyphCheck) page(pi int, pageH float64, kind string, traced []tracedGly
 type glyphJob struct{ lang, edition string }
 
 func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
-	mutool := needTool(t, "mutool", "mupdf-tools")
+	mutool := testtool.Need(t, "mutool", "mupdf-tools")
 	l := builtin(t)
 	set, err := fonts.Embedded()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -14,7 +15,7 @@ import (
 var bidiControls = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "", "\u200e", "", "\u200f", "", "\u00a0", " ")
 
 func TestPDFTextGivesBackEveryLineOfTheLanguagesPanel(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	l := builtin(t)
 	file := pdfFile(t, buildLang(t, "en", layout.A4))
 	p := layout.NewTriFold(layout.A4).Imposition(false)[layout.FlapPanel]

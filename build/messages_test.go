@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"leaflet/content"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -34,7 +35,7 @@ func bareWord(s string) string {
 }
 
 func TestPDFTextGivesBackEveryMessageInEveryLanguage(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	l := builtin(t)
 	imp := layout.NewTriFold(layout.A4)
 	for _, lang := range l.Langs() {

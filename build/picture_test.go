@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"leaflet/content"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -49,7 +50,7 @@ func ownPictureSources(t *testing.T, side int) fstest.MapFS {
 }
 
 func TestEasyReadTakesTheLeafletsOwnPicture(t *testing.T) {
-	pdfimages := needTool(t, "pdfimages", "poppler-utils")
+	pdfimages := testtool.Need(t, "pdfimages", "poppler-utils")
 	l, ds := content.Load(ownPictureSources(t, 800), "src", "cse")
 	if ds.HasErrors() {
 		t.Fatal(ds)

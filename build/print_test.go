@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"leaflet/fonts"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 	"leaflet/layout/text"
 )
@@ -23,7 +24,7 @@ func builtinSetAndShaper(t *testing.T) (*fonts.Set, *text.Shaper) {
 }
 
 func TestPrintShopFileHasBleedTrimAndMarksOutsideTheTrim(t *testing.T) {
-	pdfinfo := needTool(t, "pdfinfo", "poppler-utils")
+	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: layout.A4, PrintShop: true})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs: %v", len(outs), ds)

@@ -8,12 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
 func TestTheQRCodeOnTheBackCoverDecodesToTheWebsite(t *testing.T) {
-	zbarimg := needTool(t, "zbarimg", "zbar-tools")
-	pdftoppm := needTool(t, "pdftoppm", "poppler-utils")
+	zbarimg := testtool.Need(t, "zbarimg", "zbar-tools")
+	pdftoppm := testtool.Need(t, "pdftoppm", "poppler-utils")
 	for _, lang := range []string{"en", "ur"} {
 		file := pdfFile(t, buildLang(t, lang, layout.A4))
 		png := filepath.Join(t.TempDir(), "page")

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -69,7 +70,7 @@ func mediaBox(objs map[string]map[string]any, ref string) []float64 {
 }
 
 func TestScreenEditionPagesAreA6WithTelLinksThroughQPDF(t *testing.T) {
-	qpdf := needTool(t, "qpdf", "qpdf")
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	l := builtin(t)
 	for _, paper := range []layout.Paper{layout.A4, layout.Letter} {
 		outs, ds := Run(Request{Leaflet: l, Langs: []string{"en", "ur", "zh-Hans"}, Editions: []string{"screen"}, Paper: paper})
@@ -131,8 +132,8 @@ func TestScreenEditionPagesAreA6WithTelLinksThroughQPDF(t *testing.T) {
 }
 
 func TestScreenEditionReadsInOrderAtBodySize(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
-	mutool := needTool(t, "mutool", "mupdf-tools")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
+	mutool := testtool.Need(t, "mutool", "mupdf-tools")
 	o := buildEdition(t, "en", "screen", 0)
 	file := pdfFile(t, o)
 	all := normalise(runTool(t, pdftotext, file, "-"))

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"leaflet/internal/pdfua"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -69,7 +70,7 @@ func panelOf(imp map[string]struct {
 // file through qpdf: without it the test is skipped, in CI it fails.
 func checkTagged(t *testing.T, pdf []byte) *pdfua.Report {
 	t.Helper()
-	needTool(t, "qpdf", "qpdf")
+	testtool.Need(t, "qpdf", "qpdf")
 	rep, err := pdfua.Check(pdf)
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +79,7 @@ func checkTagged(t *testing.T, pdf []byte) *pdfua.Report {
 }
 
 func TestTaggedPDFsPassTheChecker(t *testing.T) {
-	needTool(t, "qpdf", "qpdf")
+	testtool.Need(t, "qpdf", "qpdf")
 	l := builtin(t)
 	letter, ds := Run(Request{Leaflet: l, Langs: []string{"en", "ar"}, Editions: []string{"trifold"}, Paper: layout.Letter})
 	if ds.HasErrors() {
@@ -212,7 +213,7 @@ func structText(out string) []string {
 }
 
 func TestTaggedPDFsWithPdfinfo(t *testing.T) {
-	pdfinfo := needTool(t, "pdfinfo", "poppler-utils")
+	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	for _, o := range buildAll(t) {
 		if o.Lang != "en" && o.Lang != "ar" && o.Lang != "ur" {
 			continue
@@ -297,7 +298,7 @@ func TestTaggedPDFsWithPdfinfo(t *testing.T) {
 }
 
 func TestTaggedPDFsPassQPDFCheck(t *testing.T) {
-	qpdf := needTool(t, "qpdf", "qpdf")
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	for _, o := range buildAll(t) {
 		out := runTool(t, qpdf, "--check", pdfFile(t, o))
 		if !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(out), "warning") {
@@ -311,7 +312,7 @@ func TestTaggedPDFsPassQPDFCheck(t *testing.T) {
 // machine; in CI a missing one fails.
 func needPdfjs(t *testing.T) []string {
 	t.Helper()
-	node := needTool(t, "node", "nodejs")
+	node := testtool.Need(t, "node", "nodejs")
 	dir, err := filepath.Abs("../tools/pdfjs")
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"leaflet/build"
 	"leaflet/content"
 	"leaflet/convert"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -37,18 +38,6 @@ func load(t *testing.T, src []byte) (*content.Leaflet, content.Diagnostics) {
 	return l, ds
 }
 
-func needTool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing in CI: .ci/run must install Debian package %s", name, pkg)
-		}
-		t.Skipf("%s not installed (Debian package %s): skipping the check with a real client", name, pkg)
-	}
-	return p
-}
-
 var space = regexp.MustCompile(`\s+`)
 
 func normalise(s string) string {
@@ -62,7 +51,7 @@ func normalise(s string) string {
 // reader unfolds them.
 func panels(t *testing.T, o build.Output, names ...string) []string {
 	t.Helper()
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	file := filepath.Join(t.TempDir(), o.Name)
 	if err := os.WriteFile(file, o.PDF, 0o644); err != nil {
 		t.Fatal(err)
@@ -88,7 +77,7 @@ func TestTheSeedConvertedBuildsATriFoldWithItsText(t *testing.T) {
 	if err != nil {
 		t.Skipf("the seed leaflet is not beside the checkout: %v", err)
 	}
-	needTool(t, "pdftotext", "poppler-utils")
+	testtool.Need(t, "pdftotext", "poppler-utils")
 	l, _ := load(t, seed)
 	outs, ds := build.Run(build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: layout.A4})
 	if ds.HasErrors() || len(outs) != 1 {

@@ -136,19 +136,6 @@ func hasTargetAfter(pack []byte, id string) bool {
 	return strings.Contains(s[i:i+end], "<target")
 }
 
-// needTool returns the path of a real client, skipping the test when a
-// developer's machine lacks it; in CI (CI set) a missing tool fails.
-func needTool(t testing.TB, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing in CI: .ci/run must install Debian package %s", name, pkg)
-		}
-		t.Skipf("%s not installed (Debian package %s): skipping the check with a real client", name, pkg)
-	}
-	return p
-}
 
 var goi18nBin struct {
 	once sync.Once

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"leaflet/content"
+	"leaflet/internal/testtool"
 )
 
 // goi18nMessages reads a file goi18n merge wrote: message ID → other.
@@ -213,8 +214,8 @@ store.savefile(sys.argv[3])
 `
 
 func TestTranslateToolkitReadsTheXLIFFAndItsTranslationsImportBack(t *testing.T) {
-	xliff2po := needTool(t, "xliff2po", "translate-toolkit")
-	po2xliff := needTool(t, "po2xliff", "translate-toolkit")
+	xliff2po := testtool.Need(t, "xliff2po", "translate-toolkit")
+	po2xliff := testtool.Need(t, "po2xliff", "translate-toolkit")
 	python := toolkitPython(t, xliff2po)
 	dir := sources(t)
 	p := mustExport(t, load(t, dir), "so")

@@ -14,22 +14,9 @@ import (
 
 	"leaflet/build"
 	"leaflet/content"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
-
-// needTool returns the path of a command, skipping the test when a
-// developer's machine lacks it; in CI (CI set) a missing tool fails.
-func needTool(t testing.TB, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing in CI: .ci/run must install Debian package %s", name, pkg)
-		}
-		t.Skipf("%s not installed (Debian package %s): skipping the PDF/UA checker's tests", name, pkg)
-	}
-	return p
-}
 
 // runTool runs a command with stdin as its standard input and returns its
 // standard output, failing the test when it exits with an error.
@@ -82,7 +69,7 @@ func builtPDF(t testing.TB, edition string) []byte {
 // that a test can edit it as text.
 func toQDF(t testing.TB, pdf []byte) []byte {
 	t.Helper()
-	qpdf := needTool(t, "qpdf", "qpdf")
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "out.qdf")
 	if err := os.WriteFile(in, pdf, 0o644); err != nil {
@@ -100,7 +87,7 @@ func toQDF(t testing.TB, pdf []byte) []byte {
 // rewrites the stream lengths and the cross-reference table.
 func fixQDF(t testing.TB, qdf []byte) []byte {
 	t.Helper()
-	return runTool(t, qdf, needTool(t, "fix-qdf", "qpdf"))
+	return runTool(t, qdf, testtool.Need(t, "fix-qdf", "qpdf"))
 }
 
 // endobj ends an object in a QDF file.

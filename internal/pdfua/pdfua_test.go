@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"leaflet/internal/testtool"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,7 +17,7 @@ import (
 // check runs Check, skipping the test without qpdf (failing it in CI).
 func check(t *testing.T, pdf []byte) *Report {
 	t.Helper()
-	needTool(t, "qpdf", "qpdf")
+	testtool.Need(t, "qpdf", "qpdf")
 	rep, err := Check(pdf)
 	if err != nil {
 		t.Fatal(err)
@@ -139,8 +140,8 @@ var corruptions = []corruption{
 }
 
 func TestCheckerFindsProblems(t *testing.T) {
-	needTool(t, "qpdf", "qpdf")
-	needTool(t, "fix-qdf", "qpdf")
+	testtool.Need(t, "qpdf", "qpdf")
+	testtool.Need(t, "fix-qdf", "qpdf")
 	qdfs := map[string][]byte{}
 	for _, tc := range corruptions {
 		t.Run(tc.name, func(t *testing.T) {
@@ -183,7 +184,7 @@ func TestCheckerReportsQpdfWarnings(t *testing.T) {
 }
 
 func TestCheckErrors(t *testing.T) {
-	needTool(t, "qpdf", "qpdf")
+	testtool.Need(t, "qpdf", "qpdf")
 	if _, err := Check([]byte("not a PDF")); err == nil || !strings.Contains(err.Error(), "qpdf") {
 		t.Errorf("a file that is no PDF gives %v, want qpdf's error", err)
 	}
