@@ -136,7 +136,6 @@ func hasTargetAfter(pack []byte, id string) bool {
 	return strings.Contains(s[i:i+end], "<target")
 }
 
-
 var goi18nBin struct {
 	once sync.Once
 	path string
