@@ -19,13 +19,9 @@ type pageBox struct {
 // setPageBoxes writes /TrimBox and /BleedBox into the pages that have them
 // (the print shop's file), in a fixed order: fpdf writes page boxes from a
 // map, in no fixed order, so they are set here instead.
-func setPageBoxes(e *pdfobj.File, boxes []pageBox) error {
+func setPageBoxes(e *pdfobj.File, pages []int, boxes []pageBox) error {
 	if len(boxes) == 0 {
 		return nil
-	}
-	pages, err := pdfPages(e)
-	if err != nil {
-		return err
 	}
 	if len(pages) != len(boxes) {
 		return fmt.Errorf("page boxes: %d pages, %d boxes", len(pages), len(boxes))

@@ -47,14 +47,18 @@ func finish(doc []byte, opt finishOptions, plan *tagPlan) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("finish pdf: %w", err)
 	}
+	pages, err := pdfPages(f)
+	if err != nil {
+		return nil, fmt.Errorf("finish pdf: %w", err)
+	}
 	steps := []func() error{
-		func() error { return addFonts(f, opt.Fonts) },
+		func() error { return addFonts(f, pages, opt.Fonts) },
 		func() error { return finishCatalog(f, opt) },
-		func() error { return setPageBoxes(f, opt.PageBoxes) },
+		func() error { return setPageBoxes(f, pages, opt.PageBoxes) },
 		func() error { return setOutputIntent(f, opt.OutputIntent) },
 	}
 	if plan != nil {
-		steps = append(steps, func() error { return writeTags(f, plan) })
+		steps = append(steps, func() error { return writeTags(f, pages, plan) })
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -78,8 +82,8 @@ func finish(doc []byte, opt finishOptions, plan *tagPlan) ([]byte, error) {
 // addFonts adds each font as a Type0 font with Identity-H encoding, its
 // CIDFontType2 descendant (codes are glyph IDs: /CIDToGIDMap /Identity),
 // font descriptor, font program and ToUnicode map, and names the fonts in
-// the pages' resources.
-func addFonts(f *pdfobj.File, groups []*fontGroup) error {
+// the resources of pages (the page objects, in order).
+func addFonts(f *pdfobj.File, pages []int, groups []*fontGroup) error {
 	if len(groups) == 0 {
 		return nil
 	}
@@ -103,10 +107,6 @@ func addFonts(f *pdfobj.File, groups []*fontGroup) error {
 		fmt.Fprintf(&res, "/%s %d 0 R ", g.resource, font)
 	}
 	fonts := strings.TrimSpace(res.String()) + ">>"
-	pages, err := pdfPages(f)
-	if err != nil {
-		return err
-	}
 	done := map[int]bool{}
 	for i, p := range pages {
 		body, err := f.Object(p)

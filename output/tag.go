@@ -511,15 +511,12 @@ func pdfPages(e *pdfobj.File) ([]int, error) {
 	return pages, nil
 }
 
-// writeTags adds plan's structure tree to the update: the structure
-// elements, the parent tree and the tree root, link annotations as indirect
-// objects tied to their Link elements, /StructParents and /Tabs on the pages
-// and /MarkInfo and /StructTreeRoot in the catalog.
-func writeTags(e *pdfobj.File, plan *tagPlan) error {
-	pages, err := pdfPages(e)
-	if err != nil {
-		return err
-	}
+// writeTags adds plan's structure tree to the file whose page objects are
+// pages: the structure elements, the parent tree and the tree root, link
+// annotations as indirect objects tied to their Link elements,
+// /StructParents and /Tabs on the pages and /MarkInfo and /StructTreeRoot
+// in the catalog.
+func writeTags(e *pdfobj.File, pages []int, plan *tagPlan) error {
 	if len(pages) != len(plan.marks) {
 		return fmt.Errorf("the document has %d pages; the layout %d", len(pages), len(plan.marks))
 	}

@@ -97,12 +97,8 @@ func (f *File) readXref(off int) error {
 			head[k], i = v, SkipSpace(b, j)
 		}
 		for num := head[0]; num < head[0]+head[1]; num++ {
-			var fld [3][]byte
-			for k := range fld {
-				i = SkipSpace(b, i)
-				j := tokenEnd(b, i)
-				fld[k], i = b[i:j], j
-			}
+			fld, next := tokens3(b, i)
+			i = next
 			at, ok1 := Uint(fld[0])
 			gen, ok2 := Uint(fld[1])
 			if !ok1 || !ok2 || len(fld[2]) != 1 || (fld[2][0] != 'n' && fld[2][0] != 'f') {
@@ -135,14 +131,7 @@ func (f *File) Object(num int) ([]byte, error) {
 	if off < 0 || off >= len(b) {
 		return nil, fmt.Errorf("object %d: offset %d out of range", num, off)
 	}
-	// "num 0 obj"
-	i := SkipSpace(b, off)
-	var head [3][]byte
-	for k := range head {
-		i = SkipSpace(b, i)
-		j := tokenEnd(b, i)
-		head[k], i = b[i:j], j
-	}
+	head, i := tokens3(b, off) // "num 0 obj"
 	if n, ok := Uint(head[0]); !ok || n != num || string(head[2]) != "obj" {
 		return nil, fmt.Errorf("object %d: no \"%d 0 obj\" at offset %d", num, num, off)
 	}

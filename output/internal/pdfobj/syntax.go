@@ -84,16 +84,24 @@ func Uint(b []byte) (int, bool) {
 	return n, true
 }
 
-// ParseRef parses an indirect reference "N G R" and returns N.
-func ParseRef(b []byte) (int, bool) {
-	b = TrimSpace(b)
+// tokens3 returns the three runs of regular characters at or after i
+// (white space and comments skipped before each) and the offset after
+// them: an object's "N G obj", a reference's "N G R", a cross-reference
+// entry's "offset gen n".
+func tokens3(b []byte, i int) ([3][]byte, int) {
 	var f [3][]byte
-	i := 0
 	for k := range f {
 		i = SkipSpace(b, i)
 		j := tokenEnd(b, i)
 		f[k], i = b[i:j], j
 	}
+	return f, i
+}
+
+// ParseRef parses an indirect reference "N G R" and returns N.
+func ParseRef(b []byte) (int, bool) {
+	b = TrimSpace(b)
+	f, i := tokens3(b, 0)
 	n, ok := Uint(f[0])
 	_, okg := Uint(f[1])
 	return n, ok && okg && string(f[2]) == "R" && i == len(b)
