@@ -89,6 +89,13 @@ func parse(name string, r ot.Resource) *font.Font {
 // Covers reports whether the face has a glyph for r, from the character
 // map alone: finding the face for a character parses no font.
 func (f *Face) Covers(r rune) bool {
+	_, ok := f.charMap().Lookup(r)
+	return ok
+}
+
+// charMap returns the face's character map, read from its cmap table on
+// first use.
+func (f *Face) charMap() font.Cmap {
 	f.cmapOnce.Do(func() {
 		os2, _, _ := tables.ParseOs2(table(f.Data, "OS/2"))
 		raw, _, err := tables.ParseCmap(table(f.Data, "cmap"))
@@ -99,8 +106,7 @@ func (f *Face) Covers(r rune) bool {
 			panic(fmt.Sprintf("embedded font %s: cmap: %v", f.Name, err))
 		}
 	})
-	_, ok := f.cmap.Lookup(r)
-	return ok
+	return f.cmap
 }
 
 // withoutOutlines returns a view of an sfnt whose table directory leaves
@@ -178,8 +184,7 @@ func (f *Face) NewShapingFace() *font.Face { return font.NewFace(f.Font()) }
 func (f *Face) CodePoint(gid uint16) (rune, bool) {
 	f.once.Do(func() {
 		m := make(map[uint16]rune)
-		f.Covers(0) // reads the character map
-		it := f.cmap.Iter()
+		it := f.charMap().Iter()
 		for it.Next() {
 			r, g := it.Char()
 			if r > 0xFFFF || (r >= 0xE000 && r <= 0xF8FF) {

@@ -327,17 +327,13 @@ func appendCode(b []byte, code uint16) []byte {
 // appendColor appends an RGB colour operator (op "rg" or "RG"), as gray
 // when it is one.
 func appendColor(b []byte, c layout.Color, op string) []byte {
-	f := func(v uint8) []byte {
-		return strconv.AppendFloat(nil, math.Round(float64(v)/255*1000)/1000, 'f', -1, 64)
+	comp := func(b []byte, v uint8) []byte {
+		return append(strconv.AppendFloat(b, math.Round(float64(v)/255*1000)/1000, 'f', -1, 64), ' ')
 	}
 	if c.R == c.G && c.G == c.B {
-		b = append(append(b, f(c.R)...), ' ')
-		return append(b, op[1:]...) // "g" or "G"
+		return append(comp(b, c.R), op[1:]...) // "g" or "G"
 	}
-	b = append(append(b, f(c.R)...), ' ')
-	b = append(append(b, f(c.G)...), ' ')
-	b = append(append(b, f(c.B)...), ' ')
-	return append(b, op...)
+	return append(comp(comp(comp(b, c.R), c.G), c.B), op...)
 }
 
 // reverse returns s with its characters in reverse order.
