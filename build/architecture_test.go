@@ -46,7 +46,7 @@ func modulePackages(t *testing.T) map[string]goPackage {
 // TestArchitecture holds the package boundaries the README describes:
 // only output imports fpdf and only fonts and layout/text import go-text;
 // output replays layout's result without asking content anything;
-// pdfobj and sfnt need only the standard library; the PDF/UA checker is test
+// pdfobj, sfnt and the worker pool need only the standard library; the PDF/UA checker is test
 // support that the program never links.
 func TestArchitecture(t *testing.T) {
 	pkgs := modulePackages(t)
@@ -77,7 +77,7 @@ func TestArchitecture(t *testing.T) {
 	if got := importers("leaflet/content"); slices.Contains(got, "leaflet/output") {
 		t.Error("leaflet/output imports leaflet/content: layout's result must say all output needs")
 	}
-	for _, p := range []string{"leaflet/output/internal/pdfobj", "leaflet/output/internal/sfnt"} {
+	for _, p := range []string{"leaflet/output/internal/pdfobj", "leaflet/output/internal/sfnt", "leaflet/internal/workers"} {
 		for _, imp := range pkgs[p].Imports {
 			if strings.Contains(strings.Split(imp, "/")[0], ".") || strings.HasPrefix(imp, "leaflet") {
 				t.Errorf("%s imports %s; it needs only the standard library", p, imp)
