@@ -388,6 +388,7 @@ func (f *flow) logo(doc *content.Document, logo *content.Logo, frame Rect, botto
 			pic.Color = c
 		}
 	}
+	pic = fitted(pic)
 	// on a white plate, whatever its colours, over the cover's
 	plate := MM(2)
 	*items = append(*items, &Box{Rect: Rect{pic.X - plate, pic.Y - plate, pic.W + 2*plate, pic.H + 2*plate}, Fill: white, Role: RoleArtifact})

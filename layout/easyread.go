@@ -96,7 +96,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 			f.blocks = append(f.blocks, ls...)
 		}
 		for pi, p := range s.Points {
-			group := f.elem("Div", root, "")
+			group := f.elem(RoleDiv, root, "")
 			fig := f.elem(RoleFigure, group, "")
 			offer, isOffer := doc.Leaflet.OfferAt(p.Pos)
 			var lines []block
@@ -300,13 +300,13 @@ func (f *flow) languageNames(doc *content.Document, offer *content.Point, parent
 	st := f.style
 	lh := st.line()
 	gap := 2 * st.Body
-	list := f.elem("L", parent, "")
+	list := f.elem(RoleList, parent, "")
 	var set [][]block
 	rows := (len(names) + 1) / 2
 	var colW [2]float64 // the widest name of each column
 	oneLine := true
 	for i, o := range names {
-		li := f.elem("LI", list, o.Text.ID)
+		li := f.elem(RoleListItem, list, o.Text.ID)
 		e := f.elem(RoleListBody, li, o.Text.ID)
 		// Arabic script a little larger, to look as large as the
 		// others, on the baseline and in the line height of the body
@@ -472,7 +472,7 @@ func (f *flow) picture(p content.DocPicture, r Rect, elem int, diags *content.Di
 			out.Vector = v
 		}
 	}
-	return out
+	return fitted(out)
 }
 
 // stack joins lines into one block, keeping their vertical spacing.

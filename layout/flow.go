@@ -212,7 +212,10 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 		if rtl {
 			left = f.width - x - ln.Width
 		}
-		for _, r := range ln.Runs {
+		// the runs in logical order, as the display list keeps them; each
+		// is drawn at its own place in the line
+		runs := slices.SortedFunc(slices.Values(ln.Runs), func(a, b text.Run) int { return a.Start - b.Start })
+		for _, r := range runs {
 			c := color
 			if links[r.Span] != "" && f.linkColor != (Color{}) {
 				c = f.linkColor
@@ -271,7 +274,7 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 					x = f.width - icon
 				}
 				if v, err := pictures.Lookup("talk"); err == nil {
-					ls[0].items = append(ls[0].items, &Picture{Rect: Rect{x, 0, icon, icon}, Vector: v, Color: st.Accent, Role: RoleArtifact, Elem: -1})
+					ls[0].items = append(ls[0].items, fitted(&Picture{Rect: Rect{x, 0, icon, icon}, Vector: v, Color: st.Accent, Role: RoleArtifact, Elem: -1}))
 				}
 			}
 			ls[0].before = st.HeadingSpace * lh
@@ -310,10 +313,10 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		}
 		f.blocks = append(f.blocks, ls...)
 	case content.List:
-		list := f.elem("L", doc, "")
+		list := f.elem(RoleList, doc, "")
 		n := len(b.Texts)
 		for i, t := range b.Texts {
-			li := f.elem("LI", list, t.ID)
+			li := f.elem(RoleListItem, list, t.ID)
 			lbl := f.elem(RoleListLabel, li, t.ID) // the label comes first in the structure
 			body := f.elem(RoleListBody, li, t.ID)
 			ls := f.setText(t, st.Body, false, st.Text, st.Indent, f.width-st.Indent, RoleListBody, body, section)
@@ -561,9 +564,9 @@ func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section st
 	// left and one ranged right, rather than a zig-zag
 	offers = slices.Clone(offers)
 	sort.SliceStable(offers, func(i, j int) bool { return offers[i].RTL == f.rtl && offers[j].RTL != f.rtl })
-	list := f.elem("L", doc, "")
+	list := f.elem(RoleList, doc, "")
 	for i, o := range offers {
-		li := f.elem("LI", list, o.Text.ID)
+		li := f.elem(RoleListItem, list, o.Text.ID)
 		e := f.elem(RoleListBody, li, o.Text.ID)
 		ls := f.setText(o.Text, size*opticalScale(o.Lang), false, st.Text, 0, f.width, RoleListBody, e, section)
 		ls[0].before = size * 0.55
@@ -625,7 +628,7 @@ func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
 			x = f.width - icon
 		}
 		if v, err := pictures.Lookup(c.pic); err == nil {
-			b.items = append([]Item{&Picture{Rect: Rect{x, (b.height - icon) / 2, icon, icon}, Vector: v, Color: f.style.Accent, Role: RoleArtifact, Elem: -1}}, b.items...)
+			b.items = append([]Item{fitted(&Picture{Rect: Rect{x, (b.height - icon) / 2, icon, icon}, Vector: v, Color: f.style.Accent, Role: RoleArtifact, Elem: -1})}, b.items...)
 		}
 		b.before = size * 0.4
 		if first {

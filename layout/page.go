@@ -38,22 +38,35 @@ func (c Color) String() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c
 // Role is the structure role of an item, for tagging and reading order.
 type Role string
 
+// The roles are standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4),
+// which the tagged PDF uses as they are.
 const (
-	RoleArtifact   Role = "Artifact"
+	RoleArtifact   Role = "Artifact" // decoration, not content
 	RoleTitle      Role = "H1"
 	RoleHeading    Role = "H2"
 	RoleParagraph  Role = "P"
+	RoleList       Role = "L"
+	RoleListItem   Role = "LI"
 	RoleListLabel  Role = "Lbl"
 	RoleListBody   Role = "LBody"
 	RoleBlockQuote Role = "BlockQuote"
 	RoleFigure     Role = "Figure"
+	RoleDiv        Role = "Div" // a group: an easy-read point, its picture and its sentences
 )
 
-// Item is one thing drawn on a page: *GlyphRun, *Box or *Rule.
+// Item is one thing drawn on a page: a *GlyphRun, *Box or *Picture, and
+// nothing else (the set is closed). A page's items are in logical reading
+// order: within a line of mixed direction, in the order of the text, not
+// from left to right; each says where it is drawn.
 type Item interface {
 	// Bounds returns the item's extent on the page.
 	Bounds() Rect
+	item()
 }
+
+func (*GlyphRun) item() {}
+func (*Box) item()      {}
+func (*Picture) item()  {}
 
 // GlyphRun is shaped text in one face, size and colour.
 type GlyphRun struct {
@@ -62,7 +75,8 @@ type GlyphRun struct {
 	Face  *fonts.Face
 	Size  float64
 	Color Color
-	// Glyphs are in visual order; their Cluster indexes runes of Text.
+	// Glyphs are in visual order (left to right); their Cluster indexes
+	// runes of Text.
 	Glyphs []text.Glyph
 	// Text is the source text the glyphs show, in logical order,
 	// including a space that ended the line.
@@ -105,7 +119,8 @@ type Box struct {
 func (b *Box) Bounds() Rect { return b.Rect }
 
 // Picture is a picture: a built-in vector picture or an image of the
-// leaflet's own, fitted into its rectangle and centred.
+// leaflet's own. It fills its rectangle, which has the picture's own
+// proportions: a vector picture's view box, an image's pixels.
 type Picture struct {
 	Rect
 	Vector *pictures.Vector
@@ -120,6 +135,25 @@ type Picture struct {
 
 // Bounds returns the rectangle.
 func (p *Picture) Bounds() Rect { return p.Rect }
+
+// fitted returns p with its rectangle shrunk to the picture's own
+// proportions and centred in the rectangle it had, so that the picture
+// fills its rectangle exactly: what is drawn is what the display list says.
+func fitted(p *Picture) *Picture {
+	var w, h float64
+	switch {
+	case p.Image != nil:
+		w, h = float64(p.Image.Width), float64(p.Image.Height)
+	case p.Vector != nil:
+		w, h = p.Vector.ViewBox[2], p.Vector.ViewBox[3]
+	}
+	if w <= 0 || h <= 0 {
+		return p
+	}
+	s := min(p.W/w, p.H/h)
+	p.Rect = Rect{p.X + (p.W-w*s)/2, p.Y + (p.H-h*s)/2, w * s, h * s}
+	return p
+}
 
 // Bookmark is an entry of the PDF's outline.
 type Bookmark struct {
@@ -259,15 +293,4 @@ func moved(it Item, dx, dy float64) Item {
 		return &c
 	}
 	panic(fmt.Sprintf("layout: unknown item %T", it))
-}
-
-// RightToLeft reports whether element e's text (the document's, for e < 0)
-// runs right to left: its own language's direction, else the document's.
-// The replay asks layout rather than deciding a language's direction itself.
-func (r *Result) RightToLeft(e int) bool {
-	lang := r.Lang
-	if e >= 0 && e < len(r.Elems) && r.Elems[e].Lang != "" {
-		lang = r.Elems[e].Lang
-	}
-	return content.IsRTL(lang)
 }

@@ -92,7 +92,7 @@ func (f *flow) addQR(doc *content.Document, root int) {
 	if f.rtl {
 		x = f.width - side + quiet
 	}
-	pic := &Picture{Rect: Rect{x, 0, side, side}, Vector: v, Color: Color{0, 0, 0}, Alt: site, Role: RoleFigure, Elem: fig}
+	pic := fitted(&Picture{Rect: Rect{x, 0, side, side}, Vector: v, Color: Color{0, 0, 0}, Alt: site, Role: RoleFigure, Elem: fig})
 	f.blocks = append(f.blocks, block{before: f.style.ParaSpace * f.style.line(), height: side, keep: true, foot: true, items: []Item{pic}})
 	e := f.elem(RoleParagraph, root, "")
 	// the address is aligned with the code: it reads left to right in any

@@ -102,6 +102,9 @@ func NewTriFold(p Paper) TriFold {
 
 func (t TriFold) String() string { return "trifold" }
 
+// Family is the text family the tri-fold sets Latin text in.
+func (TriFold) Family() string { return "NotoSans" }
+
 // Imposition returns the six panels: for each, its page (0 outside, 1
 // inside) and its area on the sheet.
 func (t TriFold) Imposition(rtl bool) map[string]struct {

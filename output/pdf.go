@@ -159,7 +159,8 @@ func utf16Text(s string) string {
 }
 
 // drawPicture draws a vector picture, filling each path with its own rule,
-// or places an image, fitted into the item's rectangle and centred.
+// or places an image, filling the item's rectangle (layout gives it the
+// picture's proportions).
 func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture, pageH float64) error {
 	switch {
 	case p.Vector != nil:
@@ -171,9 +172,7 @@ func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture, pageH float64) error {
 		if pdf.GetImageInfo(name) == nil {
 			pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(p.Image.Data))
 		}
-		w, h := float64(p.Image.Width), float64(p.Image.Height)
-		s := min(p.W/w, p.H/h)
-		pdf.ImageOptions(name, p.X+(p.W-w*s)/2, p.Y+(p.H-h*s)/2, w*s, h*s, false, opt, 0, "")
+		pdf.ImageOptions(name, p.X, p.Y, p.W, p.H, false, opt, 0, "")
 		if pdf.Err() {
 			return fmt.Errorf("picture: %w", pdf.Error())
 		}
@@ -182,18 +181,17 @@ func drawPicture(pdf *fpdf.Fpdf, p *layout.Picture, pageH float64) error {
 }
 
 // appendVector appends the operators that fill a vector picture's paths,
-// each with its own rule, scaled into the item's rectangle and centred, on
+// each with its own rule, its view box mapped onto the item's rectangle, on
 // a page of height pageH; coordinates to 0.01 pt.
 func appendVector(b []byte, p *layout.Picture, pageH float64) []byte {
 	vb := p.Vector.ViewBox
-	s := min(p.W/vb[2], p.H/vb[3])
-	ox := p.X + (p.W-vb[2]*s)/2 - vb[0]*s
-	oy := p.Y + (p.H-vb[3]*s)/2 - vb[1]*s
+	sx, sy := p.W/vb[2], p.H/vb[3]
+	ox, oy := p.X-vb[0]*sx, p.Y-vb[1]*sy
 	b = appendColor(b, p.Color, "rg")
 	pt := func(b []byte, q pictures.Point) []byte {
-		b = append(b, pdfNum(ox+q.X*s)...)
+		b = append(b, pdfNum(ox+q.X*sx)...)
 		b = append(b, ' ')
-		return append(b, pdfNum(pageH-(oy+q.Y*s))...)
+		return append(b, pdfNum(pageH-(oy+q.Y*sy))...)
 	}
 	for _, path := range p.Vector.Paths {
 		for i := 0; i < len(path.Segments); i++ {
@@ -203,9 +201,9 @@ func appendVector(b []byte, p *layout.Picture, pageH float64) []byte {
 				// x y w h re: a QR code's modules, a bar
 				b = pt(b, r[0])
 				b = append(b, ' ')
-				b = append(b, pdfNum((r[1].X-r[0].X)*s)...)
+				b = append(b, pdfNum((r[1].X-r[0].X)*sx)...)
 				b = append(b, ' ')
-				b = append(b, pdfNum(-(r[1].Y-r[0].Y)*s)...)
+				b = append(b, pdfNum(-(r[1].Y-r[0].Y)*sy)...)
 				b = append(b, " re"...)
 				i += 4
 				continue

@@ -166,21 +166,9 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 		}
 	}
 
-	// Each element's content in logical order, and each item's place in it.
-	pos := make([][]int, len(res.Pages))
-	for pi, page := range res.Pages {
-		pos[pi] = make([]int, len(page.Items))
-	}
-	for e := range owned {
-		logicalOrder(res, owned[e], res.RightToLeft(e))
-		for k, r := range owned[e] {
-			pos[r.page][r.item] = k
-		}
-	}
-
-	// Marked-content sequences in drawing order: an item continues the
-	// sequence of the item drawn before it when both belong to the same
-	// element, have the same link and follow each other in logical order.
+	// Marked-content sequences in drawing order, which is layout's logical
+	// order: an item continues the sequence of the item drawn before it
+	// when both belong to the same element and have the same link.
 	link := func(pi, ii int) string {
 		if run, ok := res.Pages[pi].Items[ii].(*layout.GlyphRun); ok {
 			return run.Link
@@ -195,7 +183,7 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 			switch {
 			case e < 0:
 				p.marks[pi][ii] = mark{artifact: true, mcid: -1}
-			case ii > 0 && elemOf[pi][ii-1] == e && link(pi, ii-1) == link(pi, ii) && pos[pi][ii] == pos[pi][ii-1]+1:
+			case ii > 0 && elemOf[pi][ii-1] == e && link(pi, ii-1) == link(pi, ii):
 				p.marks[pi][ii] = p.marks[pi][ii-1]
 			default:
 				p.marks[pi][ii] = mark{mcid: next}
@@ -381,75 +369,6 @@ func (t *tagNode) addContent(page, mcid int) {
 		return
 	}
 	t.kids = append(t.kids, tagKid{node: -1, page: page, mcid: mcid})
-}
-
-// logicalOrder sorts an element's items, given in drawing order, into
-// logical order: within each line the runs, which layout gives in visual
-// order left to right, are put back in the order of the text. The bidi
-// levels are taken from the runs' direction: in a left-to-right element
-// right-to-left runs are at level 1; in a right-to-left element
-// right-to-left runs are at level 1 and left-to-right runs at level 2.
-// Reordering by levels (UAX #9, rule L2) is its own inverse, so applying it
-// to the visual order gives back the logical order.
-func logicalOrder(res *layout.Result, refs []itemRef, rtl bool) {
-	run := func(r itemRef) *layout.GlyphRun {
-		g, _ := res.Pages[r.page].Items[r.item].(*layout.GlyphRun)
-		return g
-	}
-	for i := 0; i < len(refs); {
-		a := run(refs[i])
-		j := i + 1
-		for a != nil && j < len(refs) {
-			b, prev := run(refs[j]), run(refs[j-1])
-			if b == nil || refs[j].page != refs[i].page || math.Abs(b.Y-a.Y) > 0.01 || math.Abs(prev.X+prev.Width-b.X) > 0.5 {
-				break
-			}
-			j++
-		}
-		if j-i > 1 {
-			levels := make([]int, j-i)
-			for k := range levels {
-				switch r := run(refs[i+k]); {
-				case r.RTL:
-					levels[k] = 1
-				case rtl:
-					levels[k] = 2
-				}
-			}
-			reorderByLevels(refs[i:j], levels)
-		}
-		i = j
-	}
-}
-
-// reorderByLevels applies rule L2 of UAX #9: from the highest level down to
-// the lowest odd level, every maximal stretch at that level or higher is
-// reversed.
-func reorderByLevels(refs []itemRef, levels []int) {
-	hi, lo := 0, math.MaxInt
-	for _, l := range levels {
-		hi = max(hi, l)
-		if l%2 == 1 {
-			lo = min(lo, l)
-		}
-	}
-	for level := hi; level >= lo && level > 0; level-- {
-		for i := 0; i < len(levels); {
-			if levels[i] < level {
-				i++
-				continue
-			}
-			j := i
-			for j < len(levels) && levels[j] >= level {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				refs[a], refs[b] = refs[b], refs[a]
-				levels[a], levels[b] = levels[b], levels[a]
-			}
-			i = j
-		}
-	}
 }
 
 // pdfPages returns the object numbers of the document's pages in order.

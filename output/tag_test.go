@@ -20,40 +20,6 @@ import (
 	"leaflet/layout/text"
 )
 
-func refsOf(refs []itemRef) string {
-	var s []string
-	for _, r := range refs {
-		s = append(s, strconv.Itoa(r.item))
-	}
-	return strings.Join(s, " ")
-}
-
-func TestReorderByLevelsGivesLogicalOrder(t *testing.T) {
-	for _, tc := range []struct {
-		levels []int
-		want   string // the logical order of items 0… given in visual order
-	}{
-		{[]int{0, 0, 0}, "0 1 2"},
-		{[]int{1, 1, 1}, "2 1 0"},
-		// left to right with an Arabic stretch of two runs
-		{[]int{0, 1, 1, 0}, "0 2 1 3"},
-		// right to left with a number (level 2) inside
-		{[]int{1, 2, 1}, "2 1 0"},
-		// right to left with an English name of two runs: they keep
-		// their order
-		{[]int{1, 2, 2, 1}, "3 1 2 0"},
-	} {
-		refs := make([]itemRef, len(tc.levels))
-		for i := range refs {
-			refs[i] = itemRef{0, i}
-		}
-		reorderByLevels(refs, append([]int(nil), tc.levels...))
-		if got := refsOf(refs); got != tc.want {
-			t.Errorf("levels %v: got %s, want %s", tc.levels, got, tc.want)
-		}
-	}
-}
-
 var testFace = sync.OnceValue(func() *fonts.Face {
 	set, err := fonts.Embedded()
 	if err != nil {
@@ -73,8 +39,8 @@ func TestPlanTagsOrdersRunsAndTiesLinks(t *testing.T) {
 		Lang: "ar",
 		Elems: []layout.Elem{
 			{Role: layout.RoleParagraph, Parent: -1},
-			{Role: "L", Parent: -1},
-			{Role: "LI", Parent: 1},
+			{Role: layout.RoleList, Parent: -1},
+			{Role: layout.RoleListItem, Parent: 1},
 			{Role: layout.RoleListBody, Parent: 2},
 			{Role: layout.RoleListLabel, Parent: 2},
 			{Role: layout.RoleParagraph, Parent: 1, Lang: "en"}, // a P directly in a list
@@ -82,15 +48,16 @@ func TestPlanTagsOrdersRunsAndTiesLinks(t *testing.T) {
 		},
 		Pages: []layout.Page{{Size: layout.Size{W: 500, H: 800}, Items: []layout.Item{
 			&layout.Box{Rect: layout.Rect{X: 0, Y: 0, W: 10, H: 10}, Role: layout.RoleArtifact},
-			// one right-to-left line in visual order: an email (level 2)
-			// between two Arabic runs; the logical order is 3, 2, 1
-			run(100, 50, 100, true, "بريد ", 0, ""),
-			run(150, 80, 100, false, "a@b.org", 0, "mailto:a@b.org"),
+			// one right-to-left line in logical order, as layout gives
+			// it: two Arabic runs with an email between them, drawn
+			// from the right
 			run(230, 40, 100, true, "راسلنا ", 0, ""),
-			// the next line
+			run(150, 80, 100, false, "a@b.org", 0, "mailto:a@b.org"),
+			run(100, 50, 100, true, "بريد ", 0, ""),
+			// the next line, which continues the marked sequence
 			run(200, 70, 120, true, "شكرا", 0, ""),
-			run(300, 50, 140, false, "item", 3, ""),
 			run(280, 10, 140, false, "•", 4, ""),
+			run(300, 50, 140, false, "item", 3, ""),
 			run(100, 50, 160, false, "English ", 5, ""),
 			run(150, 50, 160, false, "line", 5, ""),
 			&layout.GlyphRun{Text: "1", Role: layout.RoleArtifact, Elem: -1},
@@ -104,8 +71,8 @@ func TestPlanTagsOrdersRunsAndTiesLinks(t *testing.T) {
 	for _, m := range p.marks[0] {
 		marks = append(marks, m.begin())
 	}
-	want := []string{"/Artifact BMC", "/P <</MCID 0>> BDC", "/Link <</MCID 1>> BDC", "/P <</MCID 2>> BDC", "/P <</MCID 3>> BDC",
-		"/LBody <</MCID 4>> BDC", "/Lbl <</MCID 5>> BDC", "/LBody <</MCID 6>> BDC", "/LBody <</MCID 6>> BDC", "/Artifact BMC"}
+	want := []string{"/Artifact BMC", "/P <</MCID 0>> BDC", "/Link <</MCID 1>> BDC", "/P <</MCID 2>> BDC", "/P <</MCID 2>> BDC",
+		"/Lbl <</MCID 3>> BDC", "/LBody <</MCID 4>> BDC", "/LBody <</MCID 5>> BDC", "/LBody <</MCID 5>> BDC", "/Artifact BMC"}
 	if strings.Join(marks, "|") != strings.Join(want, "|") {
 		t.Errorf("marks:\n got %q\nwant %q", marks, want)
 	}
@@ -134,19 +101,19 @@ func TestPlanTagsOrdersRunsAndTiesLinks(t *testing.T) {
 	}
 	dump(0, 0)
 	wantTree := `Document
- P 2 0 3
+ P 0 2
   Link 1 annot0
  L
   LI
-   Lbl 5
+   Lbl 3
    LBody 4
   LI
-   LBody lang=en 6
+   LBody lang=en 5
 `
 	if tree.String() != wantTree {
 		t.Errorf("tree:\n%s\nwant:\n%s", tree.String(), wantTree)
 	}
-	// the Link's kids come between the P's MCIDs in logical order
+	// the Link comes between the P's MCIDs, in logical order
 	var order []string
 	for _, k := range p.nodes[1].kids {
 		if k.node >= 0 {
@@ -155,8 +122,8 @@ func TestPlanTagsOrdersRunsAndTiesLinks(t *testing.T) {
 			order = append(order, strconv.Itoa(k.mcid))
 		}
 	}
-	if got := strings.Join(order, " "); got != "2 Link 0 3" {
-		t.Errorf("P's kids: %s, want 2 Link 0 3", got)
+	if got := strings.Join(order, " "); got != "0 Link 2" {
+		t.Errorf("P's kids: %s, want 0 Link 2", got)
 	}
 	if got := linkContents(p.nodes[p.annots[0].node]); got != "a@b.org" {
 		t.Errorf("link contents %q", got)
