@@ -45,7 +45,8 @@ func modulePackages(t *testing.T) map[string]goPackage {
 
 // TestArchitecture holds the package boundaries the README describes:
 // only output imports fpdf and only fonts and layout/text import go-text;
-// output replays layout's result without asking content anything;
+// output replays layout's result without asking content anything, and
+// only build makes PDFs: translate and compose lay out without linking it;
 // pdfobj, sfnt and the worker pool need only the standard library; the PDF/UA checker is test
 // support that the program never links.
 func TestArchitecture(t *testing.T) {
@@ -91,5 +92,11 @@ func TestArchitecture(t *testing.T) {
 	}
 	if got := importers("leaflet/output"); !slices.Equal(got, []string{"leaflet/build"}) {
 		t.Errorf("leaflet/output is imported by %q; only leaflet/build may", got)
+	}
+	// leaflet check lays out without making PDFs
+	for _, p := range []string{"leaflet/translate", "leaflet/compose"} {
+		if slices.Contains(pkgs[p].Deps, "leaflet/output") {
+			t.Errorf("%s links leaflet/output: laying out needs no PDF writer", p)
+		}
 	}
 }

@@ -4,6 +4,7 @@ package build
 
 import (
 	"bytes"
+	"leaflet/compose"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,7 +30,7 @@ func builtin(t testing.TB) *content.Leaflet {
 
 func buildEN(t testing.TB, paper layout.Paper) Output {
 	t.Helper()
-	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: paper})
+	outs, ds := Run(t.Context(), Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: paper})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs, %v", len(outs), ds)
 	}
@@ -60,7 +61,7 @@ func TestBuildIsReproducible(t *testing.T) {
 	if !bytes.Equal(a.PDF, b.PDF) {
 		t.Fatal("two builds of the same sources differ")
 	}
-	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: layout.A4, Date: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)})
+	outs, ds := Run(t.Context(), Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4, Date: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)})
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
@@ -93,7 +94,7 @@ func TestWriteReplacesFilesAtomically(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, o.Name), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dir, []Output{o}); err != nil {
+	if err := Write(t.Context(), dir, []Output{o}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, o.Name))
@@ -107,7 +108,7 @@ func TestWriteReplacesFilesAtomically(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "blocked.pdf", "keep"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dir, []Output{blocked}); err == nil {
+	if err := Write(t.Context(), dir, []Output{blocked}); err == nil {
 		t.Fatal("got no error writing over a folder")
 	}
 	entries, _ := os.ReadDir(dir)
@@ -122,7 +123,7 @@ func TestWriteReplacesFilesAtomically(t *testing.T) {
 }
 
 func TestUnknownLanguageIsAnError(t *testing.T) {
-	_, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"xx"}, Paper: layout.A4})
+	_, ds := Run(t.Context(), Request{Leaflet: builtin(t), Langs: []string{"xx"}, Paper: layout.A4})
 	if !ds.HasErrors() || !strings.Contains(ds.Error(), `no bundle for language "xx"`) {
 		t.Errorf("got %v; want an error naming the language", ds)
 	}
@@ -278,11 +279,11 @@ func TestPDFPanelsHoldTheirTextInReadingOrder(t *testing.T) {
 // file's size (pdf-bytes). Targets: 5 ms, 5 MB, 42 KB.
 func BenchmarkBuildEnglishTriFold(b *testing.B) {
 	l := builtin(b)
-	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: layout.A4}
+	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4}
 	b.ReportAllocs()
 	var size int
 	for b.Loop() {
-		outs, ds := Run(req)
+		outs, ds := Run(b.Context(), req)
 		if ds.HasErrors() {
 			b.Fatal(ds)
 		}
@@ -297,7 +298,7 @@ func BenchmarkBuildEnglish(b *testing.B) {
 	req := Request{Leaflet: l, Langs: []string{"en"}, Paper: layout.A4}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, ds := Run(req); ds.HasErrors() {
+		if _, ds := Run(b.Context(), req); ds.HasErrors() {
 			b.Fatal(ds)
 		}
 	}
@@ -310,7 +311,7 @@ func BenchmarkBuildDefault(b *testing.B) {
 	req := Request{Leaflet: l, Paper: layout.A4}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, ds := Run(req); ds.HasErrors() {
+		if _, ds := Run(b.Context(), req); ds.HasErrors() {
 			b.Fatal(ds)
 		}
 	}

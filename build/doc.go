@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
-// Package build runs the pipeline for a set of languages and editions in
-// parallel — content, layout, output — and writes the PDFs atomically. It
-// is what the leaflet command calls; it holds no layout or PDF logic.
+// Package build makes the PDFs of a set of languages and editions — each
+// laid out by compose, in parallel, and written by output in the worker
+// that laid it out — and writes them all or none. It is what the leaflet
+// command calls; it holds no layout or PDF logic.
 package build

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"leaflet/compose"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,10 +13,20 @@ import (
 	"leaflet/layout"
 )
 
-// buildEdition builds one English edition at a size (0: its default).
-func buildEdition(t *testing.T, lang, edition string, size float64) Output {
+// edition returns the edition of a name.
+func edition(t testing.TB, name string) *compose.Edition {
 	t.Helper()
-	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{lang}, Editions: []string{edition}, Paper: layout.A4, Size: size})
+	e, err := compose.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// buildEdition builds one English edition at a size (0: its default).
+func buildEdition(t *testing.T, lang, name string, size float64) Output {
+	t.Helper()
+	outs, ds := Run(t.Context(), Request{Leaflet: builtin(t), Langs: []string{lang}, Editions: []*compose.Edition{edition(t, name)}, Paper: layout.A4, Size: size})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs: %v", len(outs), ds)
 	}
@@ -127,16 +138,16 @@ func TestFileNamesSayPaperAndSize(t *testing.T) {
 		req  Request
 		want string
 	}{
-		{Job{"en", "trifold"}, Request{Paper: layout.A4}, "cse-en-trifold.pdf"},
-		{Job{"en", "trifold"}, Request{Paper: layout.Letter}, "cse-en-trifold-letter.pdf"},
-		{Job{"ur", "large-print"}, Request{Paper: layout.A4}, "cse-ur-large-print.pdf"},
-		{Job{"ur", "large-print"}, Request{Paper: layout.A4, Size: 18}, "cse-ur-large-print.pdf"},
-		{Job{"en", "large-print"}, Request{Paper: layout.A4, Size: 24}, "cse-en-large-print-24pt.pdf"},
-		{Job{"en", "easy-read"}, Request{Paper: layout.A4, Size: 20}, "cse-en-easy-read-20pt.pdf"},
-		{Job{"en", "screen"}, Request{Paper: layout.A4}, "cse-en-screen.pdf"},
-		{Job{"en", "screen"}, Request{Paper: layout.Letter}, "cse-en-screen.pdf"},
+		{Job{Lang: "en", Edition: compose.TriFold}, Request{Paper: layout.A4}, "cse-en-trifold.pdf"},
+		{Job{Lang: "en", Edition: compose.TriFold}, Request{Paper: layout.Letter}, "cse-en-trifold-letter.pdf"},
+		{Job{Lang: "ur", Edition: compose.LargePrint}, Request{Paper: layout.A4}, "cse-ur-large-print.pdf"},
+		{Job{Lang: "ur", Edition: compose.LargePrint}, Request{Paper: layout.A4, Size: 18}, "cse-ur-large-print.pdf"},
+		{Job{Lang: "en", Edition: compose.LargePrint}, Request{Paper: layout.A4, Size: 24}, "cse-en-large-print-24pt.pdf"},
+		{Job{Lang: "en", Edition: compose.EasyRead}, Request{Paper: layout.A4, Size: 20}, "cse-en-easy-read-20pt.pdf"},
+		{Job{Lang: "en", Edition: compose.Screen}, Request{Paper: layout.A4}, "cse-en-screen.pdf"},
+		{Job{Lang: "en", Edition: compose.Screen}, Request{Paper: layout.Letter}, "cse-en-screen.pdf"},
 	} {
-		if got := FileName("cse", tc.job, tc.req); got != tc.want {
+		if got := tc.job.Edition.FileName("cse", tc.job.Lang, tc.req.Settings()); got != tc.want {
 			t.Errorf("got %s; want %s", got, tc.want)
 		}
 	}
@@ -144,9 +155,9 @@ func TestFileNamesSayPaperAndSize(t *testing.T) {
 
 func BenchmarkLargePrint(b *testing.B) {
 	l := builtin(b)
-	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"large-print"}, Paper: layout.A4}
+	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.LargePrint}, Paper: layout.A4}
 	for i := 0; i < b.N; i++ {
-		if _, ds := Run(req); ds.HasErrors() {
+		if _, ds := Run(b.Context(), req); ds.HasErrors() {
 			b.Fatal(ds)
 		}
 	}
@@ -154,9 +165,9 @@ func BenchmarkLargePrint(b *testing.B) {
 
 func BenchmarkEasyRead(b *testing.B) {
 	l := builtin(b)
-	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"easy-read"}, Paper: layout.A4}
+	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.EasyRead}, Paper: layout.A4}
 	for i := 0; i < b.N; i++ {
-		if _, ds := Run(req); ds.HasErrors() {
+		if _, ds := Run(b.Context(), req); ds.HasErrors() {
 			b.Fatal(ds)
 		}
 	}

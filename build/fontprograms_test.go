@@ -41,7 +41,7 @@ func TestFontProgramsParse(t *testing.T) {
 		if o.Job.Lang != "en" && o.Job.Lang != "ar" && o.Job.Lang != "zh-Hans" && o.Job.Lang != "ti" {
 			continue
 		}
-		name := o.Job.Lang + "-" + o.Job.Edition
+		name := o.Job.Lang + "-" + o.Job.Edition.Name
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			file := filepath.Join(dir, "leaflet.pdf")

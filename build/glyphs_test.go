@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"leaflet/compose"
 	"math"
 	"os"
 	"os/exec"
@@ -601,7 +602,10 @@ func (c *glyphCheck) page(pi int, pageH float64, kind string, traced []tracedGly
 }
 
 // glyphJob is one PDF to check.
-type glyphJob struct{ lang, edition string }
+type glyphJob struct {
+	lang    string
+	edition *compose.Edition
+}
 
 func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 	mutool := testtool.Need(t, "mutool", "mupdf-tools")
@@ -612,10 +616,10 @@ func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 	}
 	var jobs []glyphJob
 	for _, lang := range l.Langs() {
-		jobs = append(jobs, glyphJob{lang, "trifold"})
+		jobs = append(jobs, glyphJob{lang, compose.TriFold})
 	}
 	// the large-print and easy-read editions: Latin, right to left, Indic
-	for _, ed := range []string{"large-print", "easy-read"} {
+	for _, ed := range []*compose.Edition{compose.LargePrint, compose.EasyRead} {
 		for _, lang := range []string{"en", "ur", "bn"} {
 			jobs = append(jobs, glyphJob{lang, ed})
 		}
@@ -639,22 +643,20 @@ func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 		t.Logf("checked %d PDFs:\n%s\nlargest position difference %.4f pt: %s", len(lines), strings.Join(lines, "\n"), maxD, maxAt)
 	})
 	for _, job := range jobs {
-		t.Run(job.edition+"/"+job.lang, func(t *testing.T) {
+		t.Run(job.edition.Name+"/"+job.lang, func(t *testing.T) {
 			t.Parallel()
-			req := Request{Leaflet: l, Langs: []string{job.lang}, Editions: []string{job.edition}, Paper: layout.A4}
-			outs, ds := Run(req)
+			req := Request{Leaflet: l, Langs: []string{job.lang}, Editions: []*compose.Edition{job.edition}, Paper: layout.A4}
+			outs, ds := Run(t.Context(), req)
 			if ds.HasErrors() || len(outs) != 1 {
 				t.Fatalf("got %d outputs, %v", len(outs), ds)
 			}
-			// the display list, laid out again as buildOne does
+			// the display list, laid out again as compose does
 			doc, ds := l.Localize(job.lang)
 			if ds.HasErrors() {
 				t.Fatal(ds)
 			}
-			ed, family, err := edition(job.edition, req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ed := job.edition.Layout(req.Settings())
+			family := ed.Family()
 			res, ds := ed.Layout(doc, set.WithText(family), text.NewShaper(set.WithText(family)))
 			if ds.HasErrors() {
 				t.Fatal(ds)
@@ -668,7 +670,7 @@ func TestPDFDrawsTheDisplayListsGlyphs(t *testing.T) {
 			if len(pages) != len(res.Pages) {
 				t.Fatalf("the PDF has %d pages; the display list %d", len(pages), len(res.Pages))
 			}
-			name := job.lang + " " + job.edition
+			name := job.lang + " " + job.edition.Name
 			c := &glyphCheck{t: t, name: name, embedded: embeddedFonts(t, mutool, file), orig: orig, same: map[string]string{}}
 			var glyphs, units, plain, bold, extra int
 			for pi, p := range res.Pages {

@@ -4,6 +4,7 @@ package build
 
 import (
 	"fmt"
+	"leaflet/compose"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -57,9 +58,9 @@ heading = "long.heading"
 
 // layOutLong lays out one edition of a leaflet with a long paragraph and
 // returns how long it took.
-func layOutLong(t testing.TB, l *content.Leaflet, edition string) (time.Duration, []Output, content.Diagnostics) {
+func layOutLong(t testing.TB, l *content.Leaflet, name string) (time.Duration, []compose.Output, content.Diagnostics) {
 	start := time.Now()
-	outs, ds := Run(Request{Leaflet: l, Editions: []string{edition}, Paper: layout.A4, LayoutOnly: true})
+	outs, ds := compose.LayOut(t.Context(), Request{Leaflet: l, Editions: []*compose.Edition{edition(t, name)}, Paper: layout.A4})
 	return time.Since(start), outs, ds
 }
 

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"io/fs"
+	"leaflet/compose"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -55,7 +56,7 @@ func TestEasyReadTakesTheLeafletsOwnPicture(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	outs, ds := Run(Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"easy-read"}, Paper: layout.A4})
+	outs, ds := Run(t.Context(), Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.EasyRead}, Paper: layout.A4})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs: %v", len(outs), ds)
 	}
@@ -74,7 +75,7 @@ func TestAMissingOrSoftPictureIsReportedWithItsPoint(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	_, ds = Run(Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"easy-read"}, Paper: layout.A4})
+	_, ds = Run(t.Context(), Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.EasyRead}, Paper: layout.A4})
 	if !strings.Contains(ds.Error(), `picture "images/leaflet.png" prints at`) {
 		t.Errorf("got %v; want a warning that a 100-pixel picture prints soft", ds)
 	}

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"leaflet/compose"
 	"math"
 	"strconv"
 	"strings"
@@ -25,7 +26,7 @@ func builtinSetAndShaper(t *testing.T) (*fonts.Set, *text.Shaper) {
 
 func TestPrintShopFileHasBleedTrimAndMarksOutsideTheTrim(t *testing.T) {
 	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
-	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: layout.A4, PrintShop: true})
+	outs, ds := Run(t.Context(), Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4, PrintShop: true})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs: %v", len(outs), ds)
 	}

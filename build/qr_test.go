@@ -3,6 +3,7 @@
 package build
 
 import (
+	"leaflet/compose"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,7 @@ func TestTheQRCodeOnTheBackCoverDecodesToTheWebsite(t *testing.T) {
 // buildLang builds one language's tri-fold.
 func buildLang(t *testing.T, lang string, paper layout.Paper) Output {
 	t.Helper()
-	outs, ds := Run(Request{Leaflet: builtin(t), Langs: []string{lang}, Editions: []string{"trifold"}, Paper: paper})
+	outs, ds := Run(t.Context(), Request{Leaflet: builtin(t), Langs: []string{lang}, Editions: []*compose.Edition{compose.TriFold}, Paper: paper})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs: %v", len(outs), ds)
 	}

@@ -4,6 +4,7 @@ package build
 
 import (
 	"encoding/json"
+	"leaflet/compose"
 	"math"
 	"strconv"
 	"strings"
@@ -73,7 +74,7 @@ func TestScreenEditionPagesAreA6WithTelLinksThroughQPDF(t *testing.T) {
 	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	l := builtin(t)
 	for _, paper := range []layout.Paper{layout.A4, layout.Letter} {
-		outs, ds := Run(Request{Leaflet: l, Langs: []string{"en", "ur", "zh-Hans"}, Editions: []string{"screen"}, Paper: paper})
+		outs, ds := Run(t.Context(), Request{Leaflet: l, Langs: []string{"en", "ur", "zh-Hans"}, Editions: []*compose.Edition{compose.Screen}, Paper: paper})
 		if ds.HasErrors() || len(outs) != 3 {
 			t.Fatalf("%d outputs: %v", len(outs), ds)
 		}

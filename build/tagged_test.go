@@ -9,6 +9,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"leaflet/compose"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,7 +33,7 @@ var (
 func buildAll(t *testing.T) []Output {
 	t.Helper()
 	allOnce.Do(func() {
-		outs, ds := Run(Request{Leaflet: builtin(t), Paper: layout.A4})
+		outs, ds := Run(t.Context(), Request{Leaflet: builtin(t), Paper: layout.A4})
 		if ds.HasErrors() {
 			allErr = ds.Error()
 		}
@@ -81,7 +82,7 @@ func checkTagged(t *testing.T, pdf []byte) *pdfua.Report {
 func TestTaggedPDFsPassTheChecker(t *testing.T) {
 	testtool.Need(t, "qpdf", "qpdf")
 	l := builtin(t)
-	letter, ds := Run(Request{Leaflet: l, Langs: []string{"en", "ar"}, Editions: []string{"trifold"}, Paper: layout.Letter})
+	letter, ds := Run(t.Context(), Request{Leaflet: l, Langs: []string{"en", "ar"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.Letter})
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
@@ -119,7 +120,7 @@ func TestTaggedPDFsPassTheChecker(t *testing.T) {
 					break
 				}
 			}
-			if o.Edition != "trifold" {
+			if o.Edition != compose.TriFold {
 				// page editions: the structure goes through the pages in order
 				last := 0
 				for _, el := range rep.Elements {
@@ -157,11 +158,11 @@ func TestTaggedPDFsPassTheChecker(t *testing.T) {
 
 func TestTaggedPDFsAreReproducible(t *testing.T) {
 	req := Request{Leaflet: builtin(t), Langs: []string{"en", "ar", "zh-Hans"}, Paper: layout.A4}
-	a, ds := Run(req)
+	a, ds := Run(t.Context(), req)
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	b, _ := Run(req)
+	b, _ := Run(t.Context(), req)
 	if len(a) != len(b) || len(a) == 0 {
 		t.Fatalf("%d and %d outputs", len(a), len(b))
 	}
@@ -218,7 +219,7 @@ func TestTaggedPDFsWithPdfinfo(t *testing.T) {
 		if o.Lang != "en" && o.Lang != "ar" && o.Lang != "ur" {
 			continue
 		}
-		t.Run(o.Edition+"/"+o.Lang, func(t *testing.T) {
+		t.Run(o.Edition.Name+"/"+o.Lang, func(t *testing.T) {
 			file := pdfFile(t, o)
 			info := runTool(t, pdfinfo, file)
 			for _, want := range []string{"Tagged:          yes", "PDF version:     1.7"} {
@@ -249,7 +250,7 @@ func TestTaggedPDFsWithPdfinfo(t *testing.T) {
 					break
 				}
 			}
-			if o.Edition == "trifold" {
+			if o.Edition == compose.TriFold {
 				// pdfinfo reads the title first (after the organisation),
 				// and ends on the back cover (the checker's last element,
 				// whose panel TestTaggedPDFsPassTheChecker checks)
@@ -274,7 +275,7 @@ func TestTaggedPDFsWithPdfinfo(t *testing.T) {
 					t.Errorf("%s: pdfinfo does not end on the back cover's last element", o.Name)
 				}
 			}
-			if o.Edition == "trifold" && o.Lang == "en" {
+			if o.Edition == compose.TriFold && o.Lang == "en" {
 				// the front cover's title first, the back cover's contact
 				// block last
 				if len(gotS) < 3 || !strings.Contains(strings.Join(gotS[:3], ""), squash("Child Sexual Exploitation (CSE)")) {
@@ -388,7 +389,7 @@ func TestTaggedPDFsWithPdfjs(t *testing.T) {
 	for i, d := range docs {
 		o := outs[i]
 		doc, _ := l.Localize(o.Lang)
-		t.Run(o.Edition+"/"+o.Lang, func(t *testing.T) {
+		t.Run(o.Edition.Name+"/"+o.Lang, func(t *testing.T) {
 			if !d.Marked || d.Lang != o.Lang || d.Title != doc.Title {
 				t.Errorf("%s: pdf.js reads marked=%v lang=%q title=%q", o.Name, d.Marked, d.Lang, d.Title)
 			}

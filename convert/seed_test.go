@@ -3,6 +3,7 @@
 package convert_test
 
 import (
+	"leaflet/compose"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -79,7 +80,7 @@ func TestTheSeedConvertedBuildsATriFoldWithItsText(t *testing.T) {
 	}
 	testtool.Need(t, "pdftotext", "poppler-utils")
 	l, _ := load(t, seed)
-	outs, ds := build.Run(build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"trifold"}, Paper: layout.A4})
+	outs, ds := build.Run(t.Context(), build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4})
 	if ds.HasErrors() || len(outs) != 1 {
 		t.Fatalf("got %d outputs: %v", len(outs), ds)
 	}
@@ -166,7 +167,7 @@ func TestTheSeedsEasyReadIsADraftWithAWarningPerPoint(t *testing.T) {
 	if todo != points || todo != 19 {
 		t.Errorf("got %d todo warnings for %d drafted points; want one per paragraph, list item and quoted paragraph (19)", todo, points)
 	}
-	outs, bds := build.Run(build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"easy-read", "large-print"}, Paper: layout.A4})
+	outs, bds := build.Run(t.Context(), build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.EasyRead, compose.LargePrint}, Paper: layout.A4})
 	if bds.HasErrors() || len(outs) != 2 {
 		t.Fatalf("the draft easy read and the large print do not build: %v", bds)
 	}

@@ -3,6 +3,7 @@
 package layout_test
 
 import (
+	"leaflet/compose"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,7 +33,7 @@ func TestEasyReadPDFLastPageReadsBackFull(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	outs, ds := build.Run(build.Request{Leaflet: l, Langs: l.Langs(), Editions: []string{"easy-read"}, Paper: layout.A4})
+	outs, ds := build.Run(t.Context(), build.Request{Leaflet: l, Langs: l.Langs(), Editions: []*compose.Edition{compose.EasyRead}, Paper: layout.A4})
 	if ds.HasErrors() || len(outs) != len(l.Langs()) {
 		t.Fatalf("got %d outputs: %v", len(outs), ds)
 	}

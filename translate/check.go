@@ -3,16 +3,15 @@
 package translate
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
-	"leaflet/build"
+	"leaflet/compose"
 	"leaflet/content"
 	"leaflet/layout"
 )
@@ -78,7 +77,7 @@ func (s Status) Complete() int {
 // Report is the result of Check.
 type Report struct {
 	Leaflet     string
-	Editions    []string
+	Editions    []*compose.Edition
 	Diagnostics content.Diagnostics
 	Languages   []Status
 	Elapsed     time.Duration
@@ -92,11 +91,12 @@ type Report struct {
 // for each language the messages missing and out of date, those no content
 // uses, template fields and markup that differ from the source language
 // and text still the source language's; and, by laying out every edition
-// through build.Run, text that does not fit, characters no embedded font
-// covers, easy-read sentences over 15 words and pictures without alt text.
-// langs limits the languages (all with a bundle when empty); a language
-// without a bundle is checked as a new one.
-func Check(fsys fs.FS, root, id string, langs []string) *Report {
+// through compose.Jobs, text that does not fit, characters no embedded
+// font covers, easy-read sentences over 15 words and pictures without alt
+// text. langs limits the languages (all with a bundle when empty); a
+// language without a bundle is checked as a new one. When ctx is cancelled
+// the report is incomplete.
+func Check(ctx context.Context, fsys fs.FS, root, id string, langs []string) *Report {
 	start := time.Now()
 	r := &Report{Leaflet: id}
 	l, ds := content.Load(fsys, root, id)
@@ -109,11 +109,7 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 		langs = l.Langs()
 	}
 	langs = r.match(l, langs)
-	for _, e := range build.DefaultEditions {
-		if e != "easy-read" || l.EasyRead != nil {
-			r.Editions = append(r.Editions, e)
-		}
-	}
+	r.Editions = compose.Defaults(l, nil)
 	en := l.Bundles[l.Source]
 	needed := l.Needed()
 	alts := pictureAlts(l)
@@ -138,50 +134,35 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 		r.Diagnostics = append(r.Diagnostics, checkBundle(l, en, bu, st, alts)...)
 	}
 
-	// lay out every language and edition, each job by itself so that its
-	// problems can be told apart
-	type job struct {
-		lang, edition string
-		status        *Status
-	}
-	var jobs []job
+	// lay out every language with a bundle in every edition; each job's
+	// problems are its own, so that they can be told apart
+	var built []string
 	for i := range r.Languages {
 		st := &r.Languages[i]
-		for _, e := range r.Editions {
-			if l.Bundles[st.Lang] == nil {
-				st.Fits[e] = NotBuilt
-				continue
-			}
-			jobs = append(jobs, job{st.Lang, e, st})
-		}
 		st.WithFallback = len(st.Missing)+len(st.Stale) > 0
-	}
-	results := make([]content.Diagnostics, len(jobs))
-	outs := make([][]build.Output, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				outs[i], results[i] = build.Run(build.Request{Leaflet: l, Langs: []string{jobs[i].lang}, Editions: []string{jobs[i].edition},
-					Paper: layout.A4, AllowIncomplete: true, LayoutOnly: true})
+		if l.Bundles[st.Lang] == nil {
+			for _, e := range r.Editions {
+				st.Fits[e.Name] = NotBuilt
 			}
-		}()
+			continue
+		}
+		built = append(built, st.Lang)
 	}
-	for i := range jobs {
-		next <- i
+	status := map[string]*Status{}
+	for i := range r.Languages {
+		status[r.Languages[i].Lang] = &r.Languages[i]
 	}
-	close(next)
-	wg.Wait()
+	var results []compose.Result[compose.Output]
+	if len(built) > 0 {
+		// the request's own problems are the gaps, reported above
+		results, _ = compose.Jobs(ctx, compose.Request{Leaflet: l, Langs: built, Editions: r.Editions, Paper: layout.A4, AllowIncomplete: true},
+			func(_ context.Context, o compose.Output, _ *layout.Result) (compose.Output, error) { return o, nil })
+	}
 	seen := map[string]bool{}
-	for i, j := range jobs {
+	for _, j := range results {
+		st := status[j.Lang]
 		fit := Fits
-		for _, d := range results[i] {
-			if d.Severity == content.Warning && strings.HasPrefix(d.Msg, "language "+j.lang+" is incomplete:") {
-				continue // the gaps, reported above
-			}
+		for _, d := range j.Diagnostics {
 			if d.Severity == content.Error {
 				switch {
 				case overflow(d):
@@ -195,26 +176,23 @@ func Check(fsys fs.FS, root, id string, langs []string) *Report {
 				r.Diagnostics = append(r.Diagnostics, d)
 			}
 		}
-		for _, o := range outs[i] {
-			if o.Edition != "trifold" || len(o.Panels) == 0 {
-				continue
-			}
-			j.status.TriFold = &TriFoldFit{Body: o.BodySize, Panels: o.Panels, Moved: o.Moved}
+		if o := j.Product; j.OK && j.Edition.Folded && len(o.Panels) > 0 {
+			st.TriFold = &TriFoldFit{Body: o.BodySize, Panels: o.Panels, Moved: o.Moved}
 			for _, p := range o.Panels {
 				switch p.Name {
 				case layout.InsideLeft, layout.Middle, layout.FoldIn:
 					if p.Fill < minInsideFill {
-						d := r.Diagnostics.Errorf(content.Pos{File: l.File}, "%s trifold: the %s panel is only %.0f%% full", j.lang, p.Name, 100*p.Fill)
+						d := r.Diagnostics.Errorf(content.Pos{File: l.File}, "%s %s: the %s panel is only %.0f%% full", j.Lang, j.Edition, p.Name, 100*p.Fill)
 						d.Hint = "the inside is too short for three panels: add text, or a section, so the spread does not open on an empty panel"
 						fit = Fails
 					}
 				}
 			}
 		}
-		if bu := l.Bundles[j.lang]; bu != nil && len(bu.BrokenIDs()) > 0 {
+		if bu := l.Bundles[j.Lang]; bu != nil && len(bu.BrokenIDs()) > 0 {
 			fit = Fails // a template that cannot be used, set as written
 		}
-		j.status.Fits[j.edition] = fit
+		st.Fits[j.Edition.Name] = fit
 	}
 	r.Elapsed = time.Since(start)
 	return r

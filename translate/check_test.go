@@ -54,7 +54,7 @@ func TestCheckReportsEveryProblemAtOnce(t *testing.T) {
 	})
 	setBundleOther(t, pl, "cover.subtitle", func(string) string { return "Information leaflet" })
 
-	r := Check(os.DirFS(dir), dir, content.DefaultLeaflet, []string{"en", "pl"})
+	r := Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, []string{"en", "pl"})
 	all := diagsText(r.Diagnostics)
 	for _, want := range []struct {
 		severity content.Severity
@@ -104,7 +104,7 @@ func TestCheckReportsEveryProblemAtOnce(t *testing.T) {
 func TestCheckSaysAnEditionFailsOnAnUnknownTemplateField(t *testing.T) {
 	dir := sources(t)
 	setBundleOther(t, bundlePath(dir, "pl"), "toolkit.body", func(s string) string { return strings.Replace(s, "{{.Website}}", "{{.Web}}", 1) })
-	r := Check(os.DirFS(dir), dir, content.DefaultLeaflet, []string{"pl"})
+	r := Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, []string{"pl"})
 	for _, want := range []string{`message "toolkit.body": {{.Web}} is not a field`, "did you mean {{.Website}}?"} {
 		if !strings.Contains(r.Diagnostics.Error(), want) {
 			t.Errorf("got %v; want %q", r.Diagnostics, want)
@@ -120,7 +120,7 @@ func TestCheckSaysAnEditionFailsOnAnUnknownTemplateField(t *testing.T) {
 		t.Errorf("the problem is reported more than once:\n%s", diagsText(r.Diagnostics))
 	}
 	for _, e := range r.Editions {
-		if f := r.Languages[0].Fits[e]; f != Fails {
+		if f := r.Languages[0].Fits[e.Name]; f != Fails {
 			t.Errorf("%s: got %q; want %q", e, f, Fails)
 		}
 	}
@@ -129,14 +129,14 @@ func TestCheckSaysAnEditionFailsOnAnUnknownTemplateField(t *testing.T) {
 func TestCheckReportsBrokenSourcesWithTheirPositions(t *testing.T) {
 	dir := sources(t)
 	edit(t, bundlePath(dir, "pl"), "[cover.subtitle]", "[cover.subtitle")
-	r := Check(os.DirFS(dir), dir, content.DefaultLeaflet, nil)
+	r := Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, nil)
 	if !r.Diagnostics.HasErrors() || !strings.Contains(r.Diagnostics.Error(), "active.pl.toml:8:16: error: invalid TOML") {
 		t.Errorf("got %v; want the broken line of active.pl.toml", r.Diagnostics)
 	}
 }
 
 func TestCheckOfANewLanguageSaysItHasNoBundle(t *testing.T) {
-	r := Check(content.Builtin(), "", content.DefaultLeaflet, []string{"so"})
+	r := Check(t.Context(), content.Builtin(), "", content.DefaultLeaflet, []string{"so"})
 	if len(r.Languages) != 1 || r.Languages[0].Complete() != 0 || r.Languages[0].Fits["trifold"] != NotBuilt {
 		t.Errorf("got %+v; want so, 0%% complete, not built", r.Languages)
 	}

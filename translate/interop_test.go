@@ -257,7 +257,7 @@ func TestTranslateToolkitReadsTheXLIFFAndItsTranslationsImportBack(t *testing.T)
 		if ds.HasErrors() || len(res.Merged) != len(p.Units) {
 			t.Fatalf("got %d merged of %d, refused %+v, left %+v:\n%s", len(res.Merged), len(p.Units), res.Refused, res.Untranslated, diagsText(ds))
 		}
-		clean(t, Check(os.DirFS(dir), dir, content.DefaultLeaflet, []string{"so"}), "so")
+		clean(t, Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, []string{"so"}), "so")
 	})
 
 	t.Run("a PO file translated and turned back into XLIFF by po2xliff", func(t *testing.T) {
@@ -274,7 +274,7 @@ func TestTranslateToolkitReadsTheXLIFFAndItsTranslationsImportBack(t *testing.T)
 		if ds.HasErrors() || len(res.Merged) != len(p.Units) {
 			t.Fatalf("got %d merged of %d, refused %+v, left %+v:\n%s", len(res.Merged), len(p.Units), res.Refused, res.Untranslated, diagsText(ds))
 		}
-		clean(t, Check(os.DirFS(dir), dir, content.DefaultLeaflet, []string{"so"}), "so")
+		clean(t, Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, []string{"so"}), "so")
 
 		// and once the English has changed, the same file is refused
 		// for that message

@@ -14,8 +14,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
-	"leaflet/build"
 	"leaflet/content"
+	"leaflet/internal/files"
 	"leaflet/internal/tomlquote"
 )
 
@@ -195,7 +195,7 @@ func Import(l *content.Leaflet, dir, file string, data []byte, lang string) (*Re
 		ds.Errorf(content.Pos{File: res.Bundle}, "%v", err)
 		return nil, ds
 	}
-	if err := build.WriteFileAtomic(res.Bundle, out); err != nil {
+	if err := files.WriteAtomic(res.Bundle, out); err != nil {
 		ds.Errorf(content.Pos{File: res.Bundle}, "%v", err)
 		return nil, ds
 	}

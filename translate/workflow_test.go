@@ -4,6 +4,7 @@ package translate
 
 import (
 	"bytes"
+	"leaflet/compose"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -79,9 +80,9 @@ func TestRoundTripsMakeANewLanguageThatChecksCleanAndBuilds(t *testing.T) {
 				t.Fatalf("import: created %v, merged %d, refused %v, untranslated %v; want a new bundle with all %d",
 					res.Created, len(res.Merged), res.Refused, res.Untranslated, len(p.Units))
 			}
-			clean(t, Check(os.DirFS(dir), dir, content.DefaultLeaflet, []string{"so"}), "so")
+			clean(t, Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, []string{"so"}), "so")
 			l := load(t, dir)
-			outs, bds := build.Run(build.Request{Leaflet: l, Langs: []string{"so"}, Editions: []string{"trifold"}, Paper: layout.A4})
+			outs, bds := build.Run(t.Context(), build.Request{Leaflet: l, Langs: []string{"so"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4})
 			if bds.HasErrors() || len(outs) != 1 || !bytes.HasPrefix(outs[0].PDF, []byte("%PDF-")) {
 				t.Fatalf("build of so: got %d PDFs:\n%s", len(outs), diagsText(bds))
 			}
@@ -170,7 +171,7 @@ func TestChangingTheEnglishMakesEveryTranslationStale(t *testing.T) {
 			t.Errorf("%s: got stale %q; want cover.subtitle", lang, stale)
 		}
 	}
-	r := Check(os.DirFS(dir), dir, content.DefaultLeaflet, []string{"pl"})
+	r := Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, []string{"pl"})
 	if !r.Diagnostics.HasErrors() || !strings.Contains(r.Diagnostics.Error(), `message "cover.subtitle" is out of date`) {
 		t.Errorf("check: got %v; want cover.subtitle out of date", r.Diagnostics)
 	}
@@ -185,11 +186,11 @@ func TestChangingTheEnglishMakesEveryTranslationStale(t *testing.T) {
 	}
 
 	// the build refuses Polish, naming the message, unless allowed
-	_, ds := build.Run(build.Request{Leaflet: l, Langs: []string{"pl"}, Editions: []string{"trifold"}, Paper: layout.A4, LayoutOnly: true})
+	_, ds := compose.LayOut(t.Context(), build.Request{Leaflet: l, Langs: []string{"pl"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4})
 	if !ds.HasErrors() || !strings.Contains(ds.Error(), "language pl is incomplete") || !strings.Contains(ds.Error(), "cover.subtitle") {
 		t.Errorf("build: got %v; want pl refused, naming cover.subtitle", ds)
 	}
-	outs, ds := build.Run(build.Request{Leaflet: l, Langs: []string{"pl"}, Editions: []string{"trifold"}, Paper: layout.A4, AllowIncomplete: true})
+	outs, ds := build.Run(t.Context(), build.Request{Leaflet: l, Langs: []string{"pl"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4, AllowIncomplete: true})
 	if ds.HasErrors() || len(outs) != 1 || len(outs[0].Fallbacks) != 1 || outs[0].Fallbacks[0] != "cover.subtitle" {
 		t.Fatalf("build --allow-incomplete: got %d outputs:\n%s", len(outs), diagsText(ds))
 	}
@@ -213,7 +214,7 @@ func TestChangingTheEnglishMakesEveryTranslationStale(t *testing.T) {
 func TestCheckOfEveryShippedLanguageIsCleanAndTakesUnderASecond(t *testing.T) {
 	var best *Report
 	for i := 0; i < 3; i++ {
-		r := Check(content.Builtin(), "", content.DefaultLeaflet, nil)
+		r := Check(t.Context(), content.Builtin(), "", content.DefaultLeaflet, nil)
 		if best == nil || r.Elapsed < best.Elapsed {
 			best = r
 		}
@@ -224,8 +225,8 @@ func TestCheckOfEveryShippedLanguageIsCleanAndTakesUnderASecond(t *testing.T) {
 	}
 	for _, s := range best.Languages {
 		for _, e := range best.Editions {
-			if s.Fits[e] != Fits {
-				t.Errorf("%s %s: got %q; want %q", s.Lang, e, s.Fits[e], Fits)
+			if s.Fits[e.Name] != Fits {
+				t.Errorf("%s %s: got %q; want %q", s.Lang, e, s.Fits[e.Name], Fits)
 			}
 		}
 		if s.Complete() != 100 {
@@ -245,7 +246,7 @@ func TestCheckOfEveryShippedLanguageIsCleanAndTakesUnderASecond(t *testing.T) {
 
 func BenchmarkCheckEveryShippedLanguage(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if r := Check(content.Builtin(), "", content.DefaultLeaflet, nil); r.Diagnostics.HasErrors() {
+		if r := Check(b.Context(), content.Builtin(), "", content.DefaultLeaflet, nil); r.Diagnostics.HasErrors() {
 			b.Fatal(r.Diagnostics)
 		}
 	}

@@ -3,7 +3,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -43,7 +45,7 @@ func parseLangs(s string) ([]string, error) {
 	return out, nil
 }
 
-func cmdCheck(args []string, stdout, stderr io.Writer) error {
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := newFlags("check", "leaflet check [--source DIR] [--leaflet ID] [--lang TAGS] [--json]", stderr)
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
 	id := fl.String("leaflet", "", "the leaflet `ID` to check (default: the only leaflet of --source, or the built-in one)")
@@ -63,7 +65,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r := translate.Check(fsys, root, leaflet, tags)
+	r := translate.Check(ctx, fsys, root, leaflet, tags)
+	if ctx.Err() != nil {
+		return &exitError{130, errors.New("interrupted")}
+	}
 	for _, n := range r.Notes {
 		fmt.Fprintln(stderr, "note:", n)
 	}
@@ -84,8 +89,6 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-var editionHeads = map[string]string{"trifold": "tri-fold", "large-print": "large print", "easy-read": "easy read"}
-
 // checkTable prints a line per language: how complete and current it is,
 // its review status, and whether each edition fits.
 func checkTable(w io.Writer, r *translate.Report) {
@@ -95,7 +98,7 @@ func checkTable(w io.Writer, r *translate.Report) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "language\tname\tcomplete\tstale\treview\t")
 	for _, e := range r.Editions {
-		fmt.Fprintf(tw, "%s\t", editionHeads[e])
+		fmt.Fprintf(tw, "%s\t", e.Title)
 	}
 	fmt.Fprintln(tw)
 	fallback := false
@@ -106,8 +109,8 @@ func checkTable(w io.Writer, r *translate.Report) {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t", s.Lang, s.Name, complete, stale, review)
 		for _, e := range r.Editions {
-			f := string(s.Fits[e])
-			if s.WithFallback && s.Fits[e] != translate.NotBuilt {
+			f := string(s.Fits[e.Name])
+			if s.WithFallback && s.Fits[e.Name] != translate.NotBuilt {
 				f += "*"
 				fallback = true
 			}
@@ -185,10 +188,10 @@ type diagnosticJSON struct {
 }
 
 func jsonReport(r *translate.Report) checkJSON {
-	out := checkJSON{Leaflet: r.Leaflet, ElapsedMS: r.Elapsed.Milliseconds(), Editions: r.Editions,
+	out := checkJSON{Leaflet: r.Leaflet, ElapsedMS: r.Elapsed.Milliseconds(), Editions: []string{},
 		Languages: []langJSON{}, Diagnostics: []diagnosticJSON{}}
-	if out.Editions == nil {
-		out.Editions = []string{}
+	for _, e := range r.Editions {
+		out.Editions = append(out.Editions, e.Name)
 	}
 	for _, d := range r.Diagnostics {
 		if d.Severity == content.Error {

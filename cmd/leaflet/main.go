@@ -14,22 +14,28 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
 	"leaflet/build"
+	"leaflet/compose"
 	"leaflet/content"
+	"leaflet/internal/files"
 	"leaflet/layout"
 )
 
@@ -72,7 +78,14 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		limitMemory(memoryLimit)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// an interrupt cancels the build: it stops, writes nothing and leaves
+	// no temporary file; a second interrupt ends the process at once
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // limitMemory sets a soft memory limit of base bytes, raised to half
@@ -93,8 +106,8 @@ func limitMemory(base int64) {
 }
 
 // run is main without the process: it returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
-	err := dispatch(args, stdout, stderr)
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdout, stderr)
 	if err == nil {
 		return 0
 	}
@@ -112,20 +125,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
-func dispatch(args []string, stdout, stderr io.Writer) error {
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return &exitError{2, errors.New("")}
 	}
 	switch args[0] {
 	case "build":
-		return cmdBuild(args[1:], stdout, stderr)
+		return cmdBuild(ctx, args[1:], stdout, stderr)
 	case "init":
 		return cmdInit(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
 	case "check":
-		return cmdCheck(args[1:], stdout, stderr)
+		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "translate":
 		return cmdTranslate(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -164,12 +177,12 @@ func splitList(s string) []string {
 	return out
 }
 
-func cmdBuild(args []string, stdout, stderr io.Writer) error {
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--keep-going] [--out DIR]", stderr)
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
 	id := fl.String("leaflet", "", "the leaflet `ID` to build (default: the only leaflet of --source, or the built-in one)")
 	langs := fl.String("lang", "", "comma-separated language `tags` to build, in any case; en-GB builds en when there is no en-GB (default: every language with a bundle)")
-	editions := fl.String("edition", "", "comma-separated `editions` to build: "+strings.Join(build.Editions, ", ")+" (default: "+strings.Join(build.DefaultEditions, ", ")+")")
+	editions := fl.String("edition", "", "comma-separated `editions` to build: "+compose.Names(compose.Editions)+" (default: "+compose.Names(defaultEditions())+")")
 	paper := fl.String("paper", "a4", "tri-fold paper: a4 or letter")
 	foldMarks := fl.Bool("fold-marks", false, "print light fold guides at the tri-fold's folds, at the sheet's top and bottom edges")
 	printShop := fl.Bool("print-shop", false, "make the tri-fold for a print shop: 3 mm bleed, crop and fold marks outside the trim (cse-en-trifold-print.pdf)")
@@ -184,7 +197,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if fl.NArg() > 0 {
 		return usageErr("build takes no arguments, got %q", fl.Args())
 	}
-	req := build.Request{Langs: splitList(*langs), Editions: splitList(*editions)}
+	req := build.Request{Langs: splitList(*langs)}
 	switch strings.ToLower(*paper) {
 	case "a4":
 		req.Paper = layout.A4
@@ -193,10 +206,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usageErr("--paper %q: want a4 or letter", *paper)
 	}
-	for _, e := range req.Editions {
-		if !contains(build.Editions, e) {
-			return usageErr("--edition %q: want one of %s", e, strings.Join(build.Editions, ", "))
+	for _, name := range splitList(*editions) {
+		e, err := compose.Lookup(name)
+		if err != nil {
+			return usageErr("--edition %q: want one of %s", name, compose.Names(compose.Editions))
 		}
+		req.Editions = append(req.Editions, e)
 	}
 	if *size != 0 && (*size < layout.LargePrintMin || *size > layout.LargePrintMax) {
 		return usageErr("--size %d: want a whole number of points from %d to %d", *size, layout.LargePrintMin, layout.LargePrintMax)
@@ -226,8 +241,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		report(stderr, diags)
 		return err
 	}
-	outs, bdiags := build.Run(req)
+	outs, bdiags := build.Run(ctx, req)
 	diags = append(diags, bdiags...)
+	if ctx.Err() != nil {
+		return interrupted(*out)
+	}
 	failed := build.Failed(req, outs)
 	if len(failed) > 0 && !*keepGoing {
 		// all or nothing: the files in --out stay those of one build
@@ -242,11 +260,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	switch {
 	case len(outs) == 0:
 	case *keepGoing: // each PDF that can be written
-		written, errs = build.WriteSome(*out, outs)
+		written, errs = build.WriteSome(ctx, *out, outs)
 	default:
-		if err := build.Write(*out, outs); err != nil {
+		if err := build.Write(ctx, *out, outs); err != nil {
 			written, errs = nil, []error{err}
 		}
+	}
+	if ctx.Err() != nil && len(written) == 0 {
+		return interrupted(*out)
 	}
 	report(stderr, diags)
 	for _, err := range errs {
@@ -263,6 +284,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
 	}
 	return nil
+}
+
+// interrupted is the error of a build stopped by an interrupt: the exit
+// status a shell gives a process ended by SIGINT.
+func interrupted(dir string) error {
+	return &exitError{130, fmt.Errorf("interrupted: nothing written to %s", dir)}
+}
+
+// defaultEditions returns the editions built when none is asked for by a
+// leaflet that has them all.
+func defaultEditions() []*compose.Edition {
+	var out []*compose.Edition
+	for _, e := range compose.Editions {
+		if !e.OnRequest {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // openLeaflet returns the sources of --source (or the built-in ones) and
@@ -319,20 +358,11 @@ func matchLangs(l *content.Leaflet, tags []string, stderr io.Writer) ([]string, 
 		if note != "" {
 			fmt.Fprintln(stderr, "note:", note)
 		}
-		if !contains(out, lang) {
+		if !slices.Contains(out, lang) {
 			out = append(out, lang)
 		}
 	}
 	return out, nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 // maxOfAKind is how many warnings of one kind are printed; a count says
@@ -395,13 +425,13 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 		return usageErr("init takes one folder, got %d arguments", fl.NArg())
 	}
 	dir := fl.Arg(0)
-	files := content.BuiltinFiles()
-	for _, f := range files {
+	builtin := content.BuiltinFiles()
+	for _, f := range builtin {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			return &exitError{1, fmt.Errorf("%s already exists: init never overwrites", filepath.Join(dir, f))}
 		}
 	}
-	for _, f := range files {
+	for _, f := range builtin {
 		data, err := fs.ReadFile(content.Builtin(), f)
 		if err != nil {
 			return err
@@ -410,7 +440,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return &exitError{1, err}
 		}
-		if err := build.WriteFileAtomic(dst, data); err != nil {
+		if err := files.WriteAtomic(dst, data); err != nil {
 			return &exitError{1, err}
 		}
 		fmt.Fprintln(stdout, "wrote", dst)

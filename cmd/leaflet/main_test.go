@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 func leaflet(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
+	code := run(t.Context(), args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -180,5 +181,21 @@ func TestLargePrintAtAReadersSizeIsNamedAndAbove28ptSuggestsAudio(t *testing.T) 
 	}
 	if !strings.Contains(stderr, "audio or e-text") {
 		t.Errorf("no note about audio or e-text above 28 pt: %s", stderr)
+	}
+}
+
+func TestAnInterruptedBuildWritesNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel() // as an interrupt before the PDFs are made
+	var stdout, stderr bytes.Buffer
+	if code := run(ctx, []string{"build", "--lang", "en", "--out", out}, &stdout, &stderr); code != 130 {
+		t.Errorf("exit status %d; want 130\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted: nothing written") {
+		t.Errorf("stderr %q does not say that nothing was written", stderr.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the output folder is there after an interrupt: %v", err)
 	}
 }

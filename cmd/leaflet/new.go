@@ -17,6 +17,7 @@ import (
 	"leaflet/build"
 	"leaflet/content"
 	"leaflet/convert"
+	"leaflet/internal/files"
 )
 
 // leafletID is what a leaflet's ID may be: it names folders and the PDFs.
@@ -55,22 +56,22 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	opt := convert.Options{ID: id, Published: today()}
-	var files *convert.Files
+	var draft *convert.Files
 	if *from != "" {
 		src, err := os.ReadFile(*from)
 		if err != nil {
 			return &exitError{1, fmt.Errorf("--from: %w", err)}
 		}
 		opt.From = filepath.Base(*from)
-		if files, err = convert.Document(src, opt); err != nil {
+		if draft, err = convert.Document(src, opt); err != nil {
 			return &exitError{1, fmt.Errorf("%s: %w", *from, err)}
 		}
 	} else {
-		files = convert.Example(opt)
+		draft = convert.Example(opt)
 	}
 	// what is written must load: a conversion that does not is a bug, and
 	// never reaches the folder
-	fsys := fstest.MapFS{contentFile: {Data: files.Content}, bundleFile: {Data: files.Bundle}}
+	fsys := fstest.MapFS{contentFile: {Data: draft.Content}, bundleFile: {Data: draft.Bundle}}
 	if _, ds := content.Load(fsys, *source, id); ds.HasErrors() {
 		report(stderr, ds)
 		return &exitError{1, errors.New("the new leaflet does not load: please report this, with the document")}
@@ -79,11 +80,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{contentFile, files.Content}, {bundleFile, files.Bundle}} {
+	}{{contentFile, draft.Content}, {bundleFile, draft.Bundle}} {
 		dst := filepath.Join(*source, filepath.FromSlash(f.name))
 		err := os.MkdirAll(filepath.Dir(dst), 0o755)
 		if err == nil {
-			err = build.WriteFileAtomic(dst, f.data)
+			err = files.WriteAtomic(dst, f.data)
 		}
 		if err != nil {
 			for _, w := range written { // all or nothing
@@ -95,11 +96,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		written = append(written, dst)
 		fmt.Fprintln(stdout, "wrote", dst)
 	}
-	for _, n := range files.Notes {
+	for _, n := range draft.Notes {
 		fmt.Fprintln(stdout, "note:", n)
 	}
-	if files.Todo > 0 {
-		fmt.Fprintf(stdout, "note: the easy read is a first draft: %d points say todo = true, and check and build warn about each until it is written\n", files.Todo)
+	if draft.Todo > 0 {
+		fmt.Fprintf(stdout, "note: the easy read is a first draft: %d points say todo = true, and check and build warn about each until it is written\n", draft.Todo)
 	}
 	fmt.Fprintf(stdout, "build it with: leaflet build --source %s --leaflet %s\n", quoteArg(*source), id)
 	return nil

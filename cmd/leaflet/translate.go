@@ -9,8 +9,8 @@ import (
 	"os"
 	"strings"
 
-	"leaflet/build"
 	"leaflet/content"
+	"leaflet/internal/files"
 	"leaflet/translate"
 )
 
@@ -92,7 +92,7 @@ func cmdTranslate(args []string, stdout, stderr io.Writer) error {
 		_, err := stdout.Write(data)
 		return err
 	}
-	if err := build.WriteFileAtomic(name, data); err != nil {
+	if err := files.WriteAtomic(name, data); err != nil {
 		return &exitError{1, err}
 	}
 	stale, same := 0, 0

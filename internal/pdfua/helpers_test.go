@@ -4,6 +4,8 @@ package pdfua
 
 import (
 	"bytes"
+	"context"
+	"leaflet/compose"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,13 +40,13 @@ var built = sync.OnceValues(func() (map[string][]byte, error) {
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	outs, ds := build.Run(build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []string{"trifold", "easy-read"}, Paper: layout.A4})
+	outs, ds := build.Run(context.Background(), build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold, compose.EasyRead}, Paper: layout.A4})
 	if ds.HasErrors() {
 		return nil, ds
 	}
 	pdfs := map[string][]byte{}
 	for _, o := range outs {
-		pdfs[o.Edition] = o.PDF
+		pdfs[o.Edition.Name] = o.PDF
 	}
 	return pdfs, nil
 })

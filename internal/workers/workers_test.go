@@ -48,7 +48,9 @@ func TestRunBoundsWorkersAndStatePerWorker(t *testing.T) {
 	if most.Load() > limit {
 		t.Errorf("%d jobs ran at once; want at most GOMAXPROCS = %d", most.Load(), limit)
 	}
-	if states.Load() > limit || int(states.Load()) != len(seen) {
+	// a worker makes its state before its first job, even when the
+	// others take every job
+	if states.Load() > limit || len(seen) > int(states.Load()) || len(seen) == 0 {
 		t.Errorf("%d states made, %d used; want one per worker, at most %d", states.Load(), len(seen), limit)
 	}
 }

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: MIT
+
+package compose
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"leaflet/content"
+	"leaflet/fonts"
+	"leaflet/internal/workers"
+	"leaflet/layout"
+	"leaflet/layout/text"
+)
+
+// Request says what to lay out.
+type Request struct {
+	Leaflet *content.Leaflet
+	// Langs are the languages; empty means all with a bundle.
+	Langs []string
+	// Editions are the editions; empty means the defaults (Defaults).
+	Editions []*Edition
+	// Paper, Size, FoldMarks and PrintShop are the editions' settings
+	// (Settings).
+	Paper     layout.Paper
+	Size      float64
+	FoldMarks bool
+	PrintShop bool
+	// Date is the editions' date (the print shop's slug, the PDFs'
+	// dates); zero means the leaflet's published date.
+	Date time.Time
+	// AllowIncomplete lays out a language whose messages are missing or
+	// out of date (content.Leaflet.Gaps) with the source language's text
+	// for them, each passage marked, and says so in a warning; without it
+	// such a language is refused, naming the messages.
+	AllowIncomplete bool
+}
+
+// Settings returns the request's settings for the editions.
+func (r Request) Settings() Settings {
+	return Settings{Paper: r.Paper, Size: r.Size, FoldMarks: r.FoldMarks, PrintShop: r.PrintShop}
+}
+
+// Published returns the editions' date: the request's, or the leaflet's.
+func (r Request) Published() time.Time {
+	if r.Date.IsZero() {
+		return r.Leaflet.Published
+	}
+	return r.Date
+}
+
+// editions returns the editions the request asks for, or the defaults,
+// warning in diags (when not nil) when the leaflet has no easy read.
+func (r Request) editions(diags *content.Diagnostics) []*Edition {
+	if len(r.Editions) > 0 {
+		return r.Editions
+	}
+	return Defaults(r.Leaflet, diags)
+}
+
+// langs returns the languages the request asks for, or all with a bundle.
+func (r Request) langs() []string {
+	if len(r.Langs) > 0 {
+		return r.Langs
+	}
+	return r.Leaflet.Langs()
+}
+
+// Job is one language and edition.
+type Job struct {
+	Lang    string
+	Edition *Edition
+}
+
+// FileName returns the job's file name in a request (Edition.FileName).
+func (j Job) FileName(r Request) string {
+	return j.Edition.FileName(r.Leaflet.ID, j.Lang, r.Settings())
+}
+
+// Output is one job laid out: what a build reports of it.
+type Output struct {
+	Job
+	Name     string // file name, e.g. "cse-en-trifold.pdf"
+	Pages    int
+	BodySize float64
+	// Fallbacks are the messages set in the source language because they
+	// are missing or out of date (AllowIncomplete).
+	Fallbacks []string
+	// Panels are the tri-fold's panels with how full each is; Moved the
+	// sections the tri-fold moved from the inside to the flap to fit.
+	Panels []layout.Region
+	Moved  []string
+}
+
+// Finish makes a job's product from its layout, in the job's worker: build
+// makes the PDF there. Its error is reported as the job's, and the job has
+// no product then.
+type Finish[T any] func(ctx context.Context, o Output, res *layout.Result) (T, error)
+
+// Result is one job's outcome: its product when it built, and its own
+// problems.
+type Result[T any] struct {
+	Job
+	Product T
+	// OK reports that the job built: it was laid out without errors and
+	// finished.
+	OK          bool
+	Diagnostics content.Diagnostics
+}
+
+// Jobs localises and lays out every requested language and edition in
+// parallel (one worker per processor) and calls finish with each job laid
+// out without errors. It returns each job's result, in the jobs' order
+// (language by language, editions in their order), and the request's own
+// problems (a language without a bundle, an incomplete one). When ctx is
+// cancelled no further job starts; the results are then incomplete, and
+// the request's problems say so.
+func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T], content.Diagnostics) {
+	var diags content.Diagnostics
+	set, err := fonts.Embedded()
+	if err != nil {
+		diags.Errorf(content.Pos{}, "%v", err)
+		return nil, diags
+	}
+	l := req.Leaflet
+	langs := req.langs()
+	for _, lang := range langs {
+		if _, ok := l.Bundles[lang]; !ok {
+			d := diags.Errorf(content.Pos{File: l.File}, "leaflet %q has no bundle for language %q", l.ID, lang)
+			d.Hint = "it has " + strings.Join(l.Langs(), ", ") + "; 'leaflet translate' starts a new language"
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	langs = incomplete(l, langs, req.AllowIncomplete, &diags)
+	editions := req.editions(&diags)
+	var results []Result[T]
+	for _, lang := range langs {
+		for _, ed := range editions {
+			results = append(results, Result[T]{Job: Job{lang, ed}})
+		}
+	}
+	// each worker keeps a shaper per text family, with its caches
+	newShapers := func() map[string]*text.Shaper { return map[string]*text.Shaper{} }
+	err = workers.Run(ctx, len(results), newShapers, func(ctx context.Context, shapers map[string]*text.Shaper, i int) {
+		r := &results[i]
+		o, res, ds := layOut(req, r.Job, set, shapers)
+		r.Diagnostics = ds
+		if res == nil || ctx.Err() != nil {
+			return
+		}
+		p, err := finish(ctx, o, res)
+		if err != nil {
+			r.Diagnostics.Errorf(content.Pos{}, "%s %s: %v", o.Lang, o.Edition, err)
+			return
+		}
+		r.Product, r.OK = p, true
+	})
+	if err != nil {
+		diags.Errorf(content.Pos{}, "interrupted (%v): nothing built", err)
+	}
+	return results, diags
+}
+
+// Run is Jobs for a build: it returns the products of the jobs that built
+// and every problem, a problem met by every edition of a language once.
+// When ctx is cancelled it returns no products, and an error saying so.
+func Run[T any](ctx context.Context, req Request, finish Finish[T]) ([]T, content.Diagnostics) {
+	results, diags := Jobs(ctx, req, finish)
+	if ctx.Err() != nil {
+		return nil, diags
+	}
+	seen := map[string]bool{}
+	var done []T
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if key := d.Error(); !seen[key] {
+				seen[key] = true
+				diags = append(diags, d)
+			}
+		}
+		if r.OK {
+			done = append(done, r.Product)
+		}
+	}
+	return done, diags
+}
+
+// layOut localises and lays out one job; the result is nil when that
+// failed, and the diagnostics say why.
+func layOut(req Request, job Job, set *fonts.Set, shapers map[string]*text.Shaper) (Output, *layout.Result, content.Diagnostics) {
+	l := req.Leaflet
+	doc, diags := l.LocalizeWith(job.Lang, content.LocalizeOptions{AllowIncomplete: req.AllowIncomplete})
+	if diags.HasErrors() {
+		return Output{}, nil, diags
+	}
+	ed := job.Edition.Layout(req.Settings())
+	if tf, ok := ed.(layout.TriFold); ok && tf.PrintShop { // the slug names the file
+		tf.Job = layout.PrintJob{File: job.FileName(req), Date: req.Published()}
+		ed = tf
+	}
+	family := ed.Family()
+	sh := shapers[family]
+	if sh == nil {
+		sh = text.NewShaper(set.WithText(family))
+		shapers[family] = sh
+	}
+	res, lds := ed.Layout(doc, set.WithText(family), sh)
+	diags = append(diags, lds...)
+	if diags.HasErrors() {
+		return Output{}, nil, diags
+	}
+	o := Output{Job: job, Name: job.FileName(req), Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks, Moved: res.Moved}
+	if job.Edition.Folded {
+		for _, p := range res.Pages {
+			o.Panels = append(o.Panels, p.Regions...)
+		}
+	}
+	return o, res, diags
+}
+
+// LayOut lays out the request's jobs without making anything of them: for
+// leaflet check, which wants their problems and fit.
+func LayOut(ctx context.Context, req Request) ([]Output, content.Diagnostics) {
+	return Run(ctx, req, func(_ context.Context, o Output, _ *layout.Result) (Output, error) { return o, nil })
+}
+
+// Planned returns the jobs a request asks for, every language by every
+// edition, whether they build or not: those Run returns no product for
+// failed, or were refused (an incomplete language).
+func Planned(req Request) []Job {
+	var jobs []Job
+	for _, lang := range req.langs() {
+		for _, ed := range req.editions(nil) {
+			jobs = append(jobs, Job{lang, ed})
+		}
+	}
+	return jobs
+}
+
+// Failed returns the file names of the planned jobs (Planned) that are not
+// among built.
+func Failed(req Request, built []Job) []string {
+	done := map[Job]bool{}
+	for _, j := range built {
+		done[j] = true
+	}
+	var out []string
+	for _, j := range Planned(req) {
+		if !done[j] {
+			out = append(out, j.FileName(req))
+		}
+	}
+	return out
+}
+
+// incomplete returns the languages to build. A language with messages
+// missing or out of date is refused with an error naming them, unless
+// allow is set: then it is built, with a warning saying which messages
+// are printed in the source language.
+func incomplete(l *content.Leaflet, langs []string, allow bool, diags *content.Diagnostics) []string {
+	var out []string
+	for _, lang := range langs {
+		missing, stale := l.Gaps(lang)
+		if len(missing)+len(stale) == 0 {
+			out = append(out, lang)
+			continue
+		}
+		file := l.Bundles[lang].File
+		if l.Bundles[lang].Empty() { // one line, not every message
+			what := fmt.Sprintf("%s is empty: none of the %s is translated", filepath.Base(file), count(len(missing)+len(stale), "message"))
+			if allow {
+				d := diags.Warnf(content.Pos{File: file}, "language %s is incomplete: %s; built in %s, each passage marked", lang, what, l.Source)
+				d.Hint = "built with --allow-incomplete: do not hand these out as a translation"
+				out = append(out, lang)
+				continue
+			}
+			d := diags.Errorf(content.Pos{File: file}, "language %s is incomplete: not built: %s", lang, what)
+			d.Hint = fmt.Sprintf("'leaflet translate --lang %s' makes a pack of the messages for a translator", lang)
+			continue
+		}
+		if allow {
+			d := diags.Warnf(content.Pos{File: file}, "language %s is incomplete: %s printed in %s instead, each passage marked%s",
+				lang, count(len(missing)+len(stale), "message"), l.Source, listGaps(l.Source, missing, stale))
+			d.Hint = "built with --allow-incomplete: do not hand these out as a finished translation"
+			out = append(out, lang)
+			continue
+		}
+		d := diags.Errorf(content.Pos{File: file}, "language %s is incomplete: not built%s", lang, listGaps(l.Source, missing, stale))
+		d.Hint = fmt.Sprintf("'leaflet translate --lang %s' makes a pack of these for a translator; --allow-incomplete builds with %s text for them, marked", lang, l.Source)
+	}
+	return out
+}
+
+func listGaps(source string, missing, stale []string) string {
+	var b strings.Builder
+	if len(missing) > 0 {
+		fmt.Fprintf(&b, "; %s no translation: %s", count(len(missing), "message has", "messages have"), strings.Join(missing, ", "))
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(&b, "; %s out of date (the %s text changed since): %s", count(len(stale), "message is", "messages are"), source, strings.Join(stale, ", "))
+	}
+	return b.String()
+}
+
+// count returns "1 message" or "3 messages", or with two forms given,
+// "1 message is" or "3 messages are".
+func count(n int, forms ...string) string {
+	one, many := forms[0], forms[0]+"s"
+	if len(forms) > 1 {
+		many = forms[1]
+	}
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+
+// Package compose lays out a leaflet's editions in its languages: the
+// editions there are (Edition, with their layout and file name), what a
+// build asks for (Request), and the jobs, each localised and laid out in
+// parallel (Run). It stops at the display list: build turns each job's
+// layout into a PDF, and leaflet check reads the problems and the fit.
+package compose

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+
+package compose
+
+import (
+	"fmt"
+	"strings"
+
+	"leaflet/content"
+	"leaflet/fonts"
+	"leaflet/layout"
+	"leaflet/layout/text"
+)
+
+// Layout is an edition's layout: it sets a localised document with the
+// embedded fonts, choosing its own text family.
+type Layout interface {
+	Layout(*content.Document, *fonts.Set, *text.Shaper) (*layout.Result, content.Diagnostics)
+	// Family is the text family the edition sets Latin text in; other
+	// scripts take their own faces.
+	Family() string
+}
+
+// Settings are what a build asks of every edition: the tri-fold's paper
+// and marks, the large-print and easy-read size.
+type Settings struct {
+	Paper layout.Paper
+	// Size is the body size of the large-print and easy-read editions;
+	// zero means each edition's default.
+	Size float64
+	// FoldMarks adds fold guides to the tri-fold.
+	FoldMarks bool
+	// PrintShop makes the tri-fold the print shop's file: bleed, crop
+	// and fold marks outside the trim, trim and bleed boxes.
+	PrintShop bool
+}
+
+// Edition is a kind of edition the program makes of a leaflet. The
+// editions are the values below; compare them as pointers.
+type Edition struct {
+	// Name is the edition's name on the command line and in file names;
+	// Title is how a reader calls it ("large print").
+	Name, Title string
+	// Folded reports the folded sheet (its pages are the two sides of
+	// one sheet, in panels); the other editions are a sequence of pages.
+	Folded bool
+	// OnRequest editions are built only when asked for.
+	OnRequest bool
+	// EasyRead reports an edition of the easy-read text, which a leaflet
+	// may not have.
+	EasyRead bool
+	// layout makes the edition's layout for a build's settings.
+	layout func(Settings) Layout
+	// suffix is what the file name adds after the edition's name.
+	suffix func(Settings) string
+}
+
+// The editions.
+var (
+	// TriFold is the folded leaflet, on A4 or US Letter.
+	TriFold = &Edition{Name: "trifold", Title: "tri-fold", Folded: true,
+		layout: func(s Settings) Layout {
+			tf := layout.NewTriFold(s.Paper)
+			tf.FoldMarks = s.FoldMarks && !s.PrintShop // the print shop's marks are outside the trim
+			tf.PrintShop = s.PrintShop
+			return tf
+		},
+		suffix: func(s Settings) string {
+			var b strings.Builder
+			if s.Paper.Name != layout.A4.Name {
+				b.WriteString("-" + s.Paper.Name)
+			}
+			if s.PrintShop {
+				b.WriteString("-print")
+			}
+			return b.String()
+		},
+	}
+	// LargePrint is the large-print edition, at 18 pt or the size asked.
+	LargePrint = &Edition{Name: "large-print", Title: "large print",
+		layout: func(s Settings) Layout { return layout.NewLargePrint(sizeOr(s.Size, layout.LargePrintDefault)) },
+		suffix: func(s Settings) string { return sizeSuffix(s.Size, layout.LargePrintDefault) },
+	}
+	// EasyRead is the easy-read edition, a picture beside every point.
+	EasyRead = &Edition{Name: "easy-read", Title: "easy read", EasyRead: true,
+		layout: func(s Settings) Layout { return layout.NewEasyRead(sizeOr(s.Size, layout.EasyReadDefault)) },
+		suffix: func(s Settings) string { return sizeSuffix(s.Size, layout.EasyReadDefault) },
+	}
+	// Screen is the edition for phones and email: A6 pages on any paper.
+	Screen = &Edition{Name: "screen", Title: "screen", OnRequest: true,
+		layout: func(Settings) Layout { return layout.NewScreen() },
+		suffix: func(Settings) string { return "" },
+	}
+)
+
+// Editions lists every edition, in the order builds report them.
+var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen}
+
+func (e *Edition) String() string { return e.Name }
+
+// Layout returns the edition's layout for a build's settings.
+func (e *Edition) Layout(s Settings) Layout { return e.layout(s) }
+
+// FileName returns the PDF's name: <leaflet>-<lang>-<edition>.pdf, with the
+// tri-fold's paper when it is not A4 and "-print" for the print shop's
+// file, and the large-print or easy-read size when it is not the default.
+// The screen edition's pages are A6 on any paper: its name is always
+// <leaflet>-<lang>-screen.pdf.
+func (e *Edition) FileName(leaflet, lang string, s Settings) string {
+	return leaflet + "-" + lang + "-" + e.Name + e.suffix(s) + ".pdf"
+}
+
+// Lookup returns the edition of a name; an unknown name is an error that
+// lists the editions.
+func Lookup(name string) (*Edition, error) {
+	for _, e := range Editions {
+		if e.Name == name {
+			return e, nil
+		}
+	}
+	return nil, fmt.Errorf("no edition %q: want one of %s", name, Names(Editions))
+}
+
+// Names returns the editions' names, comma-separated.
+func Names(eds []*Edition) string {
+	names := make([]string, len(eds))
+	for i, e := range eds {
+		names[i] = e.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// Defaults returns the editions built when none is asked for: every one
+// not built only on request, without the easy read when the leaflet has no
+// easy-read text, which is a warning in diags (when diags is not nil).
+func Defaults(l *content.Leaflet, diags *content.Diagnostics) []*Edition {
+	var out []*Edition
+	for _, e := range Editions {
+		switch {
+		case e.OnRequest:
+		case e.EasyRead && l.EasyRead == nil:
+			if diags != nil {
+				d := diags.Warnf(content.Pos{File: l.File}, "leaflet %q has no easy-read text: no easy-read edition built", l.ID)
+				d.Hint = "add an [easy_read] table; see docs/formats.md"
+			}
+		default:
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func sizeOr(size, def float64) float64 {
+	if size == 0 {
+		return def
+	}
+	return size
+}
+
+func sizeSuffix(size, def float64) string {
+	if size == 0 || size == def {
+		return ""
+	}
+	return fmt.Sprintf("-%gpt", size)
+}
