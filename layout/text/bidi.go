@@ -207,7 +207,7 @@ func resolveSequence(text []rune, idx []int, cls []bidi.Class, e level) []level 
 		}
 	}
 
-	resolveBrackets(text, idx, t, e, sos)
+	resolveBrackets(text, idx, cls, t, e, sos)
 
 	// N1, N2: a run of neutrals takes the direction around it when both
 	// sides agree (numbers count as R), else the embedding direction.
@@ -297,11 +297,11 @@ var brackets = map[rune]rune{
 	'《': '》', '「': '」', '『': '』', '【': '】', '〔': '〕', '〖': '〗', '（': '）', '［': '］', '｛': '｝',
 }
 
-// resolveBrackets applies rule N0 to the types t of a sequence: a pair of
-// brackets takes the embedding direction when the strong text inside has
-// it, else the direction of the strong text inside when the text before the
-// pair has that direction too.
-func resolveBrackets(text []rune, idx []int, t []bidi.Class, e level, sos bidi.Class) {
+// resolveBrackets applies rule N0 to the types t of a sequence (initial
+// classes cls): a pair of brackets takes the embedding direction when the
+// strong text inside has it, else the direction of the strong text inside
+// when the text before the pair has that direction too.
+func resolveBrackets(text []rune, idx []int, cls, t []bidi.Class, e level, sos bidi.Class) {
 	type pair struct{ open, close int }
 	var (
 		pairs []pair
@@ -377,6 +377,23 @@ func resolveBrackets(text []rune, idx []int, t []bidi.Class, e level, sos bidi.C
 			}
 		}
 		t[p.open], t[p.close] = found, found
+		marksFollow(cls, t, p.open, found)
+		marksFollow(cls, t, p.close, found)
+	}
+}
+
+// marksFollow gives the nonspacing marks after the bracket at b, which W1
+// gave the bracket's type before N0 changed it, the bracket's new type c:
+// UAX #9 N0, "any number of characters that had original bidirectional
+// character type NSM prior to the application of W1 that immediately
+// follow a paired bracket which changed to L or R under N0 should change
+// to match the type of their paired bracket". Characters X9 removes (BN)
+// between them are passed over, as W1 passes over them.
+func marksFollow(cls, t []bidi.Class, b int, c bidi.Class) {
+	for k := b + 1; k < len(t) && (cls[k] == bidi.NSM || cls[k] == bidi.BN); k++ {
+		if cls[k] == bidi.NSM {
+			t[k] = c
+		}
 	}
 }
 
