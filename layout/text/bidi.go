@@ -297,6 +297,21 @@ var brackets = map[rune]rune{
 	'《': '》', '「': '」', '『': '』', '【': '】', '〔': '〕', '〖': '〗', '（': '）', '［': '］', '｛': '｝',
 }
 
+// canonicalBracket returns the bracket of brackets that r is canonically
+// equivalent to, U+3008 or U+3009 for U+2329 or U+232A, the only paired
+// brackets with a canonical decomposition, and any other rune as it is:
+// rule BD16 pairs brackets by canonical equivalence, so that U+2329 and
+// U+3008 open what U+232A or U+3009 closes.
+func canonicalBracket(r rune) rune {
+	switch r {
+	case '\u2329':
+		return '\u3008'
+	case '\u232A':
+		return '\u3009'
+	}
+	return r
+}
+
 // resolveBrackets applies rule N0 to the types t of a sequence (initial
 // classes cls): a pair of brackets takes the embedding direction when the
 // strong text inside has it, else the direction of the strong text inside
@@ -315,7 +330,7 @@ func resolveBrackets(text []rune, idx []int, cls, t []bidi.Class, e level, sos b
 		if t[k] != bidi.ON {
 			continue
 		}
-		r := text[i]
+		r := canonicalBracket(text[i])
 		if _, ok := brackets[r]; ok {
 			if len(stack) == 63 {
 				break
@@ -325,7 +340,7 @@ func resolveBrackets(text []rune, idx []int, cls, t []bidi.Class, e level, sos b
 		}
 		if o, ok := closers[r]; ok {
 			for s := len(stack) - 1; s >= 0; s-- {
-				if text[idx[stack[s]]] == o {
+				if canonicalBracket(text[idx[stack[s]]]) == o {
 					pairs = append(pairs, pair{stack[s], k})
 					stack = stack[:s]
 					break
