@@ -3,6 +3,7 @@
 package text
 
 import (
+	"slices"
 	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
@@ -21,13 +22,14 @@ import (
 // Implemented: W1-W7, N0 (paired brackets), N1-N2, I1-I2 for the
 // paragraph's isolating run sequence, and isolates (X5a-X5c, X6a, X10) by
 // resolving each as its own sequence at the next even level and treating it
-// as a neutral outside; inside an isolate Arabic-Indic digits are taken for
-// European ones, so that a phone number's digit groups read left to right
-// in any digits. Explicit embedding and override controls (U+202A-
-// U+202E) and isolate controls in the text are treated as neutrals. One
-// rule is added to W7 for right-to-left text: a number apart from the Latin
-// word before it that leads into right-to-left words stays a number, as if
-// a right-to-left mark stood before it ("CSE 18 سال": CSE, then 18 years).
+// as a neutral outside, never a bracket; inside an isolate Arabic-Indic
+// digits are taken for European ones, so that a phone number's digit
+// groups read left to right in any digits. Explicit embedding and
+// override controls (U+202A-U+202E) and isolate controls in the text are
+// treated as neutrals. One rule is added to W7 for right-to-left text: a
+// number apart from the Latin word before it that leads into right-to-left
+// words stays a number, as if a right-to-left mark stood before it
+// ("CSE 18 سال": CSE, then 18 years).
 
 // level is an embedding level; odd levels are right to left.
 type level = int8
@@ -71,7 +73,22 @@ func bidiLevels(text []rune, base level, isolates [][2]int) []level {
 			outer[k] = bidi.ON // an isolate is a neutral outside
 		}
 	}
-	out := resolveSequence(text, seq, outer, base)
+	// The outer sequence reads an isolate's placeholder as U+2066 LRI, not
+	// as the isolate's first rune: an isolate is one unit of its isolating
+	// run sequence whose initiator and PDI are neutrals (BD13; NI in rules
+	// N1 and N2) and never paired brackets (BD14-BD16), so that an isolate
+	// opening with a bracket, "(01604) 364036", pairs no bracket outside
+	// it under rule N0.
+	outerText := text
+	if len(isolates) > 0 {
+		outerText = slices.Clone(text)
+		for _, iso := range isolates {
+			if iso[0] >= 0 && iso[0] < len(text) {
+				outerText[iso[0]] = '\u2066'
+			}
+		}
+	}
+	out := resolveSequence(outerText, seq, outer, base)
 	for k, i := range seq {
 		levels[i] = out[k]
 	}
