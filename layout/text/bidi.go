@@ -3,6 +3,7 @@
 package text
 
 import (
+	"slices"
 	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
@@ -21,13 +22,14 @@ import (
 // Implemented: W1-W7, N0 (paired brackets), N1-N2, I1-I2 for the
 // paragraph's isolating run sequence, and isolates (X5a-X5c, X6a, X10) by
 // resolving each as its own sequence at the next even level and treating it
-// as a neutral outside; inside an isolate Arabic-Indic digits are taken for
-// European ones, so that a phone number's digit groups read left to right
-// in any digits. Explicit embedding and override controls (U+202A-
-// U+202E) and isolate controls in the text are treated as neutrals. One
-// rule is added to W7 for right-to-left text: a number apart from the Latin
-// word before it that leads into right-to-left words stays a number, as if
-// a right-to-left mark stood before it ("CSE 18 سال": CSE, then 18 years).
+// as a neutral outside, never a bracket; inside an isolate Arabic-Indic
+// digits are taken for European ones, so that a phone number's digit
+// groups read left to right in any digits. Explicit embedding and
+// override controls (U+202A-U+202E) and isolate controls in the text are
+// treated as neutrals. One rule is added to W7 for right-to-left text: a
+// number apart from the Latin word before it that leads into right-to-left
+// words stays a number, as if a right-to-left mark stood before it
+// ("CSE 18 سال": CSE, then 18 years).
 
 // level is an embedding level; odd levels are right to left.
 type level = int8
@@ -71,7 +73,22 @@ func bidiLevels(text []rune, base level, isolates [][2]int) []level {
 			outer[k] = bidi.ON // an isolate is a neutral outside
 		}
 	}
-	out := resolveSequence(text, seq, outer, base)
+	// The outer sequence reads an isolate's placeholder as U+2066 LRI, not
+	// as the isolate's first rune: an isolate is one unit of its isolating
+	// run sequence whose initiator and PDI are neutrals (BD13; NI in rules
+	// N1 and N2) and never paired brackets (BD14-BD16), so that an isolate
+	// opening with a bracket, "(01604) 364036", pairs no bracket outside
+	// it under rule N0.
+	outerText := text
+	if len(isolates) > 0 {
+		outerText = slices.Clone(text)
+		for _, iso := range isolates {
+			if iso[0] >= 0 && iso[0] < len(text) {
+				outerText[iso[0]] = '\u2066'
+			}
+		}
+	}
+	out := resolveSequence(outerText, seq, outer, base)
 	for k, i := range seq {
 		levels[i] = out[k]
 	}
@@ -207,7 +224,7 @@ func resolveSequence(text []rune, idx []int, cls []bidi.Class, e level) []level 
 		}
 	}
 
-	resolveBrackets(text, idx, t, e, sos)
+	resolveBrackets(text, idx, cls, t, e, sos)
 
 	// N1, N2: a run of neutrals takes the direction around it when both
 	// sides agree (numbers count as R), else the embedding direction.
@@ -297,11 +314,26 @@ var brackets = map[rune]rune{
 	'《': '》', '「': '」', '『': '』', '【': '】', '〔': '〕', '〖': '〗', '（': '）', '［': '］', '｛': '｝',
 }
 
-// resolveBrackets applies rule N0 to the types t of a sequence: a pair of
-// brackets takes the embedding direction when the strong text inside has
-// it, else the direction of the strong text inside when the text before the
-// pair has that direction too.
-func resolveBrackets(text []rune, idx []int, t []bidi.Class, e level, sos bidi.Class) {
+// canonicalBracket returns the bracket of brackets that r is canonically
+// equivalent to, U+3008 or U+3009 for U+2329 or U+232A, the only paired
+// brackets with a canonical decomposition, and any other rune as it is:
+// rule BD16 pairs brackets by canonical equivalence, so that U+2329 and
+// U+3008 open what U+232A or U+3009 closes.
+func canonicalBracket(r rune) rune {
+	switch r {
+	case '\u2329':
+		return '\u3008'
+	case '\u232A':
+		return '\u3009'
+	}
+	return r
+}
+
+// resolveBrackets applies rule N0 to the types t of a sequence (initial
+// classes cls): a pair of brackets takes the embedding direction when the
+// strong text inside has it, else the direction of the strong text inside
+// when the text before the pair has that direction too.
+func resolveBrackets(text []rune, idx []int, cls, t []bidi.Class, e level, sos bidi.Class) {
 	type pair struct{ open, close int }
 	var (
 		pairs []pair
@@ -315,7 +347,7 @@ func resolveBrackets(text []rune, idx []int, t []bidi.Class, e level, sos bidi.C
 		if t[k] != bidi.ON {
 			continue
 		}
-		r := text[i]
+		r := canonicalBracket(text[i])
 		if _, ok := brackets[r]; ok {
 			if len(stack) == 63 {
 				break
@@ -325,7 +357,7 @@ func resolveBrackets(text []rune, idx []int, t []bidi.Class, e level, sos bidi.C
 		}
 		if o, ok := closers[r]; ok {
 			for s := len(stack) - 1; s >= 0; s-- {
-				if text[idx[stack[s]]] == o {
+				if canonicalBracket(text[idx[stack[s]]]) == o {
 					pairs = append(pairs, pair{stack[s], k})
 					stack = stack[:s]
 					break
@@ -377,6 +409,23 @@ func resolveBrackets(text []rune, idx []int, t []bidi.Class, e level, sos bidi.C
 			}
 		}
 		t[p.open], t[p.close] = found, found
+		marksFollow(cls, t, p.open, found)
+		marksFollow(cls, t, p.close, found)
+	}
+}
+
+// marksFollow gives the nonspacing marks after the bracket at b, which W1
+// gave the bracket's type before N0 changed it, the bracket's new type c:
+// UAX #9 N0, "any number of characters that had original bidirectional
+// character type NSM prior to the application of W1 that immediately
+// follow a paired bracket which changed to L or R under N0 should change
+// to match the type of their paired bracket". Characters X9 removes (BN)
+// between them are passed over, as W1 passes over them.
+func marksFollow(cls, t []bidi.Class, b int, c bidi.Class) {
+	for k := b + 1; k < len(t) && (cls[k] == bidi.NSM || cls[k] == bidi.BN); k++ {
+		if cls[k] == bidi.NSM {
+			t[k] = c
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ package text
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -114,12 +115,7 @@ func TestReorderingKeepsNumbersAndAddressesIntact(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune(tc.text)
-			var isos [][2]int
-			for _, s := range tc.isolates {
-				i := strings.Index(tc.text, s)
-				a := len([]rune(tc.text[:i]))
-				isos = append(isos, [2]int{a, a + len([]rune(s))})
-			}
+			isos := isolateRanges(t, tc.text, tc.isolates)
 			base := level(0)
 			if tc.rtl {
 				base = 1
@@ -129,4 +125,112 @@ func TestReorderingKeepsNumbersAndAddressesIntact(t *testing.T) {
 			}
 		})
 	}
+}
+
+// levelPiece is a stretch of a paragraph and the level of each of its
+// runes.
+type levelPiece struct {
+	text  string
+	level level
+}
+
+// TestIsolateOpeningWithABracketPairsNoBracketOutside checks paragraphs
+// with isolates that open with a bracket, a phone number "(01604) 364036"
+// or an English name "(Jane Smith)", after a bracket that the isolate's
+// closing bracket does not close: the bracket outside pairs with the one
+// after the isolate, as if the isolate were LRI…PDI (BD13, BD16). The
+// levels are worked out by hand and, when fribidi is installed, compared
+// with fribidi's for the text with U+2066 LRI and U+2069 PDI around each
+// isolate.
+func TestIsolateOpeningWithABracketPairsNoBracketOutside(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		rtl      bool
+		isolates []string     // substrings set as left-to-right isolates
+		want     []levelPiece // the paragraph, piece by piece, and its levels
+	}{
+		{"Hebrew brackets around an isolate, left to right", false, []string{"(1) 2"}, []levelPiece{
+			{"ב (ג ", 1}, {"(1) 2", 2}, {")", 1}, {" d", 0},
+		}},
+		{"English brackets around an isolate in Hebrew", true, []string{"(1) 2"}, []levelPiece{
+			{"ב ", 1}, {"d (e (1) 2)", 2}, {" ג", 1},
+		}},
+		{"Arabic with a phone number and a name in English brackets", true, []string{"(01604) 364036", "(Jane Smith)"}, []levelPiece{
+			{"للاستفسار اتصلوا بقسم ", 1},
+			{"Children's Services (Northamptonshire, (01604) 364036)", 2},
+			{" أو اكتبوا إلى ", 1},
+			{"Safeguarding Team (attn. (Jane Smith))", 2},
+			{".", 1},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var s strings.Builder
+			var want []level
+			for _, p := range tc.want {
+				s.WriteString(p.text)
+				for range []rune(p.text) {
+					want = append(want, p.level)
+				}
+			}
+			text := []rune(s.String())
+			isos := isolateRanges(t, s.String(), tc.isolates)
+			base := level(0)
+			if tc.rtl {
+				base = 1
+			}
+			got := bidiLevels(text, base, isos)
+			if !slices.Equal(got, want) {
+				t.Errorf("levels of %q\ngot  %v\nwant %v", s.String(), got, want)
+			}
+
+			// fribidi on the text with LRI and PDI around each isolate,
+			// without the controls' levels
+			var marked []rune
+			var at []int // index in marked of each rune of text
+			for i, r := range text {
+				for _, iso := range isos {
+					if iso[0] == i {
+						marked = append(marked, '\u2066')
+					}
+					if iso[1] == i {
+						marked = append(marked, '\u2069')
+					}
+				}
+				at = append(at, len(marked))
+				marked = append(marked, r)
+			}
+			for _, iso := range isos {
+				if iso[1] == len(text) {
+					marked = append(marked, '\u2069')
+				}
+			}
+			fl := fribidiLevels(t, string(marked), tc.rtl)
+			if len(fl) != len(marked) {
+				t.Fatalf("fribidi gives %d levels for %d runes", len(fl), len(marked))
+			}
+			fri := make([]level, len(text))
+			for i, k := range at {
+				fri[i] = fl[k]
+			}
+			if !slices.Equal(got, fri) {
+				t.Errorf("levels of %q\ngot     %v\nfribidi %v", s.String(), got, fri)
+			}
+		})
+	}
+}
+
+// isolateRanges returns the rune ranges of the substrings subs of text,
+// each at its first occurrence.
+func isolateRanges(t *testing.T, text string, subs []string) [][2]int {
+	t.Helper()
+	var isos [][2]int
+	for _, s := range subs {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("%q is not in %q", s, text)
+		}
+		a := len([]rune(text[:i]))
+		isos = append(isos, [2]int{a, a + len([]rune(s))})
+	}
+	return isos
 }

@@ -593,11 +593,11 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 				Language:  lang,
 			})
 			for _, g := range out.Glyphs {
-				if unicode.IsControl(p.Text[g.ClusterIndex]) {
+				if unicode.IsControl(p.Text[g.TextIndex()]) {
 					continue // a forced line break is not drawn
 				}
 				it.units = append(it.units, unitGlyph{id: uint16(g.GlyphID), advance: int32(g.Advance), xOffset: int32(g.XOffset), yOffs: int32(g.YOffset),
-					cluster: int32(g.ClusterIndex), runes: int32(g.RuneCount)})
+					cluster: int32(g.TextIndex()), runes: int32(g.RunesCount())})
 			}
 		}
 		it.units = slices.Clip(it.units)
