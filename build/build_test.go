@@ -206,7 +206,7 @@ func TestPDFTextHasEverySeedSentence(t *testing.T) {
 	file := pdfFile(t, buildEN(t, layout.A4))
 	imp := layout.NewTriFold(layout.A4).Imposition(false)
 	var parts []string
-	for _, panel := range []string{layout.FrontCover, layout.InsideLeft, layout.Middle, layout.FoldIn, layout.FlapPanel, layout.BackCover} {
+	for _, panel := range layout.Panels {
 		p := imp[panel]
 		parts = append(parts, panelText(t, pdftotext, file, p.Page+1, p.Area))
 	}
@@ -249,7 +249,7 @@ func TestPDFPanelsHoldTheirTextInReadingOrder(t *testing.T) {
 	file := pdfFile(t, buildEN(t, layout.A4))
 	imp := layout.NewTriFold(layout.A4).Imposition(false)
 	for _, tc := range []struct {
-		panel string
+		panel layout.Panel
 		want  []string // in this order
 	}{
 		{layout.FrontCover, []string{"Northamptonshire Safeguarding Children Board", "Child Sexual Exploitation (CSE)", "Information leaflet", "For parents, carers and professionals", "Questions or concerns?", "Call 01604 364036"}},
@@ -259,7 +259,7 @@ func TestPDFPanelsHoldTheirTextInReadingOrder(t *testing.T) {
 		{layout.FlapPanel, []string{"Other languages", "Polski:", "Română:", "Українська:", "01604 364036", "nscb@northamptonshire.gcsx.gov.uk"}},
 		{layout.BackCover, []string{"Contact us", "Tel: 01604 364036", "nscb@northamptonshire.gcsx.gov.uk", "other languages and formats upon request."}},
 	} {
-		t.Run(tc.panel, func(t *testing.T) {
+		t.Run(tc.panel.String(), func(t *testing.T) {
 			p := imp[tc.panel]
 			got := panelText(t, pdftotext, file, p.Page+1, p.Area)
 			at := 0

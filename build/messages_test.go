@@ -46,7 +46,7 @@ func TestPDFTextGivesBackEveryMessageInEveryLanguage(t *testing.T) {
 			}
 			file := pdfFile(t, buildLang(t, lang, layout.A4))
 			var parts []string
-			for _, panel := range []string{layout.FrontCover, layout.InsideLeft, layout.Middle, layout.FoldIn, layout.FlapPanel, layout.BackCover} {
+			for _, panel := range layout.Panels {
 				p := imp.Imposition(doc.RTL)[panel]
 				parts = append(parts, panelText(t, pdftotext, file, p.Page+1, p.Area))
 			}

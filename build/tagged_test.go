@@ -49,22 +49,16 @@ func buildAll(t *testing.T) []Output {
 // clients differ in what they make of a line's end).
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 
-// triFoldPanels is the reading order of the tri-fold's panels.
-var triFoldPanels = []string{layout.FrontCover, layout.InsideLeft, layout.Middle, layout.FoldIn, layout.FlapPanel, layout.BackCover}
-
 // panelOf returns the rank in reading order of the tri-fold panel that
-// holds the point x (PDF coordinates) on the page, and its name.
-func panelOf(imp map[string]struct {
-	Page int
-	Area layout.Rect
-}, page int, x float64) (int, string) {
-	for i, name := range triFoldPanels {
-		p := imp[name]
+// holds the point x (PDF coordinates) on the page, and the panel.
+func panelOf(imp layout.Imposition, page int, x float64) (int, layout.Panel) {
+	for i, panel := range layout.Panels {
+		p := imp[panel]
 		if p.Page == page && x >= p.Area.X-0.5 && x < p.Area.X+p.Area.W+0.5 {
-			return i, name
+			return i, panel
 		}
 	}
-	return -1, ""
+	return -1, 0
 }
 
 // checkTagged checks a PDF with the PDF/UA-1 checker. The checker reads the

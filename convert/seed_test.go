@@ -50,7 +50,7 @@ func normalise(s string) string {
 
 // panels returns pdftotext's text of each tri-fold panel, in the order a
 // reader unfolds them.
-func panels(t *testing.T, o build.Output, names ...string) []string {
+func panels(t *testing.T, o build.Output, names ...layout.Panel) []string {
 	t.Helper()
 	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	file := filepath.Join(t.TempDir(), o.Name)

@@ -110,7 +110,7 @@ func (f *flow) cover(doc *content.Document, secs []content.DocSection, frame, ar
 			return items
 		}
 	}
-	f.overflow([]block{{height: over, msgID: "cover"}}, "panel "+FrontCover)
+	f.overflow([]block{{height: over, msgID: "cover"}}, "panel "+FrontCover.String())
 	return items
 }
 

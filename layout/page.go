@@ -178,7 +178,9 @@ type Page struct {
 
 // Region is a named area of a page and its frame for content.
 type Region struct {
-	Name  string
+	Name string
+	// Panel is the tri-fold's panel the region is, or zero.
+	Panel Panel
 	Area  Rect // the panel as cut and folded
 	Frame Rect // where content may go
 	// Fill is how much of the frame's height the content takes, from 0

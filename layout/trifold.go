@@ -30,15 +30,42 @@ var (
 	Letter = Paper{"letter", Size{In(11), In(8.5)}, [3]float64{In(3.6875), In(3.6875), In(3.625)}}
 )
 
-// Panel names, in the tri-fold's reading order.
+// Panel is one of the tri-fold's six panels; the zero Panel is none.
+type Panel int
+
+// The panels, in the tri-fold's reading order.
 const (
-	FrontCover = "front cover"
-	InsideLeft = "inside left"
-	Middle     = "middle"
-	FoldIn     = "fold-in"
-	FlapPanel  = "flap"
-	BackCover  = "back cover"
+	FrontCover Panel = iota + 1
+	InsideLeft
+	Middle
+	FoldIn
+	FlapPanel
+	BackCover
 )
+
+// Panels lists the panels in reading order.
+var Panels = [...]Panel{FrontCover, InsideLeft, Middle, FoldIn, FlapPanel, BackCover}
+
+var panelNames = [...]string{"", "front cover", "inside left", "middle", "fold-in", "flap", "back cover"}
+
+// String returns the panel's name, as diagnostics and the check's table
+// give it: "fold-in".
+func (p Panel) String() string {
+	if p < 0 || int(p) >= len(panelNames) {
+		return fmt.Sprintf("Panel(%d)", int(p))
+	}
+	return panelNames[p]
+}
+
+// Placement is where a panel is printed: its page (0 outside, 1 inside)
+// and its area on the sheet.
+type Placement struct {
+	Page int
+	Area Rect
+}
+
+// Imposition is the placement of each panel, indexed by Panel.
+type Imposition [len(panelNames)]Placement
 
 // TriFold is the folded leaflet: one sheet printed on both sides and folded
 // twice in a roll (letter) fold. Imposition, seen from the printed side:
@@ -105,43 +132,30 @@ func (t TriFold) String() string { return "trifold" }
 // Family is the text family the tri-fold sets Latin text in.
 func (TriFold) Family() string { return "NotoSans" }
 
-// Imposition returns the six panels: for each, its page (0 outside, 1
-// inside) and its area on the sheet.
-func (t TriFold) Imposition(rtl bool) map[string]struct {
-	Page int
-	Area Rect
-} {
+// Imposition returns where each panel is printed: right-to-left languages
+// mirror both sides.
+func (t TriFold) Imposition(rtl bool) Imposition {
 	w := t.Paper.Panels
-	h := t.Paper.Size.H
-	type placement = struct {
-		Page int
-		Area Rect
+	type panel struct {
+		p Panel
+		w float64
 	}
 	// left-to-right order on each side, with widths
-	outside := []struct {
-		name string
-		w    float64
-	}{{FlapPanel, w[2]}, {BackCover, w[1]}, {FrontCover, w[0]}}
-	inside := []struct {
-		name string
-		w    float64
-	}{{InsideLeft, w[0]}, {Middle, w[1]}, {FoldIn, w[2]}}
+	outside := []panel{{FlapPanel, w[2]}, {BackCover, w[1]}, {FrontCover, w[0]}}
+	inside := []panel{{InsideLeft, w[0]}, {Middle, w[1]}, {FoldIn, w[2]}}
 	if rtl {
 		outside[0], outside[2] = outside[2], outside[0]
 		inside[0], inside[2] = inside[2], inside[0]
 	}
-	m := map[string]placement{}
-	for page, side := range [][]struct {
-		name string
-		w    float64
-	}{outside, inside} {
+	var imp Imposition
+	for page, side := range [][]panel{outside, inside} {
 		x := 0.0
 		for _, p := range side {
-			m[p.name] = placement{page, Rect{x, 0, p.w, h}}
+			imp[p.p] = Placement{page, Rect{x, 0, p.w, t.Paper.Size.H}}
 			x += p.w
 		}
 	}
-	return m
+	return imp
 }
 
 // measure returns the width of the text column, the same on every panel:
@@ -220,10 +234,10 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 	if res != nil {
 		for _, p := range res.Pages {
 			for _, r := range p.Regions {
-				if r.Name != FrontCover && r.Fill < 0.5 {
+				if r.Panel != FrontCover && r.Fill < 0.5 {
 					d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s %s: panel %s is only %.0f%% full while text overflows another",
 						doc.Lang, t, r.Name, 100*r.Fill)
-					d.Hint = fmt.Sprintf("move a section there with place = %q, or shorten the text", placeOf(r.Name))
+					d.Hint = fmt.Sprintf("move a section there with place = %q, or shorten the text", placeOf(r.Panel))
 				}
 			}
 		}
@@ -232,7 +246,7 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 }
 
 // placeOf returns the content place whose sections go on a panel.
-func placeOf(panel string) content.Place {
+func placeOf(panel Panel) content.Place {
 	switch panel {
 	case FlapPanel:
 		return content.Flap
@@ -274,10 +288,7 @@ type trifoldRun struct {
 	// other sizes are let go, so that a long text is held once or twice,
 	// not once for every size tried
 	cacheSize float64
-	imp       map[string]struct {
-		Page int
-		Area Rect
-	}
+	imp       Imposition
 }
 
 // cacheAt returns the settings cache for attempts at a body size.
@@ -316,11 +327,11 @@ func (tf *trifoldRun) sections(place content.Place) []content.DocSection {
 	return out
 }
 
-// frames returns the frames of the named panels.
-func (tf *trifoldRun) frames(panels ...string) []Rect {
+// frames returns the frames of panels.
+func (tf *trifoldRun) frames(panels ...Panel) []Rect {
 	out := make([]Rect, len(panels))
-	for i, name := range panels {
-		out[i] = tf.t.frame(tf.imp[name].Area)
+	for i, p := range panels {
+		out[i] = tf.t.frame(tf.imp[p].Area)
 	}
 	return out
 }
@@ -414,7 +425,7 @@ func (tf *trifoldRun) spacingAt(size float64, moved int, whole bool) spacing {
 func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, content.Diagnostics) {
 	t, doc := tf.t, tf.doc
 	st := tf.style(size, sp)
-	sh := &sheet{tf: tf, style: st, fill: map[string]float64{},
+	sh := &sheet{tf: tf, style: st,
 		res:   &Result{BodySize: size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang, Duplex: true, Spacing: sp.heading},
 		pages: []Page{{Size: t.Paper.Size}, {Size: t.Paper.Size}}}
 
@@ -433,9 +444,9 @@ func (tf *trifoldRun) attempt(size float64, sp spacing, moved int) (*Result, con
 	sh.back()
 
 	pages := sh.pages
-	for _, name := range []string{FlapPanel, BackCover, FrontCover, InsideLeft, Middle, FoldIn} {
-		p := tf.imp[name]
-		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: name, Area: p.Area, Frame: t.frame(p.Area), Fill: sh.fill[name]})
+	for _, panel := range []Panel{FlapPanel, BackCover, FrontCover, InsideLeft, Middle, FoldIn} {
+		p := tf.imp[panel]
+		pages[p.Page].Regions = append(pages[p.Page].Regions, Region{Name: panel.String(), Panel: panel, Area: p.Area, Frame: t.frame(p.Area), Fill: sh.fill[panel]})
 	}
 	for i := range pages {
 		if t.FoldMarks {
@@ -464,7 +475,7 @@ type sheet struct {
 	res   *Result
 	diags content.Diagnostics
 	pages []Page
-	fill  map[string]float64 // how full each panel is
+	fill  [len(panelNames)]float64 // how full each panel is
 }
 
 // flow returns a flow for a panel in style st.
@@ -475,7 +486,7 @@ func (sh *sheet) flow(st Style) *flow {
 }
 
 // add draws items on the page of a panel.
-func (sh *sheet) add(panel string, items []Item) {
+func (sh *sheet) add(panel Panel, items []Item) {
 	p := &sh.pages[sh.tf.imp[panel].Page]
 	p.Items = append(p.Items, items...)
 }
@@ -485,15 +496,15 @@ func (sh *sheet) add(panel string, items []Item) {
 func (sh *sheet) inside(secs []content.DocSection) {
 	f := sh.flow(sh.style)
 	f.addSections(secs, sheetRoot)
-	panels := []string{InsideLeft, Middle, FoldIn}
+	panels := []Panel{InsideLeft, Middle, FoldIn}
 	frames := sh.tf.frames(panels...)
 	ps, rest, _ := balance(f.blocks, frames, sh.style.line())
 	featherLevel(ps)
-	for i, name := range panels {
-		sh.add(name, f.draw(ps[i], frames[i]))
-		sh.fill[name] = used(ps[i]) / frames[i].H
+	for i, p := range panels {
+		sh.add(p, f.draw(ps[i], frames[i]))
+		sh.fill[p] = used(ps[i]) / frames[i].H
 	}
-	f.overflow(rest, "panel "+FoldIn)
+	f.overflow(rest, "panel "+FoldIn.String())
 }
 
 // flap sets the flap's sections — those moved from the inside, then the
@@ -524,7 +535,7 @@ func (sh *sheet) flap(secs []content.DocSection) {
 		}
 		sh.add(FlapPanel, f.draw(ps, fr))
 		sh.fill[FlapPanel] = used(ps) / fr.H
-		f.overflow(rest, "panel "+FlapPanel)
+		f.overflow(rest, "panel "+FlapPanel.String())
 		return
 	}
 }
@@ -558,7 +569,7 @@ func (sh *sheet) back() {
 		sh.fill[BackCover] = used(ps) / fr.H
 		toFoot(ps, fr.H)
 		sh.add(BackCover, f.draw(ps, fr))
-		f.overflow(rest, "panel "+BackCover)
+		f.overflow(rest, "panel "+BackCover.String())
 		return
 	}
 }

@@ -115,8 +115,9 @@ func TestTriFoldImposition(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			imp := NewTriFold(tc.paper).Imposition(tc.rtl)
 			var got [2][]Region
-			for name, p := range imp {
-				got[p.Page] = append(got[p.Page], Region{Name: name, Area: p.Area})
+			for _, panel := range Panels {
+				p := imp[panel]
+				got[p.Page] = append(got[p.Page], Region{Name: panel.String(), Panel: panel, Area: p.Area})
 			}
 			for page := range got {
 				sortRegions(got[page])
@@ -137,7 +138,7 @@ func TestTriFoldImposition(t *testing.T) {
 			}
 			// duplex, flipping on the short edge: a panel backs the
 			// panel in the mirrored position of the other side
-			backs := map[string]string{FrontCover: InsideLeft, BackCover: Middle, FlapPanel: FoldIn}
+			backs := map[Panel]Panel{FrontCover: InsideLeft, BackCover: Middle, FlapPanel: FoldIn}
 			for out, ins := range backs {
 				o, i := imp[out].Area, imp[ins].Area
 				if math.Abs(o.X-(tc.paper.Size.W-i.X-i.W)) > 1e-6 || o.W != i.W {
@@ -195,7 +196,7 @@ func TestTriFoldDrawsNothingOutsideItsPanel(t *testing.T) {
 					q := p.W * qrModules / p.Vector.ViewBox[2]
 					b = Rect{b.X + q, b.Y + q, b.W - 2*q, b.H - 2*q}
 				}
-				if r.Name == FrontCover {
+				if r.Panel == FrontCover {
 					if _, ok := it.(*GlyphRun); ok {
 						// the call to action sits in the band at the
 						// foot, as far from the edge as the sides are

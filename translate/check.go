@@ -179,7 +179,7 @@ func Check(ctx context.Context, fsys fs.FS, root, id string, langs []string) *Re
 		if o := j.Product; j.OK && j.Edition.Folded && len(o.Panels) > 0 {
 			st.TriFold = &TriFoldFit{Body: o.BodySize, Panels: o.Panels, Moved: o.Moved}
 			for _, p := range o.Panels {
-				switch p.Name {
+				switch p.Panel {
 				case layout.InsideLeft, layout.Middle, layout.FoldIn:
 					if p.Fill < minInsideFill {
 						d := r.Diagnostics.Errorf(content.Pos{File: l.File}, "%s %s: the %s panel is only %.0f%% full", j.Lang, j.Edition, p.Name, 100*p.Fill)

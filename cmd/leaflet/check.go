@@ -216,7 +216,7 @@ func jsonReport(r *translate.Report) checkJSON {
 		if tf := s.TriFold; tf != nil {
 			lj.TriFold = &triFoldJSON{Body: tf.Body, Panels: map[string]int{}, Moved: nonNil(tf.Moved)}
 			for _, p := range tf.Panels {
-				if p.Name != layout.FrontCover {
+				if p.Panel != layout.FrontCover {
 					lj.TriFold.Panels[p.Name] = int(math.Round(100 * p.Fill))
 				}
 			}
@@ -235,7 +235,7 @@ func nonNil(xs []string) []string {
 
 // fillPanels are the tri-fold panels whose fill the check reports, in
 // reading order; the front cover is laid out to its own design.
-var fillPanels = []string{layout.InsideLeft, layout.Middle, layout.FoldIn, layout.FlapPanel, layout.BackCover}
+var fillPanels = []layout.Panel{layout.InsideLeft, layout.Middle, layout.FoldIn, layout.FlapPanel, layout.BackCover}
 
 // fillTable prints how each language's tri-fold was fitted: its body size
 // and how full each panel is, and what moved to the flap.
@@ -260,9 +260,9 @@ func fillTable(w io.Writer, r *translate.Report) {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t%.1f pt\t", s.Lang, tf.Body)
-		for _, name := range fillPanels {
+		for _, panel := range fillPanels {
 			for _, p := range tf.Panels {
-				if p.Name == name {
+				if p.Panel == panel {
 					fmt.Fprintf(tw, "%.0f\t", 100*p.Fill)
 				}
 			}
