@@ -151,7 +151,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
 		f.res.Elems[org].Lang = src
 	}
-	orgLines := f.setText(orgText, coverOrg, true, white, 0, f.width, RoleParagraph, org, "")
+	orgLines := f.setText(orgText, spec{size: coverOrg, bold: true, color: white, width: f.width, role: RoleParagraph, elem: org})
 	var title, below, action []block
 	saved := f.style.Leading
 	for _, s := range secs {
@@ -160,16 +160,16 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 			case content.Title:
 				e := f.elem(RoleTitle, root, b.Texts[0].ID)
 				f.style.Leading = 1.12
-				title = append(title, f.setText(b.Texts[0], f.titleSize(b.Texts[0], fit.title), true, white, 0, f.width, RoleTitle, e, "")...)
+				title = append(title, f.setText(b.Texts[0], spec{size: f.titleSize(b.Texts[0], fit.title), bold: true, color: white, width: f.width, role: RoleTitle, elem: e})...)
 				f.style.Leading = saved
 			case content.Subtitle:
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
-				ls := f.setText(b.Texts[0], coverSubtitle, false, white, 0, f.width, RoleParagraph, e, "")
+				ls := f.setText(b.Texts[0], spec{size: coverSubtitle, color: white, width: f.width, role: RoleParagraph, elem: e})
 				ls[0].before = MM(3)
 				title = append(title, ls...)
 			case content.Audience:
 				e := f.elem(RoleParagraph, root, b.Texts[0].ID)
-				ls := f.setText(b.Texts[0], coverAudience, true, white, 0, f.width, RoleParagraph, e, "")
+				ls := f.setText(b.Texts[0], spec{size: coverAudience, bold: true, color: white, width: f.width, role: RoleParagraph, elem: e})
 				ls[0].before = MM(6)
 				below = append(below, ls...)
 			case content.Action:
@@ -266,12 +266,12 @@ func (f *flow) action(t content.Text, elem int) []block {
 		}
 		var out []block
 		if len(question.Runs) > 0 {
-			out = append(out, f.setText(question, size, true, white, 0, f.width, RoleParagraph, elem, "")...)
+			out = append(out, f.setText(question, spec{size: size, bold: true, color: white, width: f.width, role: RoleParagraph, elem: elem})...)
 		}
 		if f.widest(kept, size) <= f.width {
-			return append(out, f.setText(kept, size, true, white, 0, f.width, RoleParagraph, elem, "")...)
+			return append(out, f.setText(kept, spec{size: size, bold: true, color: white, width: f.width, role: RoleParagraph, elem: elem})...)
 		}
-		return append(out, f.setText(call, size, true, white, 0, f.width, RoleParagraph, elem, "")...)
+		return append(out, f.setText(call, spec{size: size, bold: true, color: white, width: f.width, role: RoleParagraph, elem: elem})...)
 	}
 	return nil
 }
@@ -318,7 +318,7 @@ func (f *flow) draftNotice(notice []content.Text, frame Rect, bottom float64, ro
 	var ls []block
 	for i, t := range notice {
 		e := f.elem(RoleParagraph, root, t.ID)
-		lines := f.setText(t, size, i == 0, st.Text, pad, f.width-2*pad, RoleParagraph, e, "")
+		lines := f.setText(t, spec{size: size, bold: i == 0, color: st.Text, x: pad, width: f.width-2*pad, role: RoleParagraph, elem: e})
 		if i > 0 {
 			lines[0].before = size * 0.3
 		}

@@ -86,7 +86,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 		if s.Heading != nil {
 			name = s.Heading.String()
 			h := f.elem(RoleHeading, root, s.Heading.ID)
-			ls := f.setText(*s.Heading, st.Body*st.Heading, true, st.Accent, 0, f.width, RoleHeading, h, name)
+			ls := f.setText(*s.Heading, spec{size: st.Body*st.Heading, bold: true, color: st.Accent, width: f.width, role: RoleHeading, elem: h, section: name})
 			ls[0].before = st.HeadingSpace * lh
 			ls[0].bookmark = name
 			ls[0].newPage = si == 0
@@ -107,7 +107,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 					d.Hint = fmt.Sprintf("easy read keeps sentences to %d words or fewer, one idea each", er.MaxWords)
 				}
 				e := f.elem(RoleParagraph, group, t.ID)
-				ls := f.setText(t, st.Body, false, st.Text, textX, textW, RoleParagraph, e, name)
+				ls := f.setText(t, spec{size: st.Body, color: st.Text, x: textX, width: textW, role: RoleParagraph, elem: e, section: name})
 				if ti > 0 {
 					ls[0].before = st.ParaSpace * lh
 				}
@@ -211,16 +211,16 @@ func (er EasyRead) cover(f *flow, doc *content.Document, frame Rect, root int) [
 		top = append(top, org...)
 		if title >= 0 {
 			t := content.Text{Runs: []content.Run{{Text: doc.Title}}, ID: "cover.title"}
-			ls := f.setText(t, st.Body*scale, true, st.Accent, 0, f.width, RoleTitle, title, "")
+			ls := f.setText(t, spec{size: st.Body*scale, bold: true, color: st.Accent, width: f.width, role: RoleTitle, elem: title})
 			ls[0].before = lh * 1.5
 			ls[0].bookmark = doc.Title
 			top = append(top, ls...)
 		}
-		ls := f.setText(doc.EasyRead.Label, st.Body*scale, true, st.Text, 0, f.width, RoleParagraph, label, "")
+		ls := f.setText(doc.EasyRead.Label, spec{size: st.Body*scale, bold: true, color: st.Text, width: f.width, role: RoleParagraph, elem: label})
 		ls[0].before = lh
 		bottom = append(bottom, centre(ls, f.width)...)
 		for i, t := range doc.Draft {
-			ls := f.setText(t, st.Body, i == 0, st.Text, 0, f.width, RoleParagraph, draft[i], "")
+			ls := f.setText(t, spec{size: st.Body, bold: i == 0, color: st.Text, width: f.width, role: RoleParagraph, elem: draft[i]})
 			ls[0].before = lh * 0.5
 			if i == 0 {
 				ls[0].before = lh * 1.5
@@ -311,7 +311,7 @@ func (f *flow) languageNames(doc *content.Document, offer *content.Point, parent
 		// Arabic script a little larger, to look as large as the
 		// others, on the baseline and in the line height of the body
 		scale := opticalScale(o.Lang)
-		ls := f.setText(o.Text, st.Body*scale, false, st.Text, x, width, RoleListBody, e, section)
+		ls := f.setText(o.Text, spec{size: st.Body*scale, color: st.Text, x: x, width: width, role: RoleListBody, elem: e, section: section})
 		if scale != 1 {
 			for j := range ls {
 				ls[j] = onBodyLine(ls[j], scale, lh)

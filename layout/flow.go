@@ -108,39 +108,90 @@ func (f *flow) elem(role Role, parent int, msgID string) int {
 	return len(f.res.Elems) - 1
 }
 
-// setText shapes and breaks one message in a column of the given width and
-// returns one block per line. x is the indent of the text in the column.
-func (f *flow) setText(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
-	size = math.Round(size*100) / 100 // PDF writes sizes to 0.01 pt
+// spec says how and where a text is set: its size, weight and colour, its
+// indent x and measure width in the column, and what it is in the
+// structure — its role, its element (Result.Elems) and the section it
+// belongs to, for diagnostics.
+type spec struct {
+	size     float64
+	bold     bool
+	color    Color
+	x, width float64
+	role     Role
+	elem     int
+	section  string
+}
+
+// setKey is what setting a text depends on: the text and its spec, and the
+// flow's settings that change how lines are set.
+type setKey struct {
+	id, runs string
+	spec
+	lang      string
+	rtl       bool
+	leading   float64
+	balance   bool
+	linkColor Color
+}
+
+// runsKey encodes a text's runs: every field of each (content.Run), and
+// the text's language.
+func runsKey(t content.Text) string {
+	var b strings.Builder
+	for _, r := range t.Runs {
+		b.WriteString(r.Text)
+		b.WriteByte(0)
+		b.WriteString(r.Link)
+		flags := byte('0')
+		if r.Strong {
+			flags |= 1
+		}
+		if r.Marker {
+			flags |= 2
+		}
+		if r.NoBreak {
+			flags |= 4
+		}
+		b.WriteByte(flags)
+		b.WriteString(r.Lang)
+		b.WriteByte(0)
+	}
+	b.WriteString(t.Lang)
+	return b.String()
+}
+
+// setText shapes and breaks one message in a column and returns one block
+// per line.
+func (f *flow) setText(t content.Text, s spec) []block {
+	s.size = math.Round(s.size*100) / 100 // PDF writes sizes to 0.01 pt
 	// A layout that tries several ways to fit (sizes of a languages
 	// block) sets the same texts again with the same element numbers:
 	// set each once. Problems are reported by the first setting only;
 	// every try rolls the diagnostics back to before it.
-	if t.Lang != "" && t.Lang != f.lang && elem >= 0 {
-		f.res.Elems[elem].Lang = t.Lang
+	if t.Lang != "" && t.Lang != f.lang && s.elem >= 0 {
+		f.res.Elems[s.elem].Lang = t.Lang
 	}
-	if l := factLang(t); l != "" && l != f.lang && elem >= 0 {
-		f.res.Elems[elem].Lang = l // the text is one of the organisation's facts
+	if l := factLang(t); l != "" && l != f.lang && s.elem >= 0 {
+		f.res.Elems[s.elem].Lang = l // the text is one of the organisation's facts
 	}
-	var key string
-	if f.cache != nil {
-		key = fmt.Sprintf("%s|%v|%g|%v|%v|%g|%g|%s|%d|%s|%s|%v|%g|%v|%v", t.ID, t.Runs, size, bold, color, x, width, role, elem, section, t.Lang, f.rtl, f.style.Leading, f.balance, f.linkColor)
-		if c, ok := f.cache.text[key]; ok {
-			*f.diags = append(*f.diags, c.diags...)
-			f.forced += c.forced
-			return append([]block(nil), c.blocks...)
-		}
-		nd, nf := len(*f.diags), f.forced
-		blocks := f.setTextUncached(t, size, bold, color, x, width, role, elem, section)
-		f.cache.text[key] = setting{blocks: append([]block(nil), blocks...), diags: append(content.Diagnostics(nil), (*f.diags)[nd:]...), forced: f.forced - nf}
-		return blocks
+	if f.cache == nil {
+		return f.setTextUncached(t, s)
 	}
-	return f.setTextUncached(t, size, bold, color, x, width, role, elem, section)
+	key := setKey{id: t.ID, runs: runsKey(t), spec: s, lang: t.Lang, rtl: f.rtl, leading: f.style.Leading, balance: f.balance, linkColor: f.linkColor}
+	if c, ok := f.cache.text[key]; ok {
+		*f.diags = append(*f.diags, c.diags...)
+		f.forced += c.forced
+		return append([]block(nil), c.blocks...)
+	}
+	nd, nf := len(*f.diags), f.forced
+	blocks := f.setTextUncached(t, s)
+	f.cache.text[key] = setting{blocks: append([]block(nil), blocks...), diags: append(content.Diagnostics(nil), (*f.diags)[nd:]...), forced: f.forced - nf}
+	return blocks
 }
 
 // layoutCache keeps what a layout computes more than once.
 type layoutCache struct {
-	text   map[string]setting
+	text   map[setKey]setting
 	offers map[string]offering
 }
 
@@ -151,10 +202,11 @@ type setting struct {
 }
 
 func newLayoutCache() *layoutCache {
-	return &layoutCache{text: map[string]setting{}, offers: map[string]offering{}}
+	return &layoutCache{text: map[setKey]setting{}, offers: map[string]offering{}}
 }
 
-func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Color, x, width float64, role Role, elem int, section string) []block {
+func (f *flow) setTextUncached(t content.Text, s spec) []block {
+	size, bold, color, x, width, role, elem, section := s.size, s.bold, s.color, s.x, s.width, s.role, s.elem, s.section
 	lang, rtl := f.lang, f.rtl
 	if t.Lang != "" { // a passage in another language sets its own direction
 		lang, rtl = t.Lang, content.IsRTL(t.Lang)
@@ -267,7 +319,7 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 			if hasLanguages(s) {
 				icon = size * st.Leading
 			}
-			ls := f.setText(*s.Heading, size, true, st.Accent, icon+pad(icon), f.width-icon-pad(icon), RoleHeading, h, name)
+			ls := f.setText(*s.Heading, spec{size: size, bold: true, color: st.Accent, x: icon+pad(icon), width: f.width-icon-pad(icon), role: RoleHeading, elem: h, section: name})
 			if icon > 0 {
 				x := 0.0
 				if f.rtl {
@@ -303,7 +355,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 	switch b.Kind {
 	case content.Paragraph, content.Title, content.Subtitle, content.Audience, content.Action:
 		e := f.elem(RoleParagraph, doc, b.Texts[0].ID)
-		ls := f.setText(b.Texts[0], st.Body, false, st.Text, 0, f.width, RoleParagraph, e, section)
+		ls := f.setText(b.Texts[0], spec{size: st.Body, color: st.Text, width: f.width, role: RoleParagraph, elem: e, section: section})
 		ls[0].before = before
 		keepLines(ls)
 		if len(ls) <= st.KeepShort {
@@ -319,7 +371,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			li := f.elem(RoleListItem, list, t.ID)
 			lbl := f.elem(RoleListLabel, li, t.ID) // the label comes first in the structure
 			body := f.elem(RoleListBody, li, t.ID)
-			ls := f.setText(t, st.Body, false, st.Text, st.Indent, f.width-st.Indent, RoleListBody, body, section)
+			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width-st.Indent, role: RoleListBody, elem: body, section: section})
 			ls[0].before = st.ItemSpace * lh
 			if i == 0 {
 				ls[0].before = before
@@ -338,8 +390,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 					ls[j].keep = true
 				}
 			}
-			bullet := f.setText(content.Text{Runs: []content.Run{{Text: "•"}}, ID: t.ID, Pos: t.Pos},
-				st.Body, true, st.Accent, 0, st.Indent, RoleListLabel, lbl, section)
+			bullet := f.setText(content.Text{Runs: []content.Run{{Text: "•"}}, ID: t.ID, Pos: t.Pos}, spec{size: st.Body, bold: true, color: st.Accent, width: st.Indent, role: RoleListLabel, elem: lbl, section: section})
 			ls[0].items = append(bullet[0].items, ls[0].items...)
 			f.blocks = append(f.blocks, ls...)
 		}
@@ -348,7 +399,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		q := f.elem(RoleBlockQuote, doc, "")
 		for i, t := range b.Texts {
 			e := f.elem(RoleParagraph, q, t.ID)
-			ls := f.setText(t, st.Body, false, st.Text, st.Indent, f.width-st.Indent, RoleParagraph, e, section)
+			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width-st.Indent, role: RoleParagraph, elem: e, section: section})
 			ls[0].before = st.ParaSpace * lh * 0.75
 			if i == 0 {
 				ls[0].before = before
@@ -364,7 +415,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			e := f.elem(RoleParagraph, q, b.Source.ID)
 			src := *b.Source
 			src.Runs = append([]content.Run{{Text: "— "}}, src.Runs...)
-			ls := f.setText(src, st.Body, true, st.Accent, st.Indent, f.width-st.Indent, RoleParagraph, e, section)
+			ls := f.setText(src, spec{size: st.Body, bold: true, color: st.Accent, x: st.Indent, width: f.width-st.Indent, role: RoleParagraph, elem: e, section: section})
 			ls[0].before = st.ItemSpace * lh * 2
 			for j := range ls {
 				ls[j].bar = f.bars
@@ -380,7 +431,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		var all []block
 		for _, t := range b.Texts {
 			e := f.elem(RoleParagraph, doc, t.ID)
-			all = append(all, f.setText(t, st.Body, false, st.Text, 0, f.width, RoleParagraph, e, section)...)
+			all = append(all, f.setText(t, spec{size: st.Body, color: st.Text, width: f.width, role: RoleParagraph, elem: e, section: section})...)
 		}
 		all[0].before = before
 		for j := 0; j < len(all)-1; j++ {
@@ -516,7 +567,7 @@ func (f *flow) orgName(doc *content.Document, root int) []block {
 		f.res.Elems[org].Lang = src
 	}
 	t := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
-	return f.setText(t, f.style.Body, true, f.style.Accent, 0, f.width, RoleParagraph, org, "")
+	return f.setText(t, spec{size: f.style.Body, bold: true, color: f.style.Accent, width: f.width, role: RoleParagraph, elem: org})
 }
 
 // factLang returns the language of a text made only of the organisation's
@@ -568,7 +619,7 @@ func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section st
 	for i, o := range offers {
 		li := f.elem(RoleListItem, list, o.Text.ID)
 		e := f.elem(RoleListBody, li, o.Text.ID)
-		ls := f.setText(o.Text, size*opticalScale(o.Lang), false, st.Text, 0, f.width, RoleListBody, e, section)
+		ls := f.setText(o.Text, spec{size: size*opticalScale(o.Lang), color: st.Text, width: f.width, role: RoleListBody, elem: e, section: section})
 		ls[0].before = size * 0.55
 		if i == 0 {
 			ls[0].before = before
@@ -619,7 +670,7 @@ func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
 		}
 		e := f.elem(RoleParagraph, doc, "")
 		t := content.Text{Runs: []content.Run{{Text: c.text, Link: c.link, NoBreak: true}}}
-		ls := f.setText(t, size, false, f.style.Text, icon+MM(2), f.width-icon-MM(2), RoleParagraph, e, "")
+		ls := f.setText(t, spec{size: size, color: f.style.Text, x: icon+MM(2), width: f.width-icon-MM(2), role: RoleParagraph, elem: e})
 		b := ls[0]
 		b.height = max(b.height, icon+MM(1))
 		shift(b.items, (b.height-ls[0].height)/2)

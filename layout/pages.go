@@ -395,7 +395,7 @@ func (f *flow) addLanguages(secs editionSections, root int, keeps map[int]float6
 // until the flow grows).
 func (f *flow) addLine(t content.Text, role Role, size float64, bold bool, color Color, before float64, root int) *block {
 	e := f.elem(role, root, t.ID)
-	ls := f.setText(t, size, bold, color, 0, f.width, role, e, "")
+	ls := f.setText(t, spec{size: size, bold: bold, color: color, width: f.width, role: role, elem: e})
 	ls[0].before = before
 	f.blocks = append(f.blocks, ls...)
 	return &f.blocks[len(f.blocks)-len(ls)]
@@ -417,7 +417,7 @@ func (f *flow) addDraft(doc *content.Document, first, rest float64, root int) {
 			before = first
 		}
 		e := f.elem(RoleParagraph, root, t.ID)
-		ls := f.setText(t, st.Body, i == 0, st.Text, st.Indent, f.width-st.Indent, RoleParagraph, e, "")
+		ls := f.setText(t, spec{size: st.Body, bold: i == 0, color: st.Text, x: st.Indent, width: f.width-st.Indent, role: RoleParagraph, elem: e})
 		ls[0].before = before
 		for j := range ls {
 			ls[j].bar = f.bars
@@ -455,7 +455,7 @@ func (f *flow) pageEdition(doc *content.Document, pages [][]placed, size Size, f
 			continue
 		}
 		y := foot
-		for _, b := range f.setText(t, f.style.Body, false, f.style.Text, 0, size.W, RoleArtifact, -1, "") {
+		for _, b := range f.setText(t, spec{size: f.style.Body, color: f.style.Text, width: size.W, role: RoleArtifact, elem: -1}) {
 			lo, w := minX(b.items), lineWidth(b.items)
 			for _, it := range b.items {
 				c := *it.(*GlyphRun)

@@ -98,7 +98,7 @@ func (f *flow) addQR(doc *content.Document, root int) {
 	// the address is aligned with the code: it reads left to right in any
 	// document, being one no-break run
 	t := content.Text{Runs: []content.Run{{Text: site, Link: target, NoBreak: true}}}
-	ls := f.setText(t, f.style.Body, false, f.style.Text, 0, f.width, RoleParagraph, e, "")
+	ls := f.setText(t, spec{size: f.style.Body, color: f.style.Text, width: f.width, role: RoleParagraph, elem: e})
 	for i := range ls {
 		ls[i].foot = true
 	}

@@ -294,7 +294,7 @@ type trifoldRun struct {
 // cacheAt returns the settings cache for attempts at a body size.
 func (tf *trifoldRun) cacheAt(size float64) *layoutCache {
 	if size != tf.cacheSize {
-		tf.cache.text = map[string]setting{}
+		tf.cache.text = map[setKey]setting{}
 		tf.cacheSize = size
 	}
 	return tf.cache

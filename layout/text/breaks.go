@@ -3,7 +3,6 @@
 package text
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,13 +47,13 @@ type breakSet struct {
 // breaks returns p's break opportunities, cached per text, language,
 // kind of paragraph and no-break ranges.
 func (s *Shaper) breaks(p Paragraph, noBreak [][2]int) breakSet {
-	key := fmt.Sprint(string(p.Text), "\x00", p.Lang, p.Balance, p.RTL, noBreak)
+	key := paraKey{text: string(p.Text), lang: p.Lang, balance: p.Balance, rtl: p.RTL, ranges: rangesKey(noBreak)}
 	if b, ok := s.breakCache[key]; ok {
 		return b
 	}
 	b := breakSet{breaks: s.findBreaks(p.Text, noBreak), keep: keeps(p)}
 	if s.breakCache == nil {
-		s.breakCache = map[string]breakSet{}
+		s.breakCache = map[paraKey]breakSet{}
 	}
 	s.breakCache[key] = b
 	return b

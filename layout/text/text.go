@@ -3,6 +3,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"
@@ -108,10 +109,10 @@ type Shaper struct {
 	hb    shaping.HarfbuzzShaper
 	faces map[*fonts.Face]*font.Face
 	seg   segmenter.Segmenter
-	cache map[string]shaped
+	cache map[paraKey]shaped
 	// breakCache keeps each paragraph's break opportunities, which do not
 	// depend on the size either
-	breakCache map[string]breakSet
+	breakCache map[paraKey]breakSet
 }
 
 // NewShaper returns a shaper that sets text in the given fonts.
@@ -461,7 +462,7 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 	if !ok {
 		c.items, c.missing = s.shapeUnits(p)
 		if s.cache == nil {
-			s.cache = map[string]shaped{}
+			s.cache = map[paraKey]shaped{}
 		}
 		s.cache[key] = c
 	}
@@ -498,26 +499,39 @@ type shaped struct {
 	missing []Missing
 }
 
+// paraKey identifies a paragraph for a cache: its text and language, its
+// direction, and what else the cached result depends on (balance; the
+// spans' weights and the isolates, or the no-break ranges), encoded.
+type paraKey struct {
+	text, lang    string
+	rtl, balance  bool
+	spans, ranges string
+}
+
 // shapeKey identifies what shaping depends on: text, spans' weights,
 // language, direction and isolates.
-func shapeKey(p Paragraph) string {
-	var b strings.Builder
-	b.WriteString(string(p.Text))
-	b.WriteByte(0)
-	b.WriteString(p.Lang)
-	if p.RTL {
-		b.WriteString("/rtl")
-	}
+func shapeKey(p Paragraph) paraKey {
+	b := make([]byte, 0, 9*len(p.Spans))
 	for _, sp := range p.Spans {
-		fmt.Fprintf(&b, "|%d-%d", sp.Start, sp.End)
+		b = binary.AppendUvarint(b, uint64(sp.Start))
+		b = binary.AppendUvarint(b, uint64(sp.End))
 		if sp.Bold {
-			b.WriteByte('b')
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
 		}
 	}
-	for _, r := range p.Isolates {
-		fmt.Fprintf(&b, "|i%d-%d", r[0], r[1])
+	return paraKey{text: string(p.Text), lang: p.Lang, rtl: p.RTL, spans: string(b), ranges: rangesKey(p.Isolates)}
+}
+
+// rangesKey encodes rune ranges for a cache key.
+func rangesKey(ranges [][2]int) string {
+	b := make([]byte, 0, 4*len(ranges))
+	for _, r := range ranges {
+		b = binary.AppendUvarint(b, uint64(r[0]))
+		b = binary.AppendUvarint(b, uint64(r[1]))
 	}
-	return b.String()
+	return string(b)
 }
 
 // shapeUnits itemises p by span, face, script and bidi level and shapes
