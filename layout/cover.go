@@ -318,7 +318,7 @@ func (f *flow) draftNotice(notice []content.Text, frame Rect, bottom float64, ro
 	var ls []block
 	for i, t := range notice {
 		e := f.elem(RoleParagraph, root, t.ID)
-		lines := f.setText(t, spec{size: size, bold: i == 0, color: st.Text, x: pad, width: f.width-2*pad, role: RoleParagraph, elem: e})
+		lines := f.setText(t, spec{size: size, bold: i == 0, color: st.Text, x: pad, width: f.width - 2*pad, role: RoleParagraph, elem: e})
 		if i > 0 {
 			lines[0].before = size * 0.3
 		}

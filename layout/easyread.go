@@ -86,7 +86,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 		if s.Heading != nil {
 			name = s.Heading.String()
 			h := f.elem(RoleHeading, root, s.Heading.ID)
-			ls := f.setText(*s.Heading, spec{size: st.Body*st.Heading, bold: true, color: st.Accent, width: f.width, role: RoleHeading, elem: h, section: name})
+			ls := f.setText(*s.Heading, spec{size: st.Body * st.Heading, bold: true, color: st.Accent, width: f.width, role: RoleHeading, elem: h, section: name})
 			ls[0].before = st.HeadingSpace * lh
 			ls[0].bookmark = name
 			ls[0].newPage = si == 0
@@ -211,12 +211,12 @@ func (er EasyRead) cover(f *flow, doc *content.Document, frame Rect, root int) [
 		top = append(top, org...)
 		if title >= 0 {
 			t := content.Text{Runs: []content.Run{{Text: doc.Title}}, ID: "cover.title"}
-			ls := f.setText(t, spec{size: st.Body*scale, bold: true, color: st.Accent, width: f.width, role: RoleTitle, elem: title})
+			ls := f.setText(t, spec{size: st.Body * scale, bold: true, color: st.Accent, width: f.width, role: RoleTitle, elem: title})
 			ls[0].before = lh * 1.5
 			ls[0].bookmark = doc.Title
 			top = append(top, ls...)
 		}
-		ls := f.setText(doc.EasyRead.Label, spec{size: st.Body*scale, bold: true, color: st.Text, width: f.width, role: RoleParagraph, elem: label})
+		ls := f.setText(doc.EasyRead.Label, spec{size: st.Body * scale, bold: true, color: st.Text, width: f.width, role: RoleParagraph, elem: label})
 		ls[0].before = lh
 		bottom = append(bottom, centre(ls, f.width)...)
 		for i, t := range doc.Draft {
@@ -311,7 +311,7 @@ func (f *flow) languageNames(doc *content.Document, offer *content.Point, parent
 		// Arabic script a little larger, to look as large as the
 		// others, on the baseline and in the line height of the body
 		scale := opticalScale(o.Lang)
-		ls := f.setText(o.Text, spec{size: st.Body*scale, color: st.Text, x: x, width: width, role: RoleListBody, elem: e, section: section})
+		ls := f.setText(o.Text, spec{size: st.Body * scale, color: st.Text, x: x, width: width, role: RoleListBody, elem: e, section: section})
 		if scale != 1 {
 			for j := range ls {
 				ls[j] = onBodyLine(ls[j], scale, lh)

@@ -319,7 +319,7 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 			if hasLanguages(s) {
 				icon = size * st.Leading
 			}
-			ls := f.setText(*s.Heading, spec{size: size, bold: true, color: st.Accent, x: icon+pad(icon), width: f.width-icon-pad(icon), role: RoleHeading, elem: h, section: name})
+			ls := f.setText(*s.Heading, spec{size: size, bold: true, color: st.Accent, x: icon + pad(icon), width: f.width - icon - pad(icon), role: RoleHeading, elem: h, section: name})
 			if icon > 0 {
 				x := 0.0
 				if f.rtl {
@@ -371,7 +371,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			li := f.elem(RoleListItem, list, t.ID)
 			lbl := f.elem(RoleListLabel, li, t.ID) // the label comes first in the structure
 			body := f.elem(RoleListBody, li, t.ID)
-			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width-st.Indent, role: RoleListBody, elem: body, section: section})
+			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width - st.Indent, role: RoleListBody, elem: body, section: section})
 			ls[0].before = st.ItemSpace * lh
 			if i == 0 {
 				ls[0].before = before
@@ -399,7 +399,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 		q := f.elem(RoleBlockQuote, doc, "")
 		for i, t := range b.Texts {
 			e := f.elem(RoleParagraph, q, t.ID)
-			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width-st.Indent, role: RoleParagraph, elem: e, section: section})
+			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width - st.Indent, role: RoleParagraph, elem: e, section: section})
 			ls[0].before = st.ParaSpace * lh * 0.75
 			if i == 0 {
 				ls[0].before = before
@@ -415,7 +415,7 @@ func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section str
 			e := f.elem(RoleParagraph, q, b.Source.ID)
 			src := *b.Source
 			src.Runs = append([]content.Run{{Text: "— "}}, src.Runs...)
-			ls := f.setText(src, spec{size: st.Body, bold: true, color: st.Accent, x: st.Indent, width: f.width-st.Indent, role: RoleParagraph, elem: e, section: section})
+			ls := f.setText(src, spec{size: st.Body, bold: true, color: st.Accent, x: st.Indent, width: f.width - st.Indent, role: RoleParagraph, elem: e, section: section})
 			ls[0].before = st.ItemSpace * lh * 2
 			for j := range ls {
 				ls[j].bar = f.bars
@@ -619,7 +619,7 @@ func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section st
 	for i, o := range offers {
 		li := f.elem(RoleListItem, list, o.Text.ID)
 		e := f.elem(RoleListBody, li, o.Text.ID)
-		ls := f.setText(o.Text, spec{size: size*opticalScale(o.Lang), color: st.Text, width: f.width, role: RoleListBody, elem: e, section: section})
+		ls := f.setText(o.Text, spec{size: size * opticalScale(o.Lang), color: st.Text, width: f.width, role: RoleListBody, elem: e, section: section})
 		ls[0].before = size * 0.55
 		if i == 0 {
 			ls[0].before = before
@@ -670,7 +670,7 @@ func (f *flow) addContactFoot(secs []content.DocSection, doc int) {
 		}
 		e := f.elem(RoleParagraph, doc, "")
 		t := content.Text{Runs: []content.Run{{Text: c.text, Link: c.link, NoBreak: true}}}
-		ls := f.setText(t, spec{size: size, color: f.style.Text, x: icon+MM(2), width: f.width-icon-MM(2), role: RoleParagraph, elem: e})
+		ls := f.setText(t, spec{size: size, color: f.style.Text, x: icon + MM(2), width: f.width - icon - MM(2), role: RoleParagraph, elem: e})
 		b := ls[0]
 		b.height = max(b.height, icon+MM(1))
 		shift(b.items, (b.height-ls[0].height)/2)

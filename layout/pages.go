@@ -417,7 +417,7 @@ func (f *flow) addDraft(doc *content.Document, first, rest float64, root int) {
 			before = first
 		}
 		e := f.elem(RoleParagraph, root, t.ID)
-		ls := f.setText(t, spec{size: st.Body, bold: i == 0, color: st.Text, x: st.Indent, width: f.width-st.Indent, role: RoleParagraph, elem: e})
+		ls := f.setText(t, spec{size: st.Body, bold: i == 0, color: st.Text, x: st.Indent, width: f.width - st.Indent, role: RoleParagraph, elem: e})
 		ls[0].before = before
 		for j := range ls {
 			ls[j].bar = f.bars
