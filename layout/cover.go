@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"leaflet/content"
-	"leaflet/layout/text"
 )
 
 // Cover type sizes, in points: the title and subtitle do not scale with the
@@ -43,26 +42,17 @@ func (f *flow) titleSize(t content.Text, down int) float64 {
 // lineCount returns the number of lines t takes set bold and balanced at
 // size in the column.
 func (f *flow) lineCount(t content.Text, size float64) int {
-	p := f.paragraph(t, size)
+	p, _ := f.paragraph(t, spec{size: size, bold: true})
 	p.Balance = true
-	lines, _ := f.shaper.Lines(p, f.width, nil)
+	lines, _ := f.shaper.Lines(p, f.width, p.Isolates)
 	return len(lines)
-}
-
-func (f *flow) paragraph(t content.Text, size float64) text.Paragraph {
-	p := text.Paragraph{Lang: f.lang, Size: size, RTL: f.rtl}
-	for _, r := range t.Runs {
-		start := len(p.Text)
-		p.Text = append(p.Text, []rune(r.Text)...)
-		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: true})
-	}
-	return p
 }
 
 // widest returns the width of the widest line of t set bold at size in a
 // column too narrow for two words: the longest unbreakable stretch.
 func (f *flow) widest(t content.Text, size float64) float64 {
-	lines, _ := f.shaper.Lines(f.paragraph(t, size), 1, nil)
+	p, _ := f.paragraph(t, spec{size: size, bold: true})
+	lines, _ := f.shaper.Lines(p, 1, p.Isolates)
 	w := 0.0
 	for _, l := range lines {
 		w = max(w, l.Width)

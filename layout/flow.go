@@ -205,17 +205,39 @@ func newLayoutCache() *layoutCache {
 	return &layoutCache{text: map[setKey]setting{}, offers: map[string]offering{}}
 }
 
+// setTextUncached sets a text as setText does, without the cache.
 func (f *flow) setTextUncached(t content.Text, s spec) []block {
-	size, bold, color, x, width, role, elem, section := s.size, s.bold, s.color, s.x, s.width, s.role, s.elem, s.section
-	lang, rtl := f.lang, f.rtl
-	if t.Lang != "" { // a passage in another language sets its own direction
-		lang, rtl = t.Lang, content.IsRTL(t.Lang)
-		if elem >= 0 && t.Lang != f.lang {
-			f.res.Elems[elem].Lang = t.Lang
-		}
+	p, links := f.paragraph(t, s)
+	if t.Lang != "" && t.Lang != f.lang && s.elem >= 0 {
+		f.res.Elems[s.elem].Lang = t.Lang
 	}
-	p := text.Paragraph{Lang: lang, Size: size, Balance: f.balance || role == RoleHeading || role == RoleTitle, RTL: rtl}
-	var noBreak [][2]int
+	lines, missing := f.shaper.Lines(p, s.width, p.Isolates)
+	for _, m := range missing {
+		d := f.diags.Errorf(t.Pos, "%s: message %q: %v", f.where, t.ID, m)
+		d.Hint = "use a character an embedded font covers, or add a font for it (see fonts/README.md)"
+	}
+	lh := s.size * f.style.Leading
+	if p.Lang != f.lang { // a passage in another script takes that script's line height
+		lh *= leadingFor(p.Lang, 1) / leadingFor(f.lang, 1)
+	}
+	var out []block
+	for _, ln := range lines {
+		out = append(out, f.lineBlock(t, s, p, ln, lh, links))
+	}
+	if len(out) == 0 { // an empty message still takes a line
+		out = append(out, block{height: lh, section: s.section, msgID: t.ID, pos: t.Pos})
+	}
+	return out
+}
+
+// paragraph returns a text as a paragraph to set, in its own language and
+// direction (a passage in another language sets its own), with its
+// no-break runs as isolates, and the links of its spans by span index.
+func (f *flow) paragraph(t content.Text, s spec) (text.Paragraph, map[int]string) {
+	p := text.Paragraph{Lang: f.lang, Size: s.size, Balance: f.balance || s.role == RoleHeading || s.role == RoleTitle, RTL: f.rtl}
+	if t.Lang != "" {
+		p.Lang, p.RTL = t.Lang, content.IsRTL(t.Lang)
+	}
 	links := map[int]string{}
 	for _, r := range t.Runs {
 		start := len(p.Text)
@@ -223,69 +245,58 @@ func (f *flow) setTextUncached(t content.Text, s spec) []block {
 		// a link on a screen is bold as well as coloured: colour alone
 		// does not tell it from the text (WCAG 1.4.1)
 		linkBold := r.Link != "" && f.linkColor != (Color{})
-		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: bold || r.Strong || r.Marker || linkBold, Link: r.Link})
+		p.Spans = append(p.Spans, text.Span{Start: start, End: len(p.Text), Bold: s.bold || r.Strong || r.Marker || linkBold, Link: r.Link})
 		if r.NoBreak {
-			noBreak = append(noBreak, [2]int{start, len(p.Text)})
+			p.Isolates = append(p.Isolates, [2]int{start, len(p.Text)})
 		}
 		if r.Link != "" {
 			links[len(p.Spans)-1] = r.Link
 		}
 	}
-	p.Isolates = noBreak
-	lines, missing := f.shaper.Lines(p, width, noBreak)
-	for _, m := range missing {
-		d := f.diags.Errorf(t.Pos, "%s: message %q: %v", f.where, t.ID, m)
-		d.Hint = "use a character an embedded font covers, or add a font for it (see fonts/README.md)"
+	return p, links
+}
+
+// lineBlock returns the block of one line of a text set as p, lh high,
+// reporting a line broken inside a no-break run and one wider than the
+// column. Its runs are in logical order, as the display list keeps them;
+// each is drawn at its own place in the line.
+func (f *flow) lineBlock(t content.Text, s spec, p text.Paragraph, ln text.Line, lh float64, links map[int]string) block {
+	words := strings.TrimSpace(string(p.Text[ln.Start:ln.End]))
+	if ln.Forced {
+		f.forced++
+		d := f.diags.Warnf(t.Pos, "%s: message %q: an address or number wider than the column is broken after %q", f.where, t.ID, words)
+		d.Hint = "at this size it cannot fit on one line"
 	}
+	if ln.Width > s.width+0.01 {
+		d := f.diags.Errorf(t.Pos, "%s: %q in message %q is %.1f mm wider than the column and cannot be broken",
+			f.where, words, t.ID, ToMM(ln.Width-s.width))
+		d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
+	}
+	b := block{height: lh, section: s.section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback,
+		heading: s.role == RoleHeading, sentence: endsSentence(p.Text[ln.Start:ln.End])}
+	// the baseline sits so that the face's ascender and descender are
+	// centred in the line height
 	asc, desc := f.fonts.Text(false).Metrics()
-	lh := size * f.style.Leading
-	if lang != f.lang { // a passage in another script takes that script's line height
-		lh *= leadingFor(lang, 1) / leadingFor(f.lang, 1)
+	base := (lh-s.size*(asc-desc))/2 + asc*s.size
+	left := s.x // lines start at the indent, or end at it right to left
+	if p.RTL {
+		left = f.width - s.x - ln.Width
 	}
-	var out []block
-	for _, ln := range lines {
-		if ln.Forced {
-			f.forced++
-			d := f.diags.Warnf(t.Pos, "%s: message %q: an address or number wider than the column is broken after %q",
-				f.where, t.ID, strings.TrimSpace(string(p.Text[ln.Start:ln.End])))
-			d.Hint = "at this size it cannot fit on one line"
+	runs := slices.SortedFunc(slices.Values(ln.Runs), func(a, b text.Run) int { return a.Start - b.Start })
+	for _, r := range runs {
+		c := s.color
+		if links[r.Span] != "" && f.linkColor != (Color{}) {
+			c = f.linkColor
 		}
-		if ln.Width > width+0.01 {
-			d := f.diags.Errorf(t.Pos, "%s: %q in message %q is %.1f mm wider than the column and cannot be broken",
-				f.where, strings.TrimSpace(string(p.Text[ln.Start:ln.End])), t.ID, ToMM(ln.Width-width))
-			d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
+		run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: c, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
+			Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: s.role, Elem: s.elem, MsgID: t.ID}
+		for _, g := range r.Glyphs {
+			g.Cluster -= r.Start
+			run.Glyphs = append(run.Glyphs, g)
 		}
-		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback,
-			heading: role == RoleHeading, sentence: endsSentence(p.Text[ln.Start:ln.End])}
-		// the baseline sits so that the face's ascender and descender are
-		// centred in the line height
-		base := (lh-size*(asc-desc))/2 + asc*size
-		left := x // lines start at the indent, or end at it right to left
-		if rtl {
-			left = f.width - x - ln.Width
-		}
-		// the runs in logical order, as the display list keeps them; each
-		// is drawn at its own place in the line
-		runs := slices.SortedFunc(slices.Values(ln.Runs), func(a, b text.Run) int { return a.Start - b.Start })
-		for _, r := range runs {
-			c := color
-			if links[r.Span] != "" && f.linkColor != (Color{}) {
-				c = f.linkColor
-			}
-			run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: c, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
-				Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: role, Elem: elem, MsgID: t.ID}
-			for _, g := range r.Glyphs {
-				g.Cluster -= r.Start
-				run.Glyphs = append(run.Glyphs, g)
-			}
-			b.items = append(b.items, run)
-		}
-		out = append(out, b)
+		b.items = append(b.items, run)
 	}
-	if len(out) == 0 { // an empty message still takes a line
-		out = append(out, block{height: lh, section: section, msgID: t.ID, pos: t.Pos})
-	}
-	return out
+	return b
 }
 
 // keepLines applies orphan and widow control: the first two and the last
