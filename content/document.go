@@ -182,7 +182,30 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		ds.Errorf(Pos{File: bu.File}, "%v", err)
 		return nil, ds
 	}
-	loc := i18n.NewLocalizer(ib, lang)
+	lz := &localizing{l: l, bu: bu, ib: ib, ds: ds}
+	lz.document(lang, opt)
+	lz.easyRead()
+	lz.draftNotice()
+	lz.sections()
+	return lz.doc, lz.ds
+}
+
+// localizing is one LocalizeWith: the document it makes, the language's
+// bundle, go-i18n's bundle of every language and the problems found.
+type localizing struct {
+	l   *Leaflet
+	doc *Document
+	bu  *Bundle
+	ib  *i18n.Bundle
+	ds  Diagnostics
+}
+
+// document starts the document in lang: its organisation's facts, the
+// data messages see and, with AllowIncomplete, what the source language
+// stands in for.
+func (lz *localizing) document(lang string, opt LocalizeOptions) {
+	l := lz.l
+	loc := i18n.NewLocalizer(lz.ib, lang)
 	// the phone number in the digits the translation writes (LocalDigits),
 	// in the messages and in the organisation's facts the layout prints
 	org := l.Org
@@ -190,7 +213,7 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 	data := templateData{org.Name, org.ShortName, strings.Join(org.Address, "\n"), org.Phone, org.Email, org.Website}
 	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: org, Published: l.Published, loc: loc, data: data}
 	if opt.AllowIncomplete && lang != l.Source {
-		doc.src = i18n.NewLocalizer(ib, l.Source)
+		doc.src = i18n.NewLocalizer(lz.ib, l.Source)
 		doc.gaps = map[string]bool{}
 		missing, stale := l.Gaps(lang)
 		for _, id := range append(missing, stale...) {
@@ -198,103 +221,135 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		}
 		doc.marker = "[" + l.sourceName() + "] "
 	}
-	text := func(r Ref) Text {
-		if t, ok := doc.fallbackText(r.ID, r.Pos, data); ok {
-			return t
-		}
-		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: r.ID, TemplateData: data})
-		var nf *i18n.MessageNotFoundErr
-		switch {
-		case errors.As(err, &nf):
-			d := ds.Errorf(r.Pos, "language %s: message %q has no translation", lang, r.ID)
-			d.Hint = fmt.Sprintf("add [%s] to %s", r.ID, bu.File)
-			return Text{ID: r.ID, Pos: r.Pos}
-		case err != nil && l.brokenIn(lang, r.ID):
-			// reported when the bundle was read: the text as written
-			return Text{Runs: []Run{{Text: l.rawText(lang, r.ID)}}, ID: r.ID, Pos: r.Pos}
-		case err != nil:
-			ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
-			return Text{ID: r.ID, Pos: r.Pos}
-		}
-		runs, err := parseMarkup(s)
-		if err != nil {
-			d := ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
-			d.Hint = "markup is **strong text** and [words](https://…); write \\* for a literal asterisk"
-		}
-		if lang != l.Source {
-			runs = markFacts(runs, l.facts(), l.Source)
-		}
-		return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
+	lz.doc = doc
+}
+
+// text localises the message r: in the source language, marked, when it
+// stands in for a gap; as written when its template is broken (reported
+// when the bundle was read); empty, with an error, when it has no
+// translation or cannot be localised.
+func (lz *localizing) text(r Ref) Text {
+	l, doc, lang, bu := lz.l, lz.doc, lz.doc.Lang, lz.bu
+	if t, ok := doc.fallbackText(r.ID, r.Pos, doc.data); ok {
+		return t
 	}
-	if er := l.EasyRead; er != nil {
-		picture := func(p PictureRef) DocPicture {
-			out := DocPicture{Name: p.Name, File: p.File, Pos: p.Pos}
-			if p.File != "" {
-				out.Image = l.Images[p.File]
-			}
-			if p.Alt.ID != "" {
-				out.Alt = text(p.Alt).String()
-			}
-			return out
-		}
-		d := &DocEasyRead{Label: text(er.Label)}
-		if er.Cover != nil {
-			c := picture(*er.Cover)
-			d.Cover = &c
-		}
-		for _, s := range er.Sections {
-			sec := DocERSection{Pos: s.Pos}
-			if s.Heading != nil {
-				h := text(*s.Heading)
-				sec.Heading = &h
-			}
-			for _, p := range s.Points {
-				dp := DocPoint{Picture: picture(p.Picture), Pos: p.Pos}
-				for _, m := range p.Msgs {
-					dp.Texts = append(dp.Texts, text(m))
-				}
-				sec.Points = append(sec.Points, dp)
-			}
-			d.Sections = append(d.Sections, sec)
-		}
-		doc.EasyRead = d
+	s, err := doc.loc.Localize(&i18n.LocalizeConfig{MessageID: r.ID, TemplateData: doc.data})
+	var nf *i18n.MessageNotFoundErr
+	switch {
+	case errors.As(err, &nf):
+		d := lz.ds.Errorf(r.Pos, "language %s: message %q has no translation", lang, r.ID)
+		d.Hint = fmt.Sprintf("add [%s] to %s", r.ID, bu.File)
+		return Text{ID: r.ID, Pos: r.Pos}
+	case err != nil && l.brokenIn(lang, r.ID):
+		// reported when the bundle was read: the text as written
+		return Text{Runs: []Run{{Text: l.rawText(lang, r.ID)}}, ID: r.ID, Pos: r.Pos}
+	case err != nil:
+		lz.ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
+		return Text{ID: r.ID, Pos: r.Pos}
 	}
-	if src := l.Bundles[l.Source]; !l.Reviews[lang].Reviewed && src != nil && src.Messages["notice.draft"] == nil {
+	runs, err := parseMarkup(s)
+	if err != nil {
+		d := lz.ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
+		d.Hint = "markup is **strong text** and [words](https://…); write \\* for a literal asterisk"
+	}
+	if lang != l.Source {
+		runs = markFacts(runs, l.facts(), l.Source)
+	}
+	return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
+}
+
+// picture localises a picture's alt text.
+func (lz *localizing) picture(p PictureRef) DocPicture {
+	out := DocPicture{Name: p.Name, File: p.File, Pos: p.Pos}
+	if p.File != "" {
+		out.Image = lz.l.Images[p.File]
+	}
+	if p.Alt.ID != "" {
+		out.Alt = lz.text(p.Alt).String()
+	}
+	return out
+}
+
+// easyRead localises the easy read, when the leaflet has one.
+func (lz *localizing) easyRead() {
+	er := lz.l.EasyRead
+	if er == nil {
+		return
+	}
+	d := &DocEasyRead{Label: lz.text(er.Label)}
+	if er.Cover != nil {
+		c := lz.picture(*er.Cover)
+		d.Cover = &c
+	}
+	for _, s := range er.Sections {
+		sec := DocERSection{Pos: s.Pos}
+		if s.Heading != nil {
+			h := lz.text(*s.Heading)
+			sec.Heading = &h
+		}
+		for _, p := range s.Points {
+			dp := DocPoint{Picture: lz.picture(p.Picture), Pos: p.Pos}
+			for _, m := range p.Msgs {
+				dp.Texts = append(dp.Texts, lz.text(m))
+			}
+			sec.Points = append(sec.Points, dp)
+		}
+		d.Sections = append(d.Sections, sec)
+	}
+	lz.doc.EasyRead = d
+}
+
+// draftNotice localises the notice a draft translation prints on its
+// front cover: in the language, then in the source language; in the
+// language alone when the source language has no notice.
+func (lz *localizing) draftNotice() {
+	l, doc, lang, bu := lz.l, lz.doc, lz.doc.Lang, lz.bu
+	src := l.Bundles[l.Source]
+	if l.Reviews[lang].Reviewed || src == nil {
+		return
+	}
+	if src.Messages["notice.draft"] == nil {
 		// the notice in the language alone, when the source has none
 		if m := bu.Messages["notice.draft"]; m != nil {
-			doc.Draft = append(doc.Draft, text(Ref{ID: "notice.draft", Pos: m.Pos}))
+			doc.Draft = append(doc.Draft, lz.text(Ref{ID: "notice.draft", Pos: m.Pos}))
 		} else {
-			d := ds.Errorf(Pos{File: src.File}, "language %s is a draft translation, which prints the message \"notice.draft\" on its front cover: neither %s nor %s has it", lang, path.Base(bu.File), path.Base(src.File))
+			d := lz.ds.Errorf(Pos{File: src.File}, "language %s is a draft translation, which prints the message \"notice.draft\" on its front cover: neither %s nor %s has it", lang, path.Base(bu.File), path.Base(src.File))
 			d.Hint = `add [notice.draft] with other = "Draft translation: not yet checked by a qualified translator." to both, or mark the translation reviewed in review.toml`
 		}
-	} else if !l.Reviews[lang].Reviewed && src != nil {
-		notice := Ref{ID: "notice.draft", Pos: bu.Pos("notice.draft")}
-		doc.Draft = append(doc.Draft, text(notice))
-		en := i18n.NewLocalizer(ib, l.Source)
-		s, err := en.Localize(&i18n.LocalizeConfig{MessageID: notice.ID, TemplateData: data})
-		switch {
-		case doc.Draft[0].Fallback: // already in the source language
-		case err != nil:
-			ds.Errorf(l.Bundles[l.Source].Pos(notice.ID), "%s: %v", l.Source, err)
-		default:
-			if runs, err := parseMarkup(s); err == nil {
-				doc.Draft = append(doc.Draft, Text{Runs: runs, ID: notice.ID, Pos: notice.Pos, Lang: l.Source})
-			}
+		return
+	}
+	notice := Ref{ID: "notice.draft", Pos: bu.Pos("notice.draft")}
+	doc.Draft = append(doc.Draft, lz.text(notice))
+	en := i18n.NewLocalizer(lz.ib, l.Source)
+	s, err := en.Localize(&i18n.LocalizeConfig{MessageID: notice.ID, TemplateData: doc.data})
+	switch {
+	case doc.Draft[0].Fallback: // already in the source language
+	case err != nil:
+		lz.ds.Errorf(l.Bundles[l.Source].Pos(notice.ID), "%s: %v", l.Source, err)
+	default:
+		if runs, err := parseMarkup(s); err == nil {
+			doc.Draft = append(doc.Draft, Text{Runs: runs, ID: notice.ID, Pos: notice.Pos, Lang: l.Source})
 		}
 	}
-	for _, s := range l.Sections {
+}
+
+// sections localises the leaflet's sections, and takes the document's
+// title and subtitle from their blocks.
+func (lz *localizing) sections() {
+	doc := lz.doc
+	for _, s := range lz.l.Sections {
 		out := DocSection{Place: s.Place, Pos: s.Pos}
 		if s.Heading != nil {
-			h := text(*s.Heading)
+			h := lz.text(*s.Heading)
 			out.Heading = &h
 		}
 		for _, b := range s.Blocks {
 			db := DocBlock{Kind: b.Kind, Pos: b.Pos}
 			for _, m := range b.Msgs {
-				db.Texts = append(db.Texts, text(m))
+				db.Texts = append(db.Texts, lz.text(m))
 			}
 			if b.Source != nil {
-				src := text(*b.Source)
+				src := lz.text(*b.Source)
 				db.Source = &src
 			}
 			switch b.Kind {
@@ -307,7 +362,6 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		}
 		doc.Sections = append(doc.Sections, out)
 	}
-	return doc, ds
 }
 
 // fallbackText returns the source language's text of a message that is
