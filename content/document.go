@@ -239,6 +239,7 @@ func (lz *localizing) text(r Ref) Text {
 	case errors.As(err, &nf):
 		d := lz.ds.Errorf(r.Pos, "language %s: message %q has no translation", lang, r.ID)
 		d.Hint = fmt.Sprintf("add [%s] to %s", r.ID, bu.File)
+		d.Code = CodeNoTranslation
 		return Text{ID: r.ID, Pos: r.Pos}
 	case err != nil && l.brokenIn(lang, r.ID):
 		// reported when the bundle was read: the text as written

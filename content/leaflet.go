@@ -508,7 +508,7 @@ func (ld *loader) messageUse() {
 		used[r.ID] = true
 		if _, ok := en.Messages[r.ID]; !ok {
 			d := ld.ds.Errorf(r.Pos, "unknown message ID %q", r.ID)
-			d.Source = pos.line(r.Pos.Line)
+			d.Source, d.Code = pos.line(r.Pos.Line), CodeUnknownMessage
 			d.Hint = fmt.Sprintf("add [%s] to %s, or correct the ID", r.ID, en.File)
 			if near := nearest(r.ID, ids); near != "" {
 				d.Hint = fmt.Sprintf("did you mean %q? (or add [%s] to %s)", near, r.ID, en.File)
@@ -522,7 +522,8 @@ func (ld *loader) messageUse() {
 	}
 	for _, id := range ids {
 		if !used[id] {
-			ld.ds.Warnf(en.Pos(id), "message %q is not used by %s", id, ld.display).Hint = "remove it, or place it in a section"
+			d := ld.ds.Warnf(en.Pos(id), "message %q is not used by %s", id, ld.display)
+			d.Hint, d.Code = "remove it, or place it in a section", CodeUnusedMessage
 		}
 	}
 }

@@ -179,6 +179,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	res.Pages = f.pageEdition(doc, pages, A4Portrait, frame, A4Portrait.H-MM(18), &diags)
 	if len(res.Pages) > er.MaxPages {
 		d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s: %d pages; easy read has at most %d", f.where, len(res.Pages), er.MaxPages)
+		d.Code = content.CodeOverflow
 		d.Hint = "shorten the easy-read text, or choose a smaller size"
 	}
 	return res, diags

@@ -201,6 +201,7 @@ func (f *flow) setTextUncached(t content.Text, size float64, bold bool, color Co
 		if ln.Width > width+0.01 {
 			d := f.diags.Errorf(t.Pos, "%s: %q in message %q is %.1f mm wider than the column and cannot be broken",
 				f.where, strings.TrimSpace(string(p.Text[ln.Start:ln.End])), t.ID, ToMM(ln.Width-width))
+			d.Code = content.CodeOverflow
 			d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
 		}
 		b := block{height: lh, section: section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback,
@@ -500,6 +501,7 @@ func (f *flow) overflow(rest []block, region string) {
 	}
 	d := f.diags.Errorf(b.pos, "%s, %s: text does not fit: %.0f pt (%.0f mm) overflows from message %q%s",
 		f.where, region, h, ToMM(h), b.msgID, where)
+	d.Code = content.CodeOverflow
 	d.Hint = "shorten the text, or move a section to another panel with place = …"
 }
 

@@ -442,6 +442,7 @@ func (f *flow) pageEdition(doc *content.Document, pages [][]placed, size Size, f
 			}
 			if b.height > frame.H+0.01 {
 				d := diags.Errorf(b.pos, "%s, page %d: %q is %.1f mm taller than a page", f.where, i+1, b.msgID, ToMM(b.height-frame.H))
+				d.Code = content.CodeOverflow
 				d.Hint = "shorten it, or choose a smaller size"
 			}
 		}
