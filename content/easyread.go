@@ -280,15 +280,26 @@ func (l *Leaflet) OfferAt(pos Pos) (*Point, bool) {
 // (Text.Lang).
 func (l *Leaflet) LanguageNames(lang string, langs []string) ([]Offer, Diagnostics) {
 	offers, ds := l.Offers(lang, langs)
+	return l.languageNames(offers), ds
+}
+
+// languageNames returns a copy of offers (Offers) with each Text only the
+// language's name.
+func (l *Leaflet) languageNames(offers []Offer) []Offer {
+	if offers == nil {
+		return nil
+	}
+	out := make([]Offer, len(offers))
 	for i, o := range offers {
 		// an offer's text opens with the language's name
 		t := Text{ID: "language.name", Lang: o.Lang, Pos: l.Bundles[o.Lang].Pos("language.name")}
 		if len(o.Text.Runs) > 0 {
 			t.Runs = []Run{{Text: o.Text.Runs[0].Text}}
 		}
-		offers[i].Text = t
+		o.Text = t
+		out[i] = o
 	}
-	return offers, ds
+	return out
 }
 
 // loadImage reads one of the leaflet's own pictures.

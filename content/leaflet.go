@@ -65,7 +65,7 @@ var blockKinds = []BlockKind{Title, Subtitle, Audience, Action, Paragraph, List,
 // leaflet in that language, the notice on draft translations, the page
 // number and the heading over the languages offer of the page editions
 // (docs/formats.md lists them).
-var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, "languages.heading"}
+var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, LanguagesHeadingMessage}
 
 // Ref is a message ID as written in leaflet.toml, with its position.
 type Ref struct {
