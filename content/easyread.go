@@ -158,17 +158,17 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 	if len(f.Sections) == 0 && !wrong("easy_read.section") {
 		ds.Errorf(er.Pos, "easy_read has no sections").Hint = "add [[easy_read.section]] tables with [[easy_read.section.point]]s"
 	}
-	for si, fs := range f.Sections {
+	for si, fsec := range f.Sections {
 		key := fmt.Sprintf("easy_read.section[%d]", si)
 		s := ERSection{Pos: pos.key(key)}
-		if fs.Heading != "" {
-			h := ref(fs.Heading, key+".heading")
+		if fsec.Heading != "" {
+			h := ref(fsec.Heading, key+".heading")
 			s.Heading = &h
 		}
-		if len(fs.Points) == 0 && !wrong(key+".point") {
+		if len(fsec.Points) == 0 && !wrong(key+".point") {
 			ds.Errorf(s.Pos, "easy-read section %d has no points", si+1)
 		}
-		for pi, fp := range fs.Points {
+		for pi, fp := range fsec.Points {
 			pkey := fmt.Sprintf("%s.point[%d]", key, pi)
 			pt := Point{Pos: pos.key(pkey)}
 			if fp.Picture == "" && wrong(pkey+".picture") {
