@@ -275,22 +275,26 @@ func incomplete(l *content.Leaflet, langs []string, allow bool, diags *content.D
 			what := fmt.Sprintf("%s is empty: none of the %s is translated", filepath.Base(file), count(len(missing)+len(stale), "message"))
 			if allow {
 				d := diags.Warnf(content.Pos{File: file}, "language %s is incomplete: %s; built in %s, each passage marked", lang, what, l.Source)
+				d.Code = content.CodeIncomplete
 				d.Hint = "built with --allow-incomplete: do not hand these out as a translation"
 				out = append(out, lang)
 				continue
 			}
 			d := diags.Errorf(content.Pos{File: file}, "language %s is incomplete: not built: %s", lang, what)
+			d.Code = content.CodeIncomplete
 			d.Hint = fmt.Sprintf("'leaflet translate --lang %s' makes a pack of the messages for a translator", lang)
 			continue
 		}
 		if allow {
 			d := diags.Warnf(content.Pos{File: file}, "language %s is incomplete: %s printed in %s instead, each passage marked%s",
 				lang, count(len(missing)+len(stale), "message"), l.Source, listGaps(l.Source, missing, stale))
+			d.Code = content.CodeIncomplete
 			d.Hint = "built with --allow-incomplete: do not hand these out as a finished translation"
 			out = append(out, lang)
 			continue
 		}
 		d := diags.Errorf(content.Pos{File: file}, "language %s is incomplete: not built%s", lang, listGaps(l.Source, missing, stale))
+		d.Code = content.CodeIncomplete
 		d.Hint = fmt.Sprintf("'leaflet translate --lang %s' makes a pack of these for a translator; --allow-incomplete builds with %s text for them, marked", lang, l.Source)
 	}
 	return out

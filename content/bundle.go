@@ -3,19 +3,19 @@
 package content
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"leaflet/internal/workers"
 )
 
 // Message is one message of a bundle, as the translator sees it.
@@ -93,15 +93,12 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 	// Bundles are read in order and parsed in parallel: each language's
 	// file is independent, and parsing is most of loading a leaflet.
 	type parsed struct {
-		tag string
-		b   *Bundle
-		ds  Diagnostics
+		tag, display string
+		src          []byte
+		b            *Bundle
+		ds           Diagnostics
 	}
-	var (
-		jobs []*parsed
-		wg   sync.WaitGroup
-		sem  = make(chan struct{}, runtime.GOMAXPROCS(0))
-	)
+	var jobs []*parsed
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasPrefix(name, "active.") || !strings.HasSuffix(name, ".toml") {
@@ -124,16 +121,13 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 			ds.Errorf(Pos{File: display}, "cannot read: %v", unwrapPathError(err))
 			continue
 		}
-		job := &parsed{tag: tag}
-		jobs = append(jobs, job)
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			job.b, job.ds = parseBundle(display, tag, src)
-		}()
+		jobs = append(jobs, &parsed{tag: tag, display: display, src: src})
 	}
-	wg.Wait()
+	// content has no context of its own: loading is not cancelled
+	workers.Each(context.Background(), len(jobs), func(_ context.Context, i int) {
+		job := jobs[i]
+		job.b, job.ds = parseBundle(job.display, job.tag, job.src)
+	})
 	for _, job := range jobs {
 		ds = append(ds, job.ds...)
 		if job.b != nil {
@@ -299,5 +293,3 @@ func (l *Leaflet) newI18nBundle() (*i18n.Bundle, error) {
 	}
 	return b, nil
 }
-
-var errNoTranslation = errors.New("no translation")

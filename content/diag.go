@@ -44,10 +44,39 @@ func (s Severity) String() string {
 	return "error"
 }
 
+// Code names the kind of a diagnostic, for code that treats some kinds
+// apart from the rest: a program tests the code, never the message, whose
+// words are for people and may change. Most diagnostics have none ("").
+type Code string
+
+const (
+	// CodeIncomplete: a language has messages missing or out of date, and
+	// is refused, or built with the source language's text for them
+	// (AllowIncomplete).
+	CodeIncomplete Code = "incomplete"
+	// CodeOverflow: text does not fit its panel, page or column, or an
+	// edition runs to more pages than it may have.
+	CodeOverflow Code = "overflow"
+	// CodeNoTranslation: a message the leaflet prints has no translation
+	// in a language.
+	CodeNoTranslation Code = "no-translation"
+	// CodeStale: a translation was made from a source text that has
+	// changed since.
+	CodeStale Code = "stale"
+	// CodeUnknownMessage: leaflet.toml places a message ID that the
+	// source language's bundle does not have.
+	CodeUnknownMessage Code = "unknown-message"
+	// CodeUnusedMessage: a bundle has a message that nothing prints.
+	CodeUnusedMessage Code = "unused-message"
+)
+
 // Diagnostic is one problem found in the sources or while building.
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
+	// Code names the kind of problem, for code that tells kinds apart;
+	// empty for most. Error does not print it.
+	Code Code
 	// Where names the language, edition and place of a build problem,
 	// e.g. "pl trifold, panel fold-in"; empty for source problems.
 	Where string

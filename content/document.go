@@ -69,6 +69,9 @@ type DocBlock struct {
 	Kind   BlockKind
 	Texts  []Text
 	Source *Text
+	// Offers are a languages block's lines (Leaflet.Offers), localised
+	// with the document; their problems are LocalizeWith's.
+	Offers []Offer
 	Pos    Pos
 }
 
@@ -80,11 +83,23 @@ type DocSection struct {
 	Pos     Pos
 }
 
-// Document is a leaflet in one language, ready for layout.
+// Document is a leaflet in one language, ready for layout: every message
+// the layout sets is localised, and LocalizeWith has reported every
+// problem of the language's messages. Layout reads a document and never
+// changes it, so one document may be laid out in every edition.
 type Document struct {
-	Leaflet  *Leaflet
-	Lang     string
-	RTL      bool
+	// Leaflet is the leaflet the document is made from; layout does not
+	// need it.
+	Leaflet *Leaflet
+	// File is the display path of the leaflet's leaflet.toml, for
+	// diagnostics; SourceLang the language the leaflet is written in,
+	// that of the organisation's name and address.
+	File       string
+	SourceLang string
+	Lang       string
+	RTL        bool
+	// QR asks for a QR code of the website on the tri-fold's back cover.
+	QR       bool
 	Title    string
 	Subtitle string
 	Org      Organisation
@@ -110,6 +125,13 @@ type Document struct {
 	// in the document's language and then in the source language; it is
 	// empty for reviewed translations and the source language.
 	Draft []Text
+
+	// pageNumber is set when the page-number message can be set (see
+	// PageNumber); heading is the heading over the languages offer, or
+	// headingErr why it cannot be had (see LanguagesHeading).
+	pageNumber bool
+	heading    Text
+	headingErr error
 }
 
 // DocEasyRead is the localised easy-read structure.
@@ -130,7 +152,13 @@ type DocERSection struct {
 type DocPoint struct {
 	Picture DocPicture
 	Texts   []Text
-	Pos     Pos
+	// Offer marks the easy read's offer of the leaflet in other
+	// languages; Offers are then the names of those languages, each in
+	// its own language (Leaflet.LanguageNames), set after the point's
+	// first sentence.
+	Offer  bool
+	Offers []Offer
+	Pos    Pos
 }
 
 // DocPicture is a picture with its alt text in the document's language:
@@ -182,15 +210,44 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		ds.Errorf(Pos{File: bu.File}, "%v", err)
 		return nil, ds
 	}
-	loc := i18n.NewLocalizer(ib, lang)
+	lz := &localizing{l: l, bu: bu, ib: ib, ds: ds, offers: map[string][]Offer{}}
+	lz.document(lang, opt)
+	lz.easyRead()
+	lz.draftNotice()
+	lz.sections()
+	lz.pageMessages()
+	return lz.doc, lz.ds
+}
+
+// localizing is one LocalizeWith: the document it makes, the language's
+// bundle, go-i18n's bundle of every language and the problems found.
+type localizing struct {
+	l   *Leaflet
+	doc *Document
+	bu  *Bundle
+	ib  *i18n.Bundle
+	ds  Diagnostics
+	// offers holds the lines of the languages offers made so far, by
+	// the languages they list, so that each list is made and its
+	// problems reported once
+	offers map[string][]Offer
+}
+
+// document starts the document in lang: its organisation's facts, the
+// data messages see and, with AllowIncomplete, what the source language
+// stands in for.
+func (lz *localizing) document(lang string, opt LocalizeOptions) {
+	l := lz.l
+	loc := i18n.NewLocalizer(lz.ib, lang)
 	// the phone number in the digits the translation writes (LocalDigits),
 	// in the messages and in the organisation's facts the layout prints
 	org := l.Org
 	org.Phone = l.LocalDigits(lang, org.Phone)
 	data := templateData{org.Name, org.ShortName, strings.Join(org.Address, "\n"), org.Phone, org.Email, org.Website}
-	doc := &Document{Leaflet: l, Lang: lang, RTL: IsRTL(lang), Org: org, Published: l.Published, loc: loc, data: data}
+	doc := &Document{Leaflet: l, File: l.File, SourceLang: l.Source, Lang: lang, RTL: IsRTL(lang), QR: l.QR,
+		Org: org, Published: l.Published, loc: loc, data: data}
 	if opt.AllowIncomplete && lang != l.Source {
-		doc.src = i18n.NewLocalizer(ib, l.Source)
+		doc.src = i18n.NewLocalizer(lz.ib, l.Source)
 		doc.gaps = map[string]bool{}
 		missing, stale := l.Gaps(lang)
 		for _, id := range append(missing, stale...) {
@@ -198,104 +255,143 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		}
 		doc.marker = "[" + l.sourceName() + "] "
 	}
-	text := func(r Ref) Text {
-		if t, ok := doc.fallbackText(r.ID, r.Pos, data); ok {
-			return t
-		}
-		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: r.ID, TemplateData: data})
-		var nf *i18n.MessageNotFoundErr
-		switch {
-		case errors.As(err, &nf):
-			d := ds.Errorf(r.Pos, "language %s: message %q has no translation", lang, r.ID)
-			d.Hint = fmt.Sprintf("add [%s] to %s", r.ID, bu.File)
-			return Text{ID: r.ID, Pos: r.Pos}
-		case err != nil && l.brokenIn(lang, r.ID):
-			// reported when the bundle was read: the text as written
-			return Text{Runs: []Run{{Text: l.rawText(lang, r.ID)}}, ID: r.ID, Pos: r.Pos}
-		case err != nil:
-			ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
-			return Text{ID: r.ID, Pos: r.Pos}
-		}
-		runs, err := parseMarkup(s)
-		if err != nil {
-			d := ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
-			d.Hint = "markup is **strong text** and [words](https://…); write \\* for a literal asterisk"
-		}
-		if lang != l.Source {
-			runs = markFacts(runs, l.facts(), l.Source)
-		}
-		return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
+	lz.doc = doc
+}
+
+// text localises the message r: in the source language, marked, when it
+// stands in for a gap; as written when its template is broken (reported
+// when the bundle was read); empty, with an error, when it has no
+// translation or cannot be localised.
+func (lz *localizing) text(r Ref) Text {
+	l, doc, lang, bu := lz.l, lz.doc, lz.doc.Lang, lz.bu
+	if t, ok := doc.fallbackText(r.ID, r.Pos, doc.data); ok {
+		return t
 	}
-	if er := l.EasyRead; er != nil {
-		picture := func(p PictureRef) DocPicture {
-			out := DocPicture{Name: p.Name, File: p.File, Pos: p.Pos}
-			if p.File != "" {
-				out.Image = l.Images[p.File]
-			}
-			if p.Alt.ID != "" {
-				out.Alt = text(p.Alt).String()
-			}
-			return out
-		}
-		d := &DocEasyRead{Label: text(er.Label)}
-		if er.Cover != nil {
-			c := picture(*er.Cover)
-			d.Cover = &c
-		}
-		for _, s := range er.Sections {
-			sec := DocERSection{Pos: s.Pos}
-			if s.Heading != nil {
-				h := text(*s.Heading)
-				sec.Heading = &h
-			}
-			for _, p := range s.Points {
-				dp := DocPoint{Picture: picture(p.Picture), Pos: p.Pos}
-				for _, m := range p.Msgs {
-					dp.Texts = append(dp.Texts, text(m))
-				}
-				sec.Points = append(sec.Points, dp)
-			}
-			d.Sections = append(d.Sections, sec)
-		}
-		doc.EasyRead = d
+	s, err := doc.loc.Localize(&i18n.LocalizeConfig{MessageID: r.ID, TemplateData: doc.data})
+	var nf *i18n.MessageNotFoundErr
+	switch {
+	case errors.As(err, &nf):
+		d := lz.ds.Errorf(r.Pos, "language %s: message %q has no translation", lang, r.ID)
+		d.Hint = fmt.Sprintf("add [%s] to %s", r.ID, bu.File)
+		d.Code = CodeNoTranslation
+		return Text{ID: r.ID, Pos: r.Pos}
+	case err != nil && l.brokenIn(lang, r.ID):
+		// reported when the bundle was read: the text as written
+		return Text{Runs: []Run{{Text: l.rawText(lang, r.ID)}}, ID: r.ID, Pos: r.Pos}
+	case err != nil:
+		lz.ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
+		return Text{ID: r.ID, Pos: r.Pos}
 	}
-	if src := l.Bundles[l.Source]; !l.Reviews[lang].Reviewed && src != nil && src.Messages["notice.draft"] == nil {
+	runs, err := parseMarkup(s)
+	if err != nil {
+		d := lz.ds.Errorf(bu.Pos(r.ID), "language %s: message %q: %v", lang, r.ID, err)
+		d.Hint = "markup is **strong text** and [words](https://…); write \\* for a literal asterisk"
+	}
+	if lang != l.Source {
+		runs = markFacts(runs, l.facts(), l.Source)
+	}
+	return Text{Runs: runs, ID: r.ID, Pos: r.Pos}
+}
+
+// picture localises a picture's alt text.
+func (lz *localizing) picture(p PictureRef) DocPicture {
+	out := DocPicture{Name: p.Name, File: p.File, Pos: p.Pos}
+	if p.File != "" {
+		out.Image = lz.l.Images[p.File]
+	}
+	if p.Alt.ID != "" {
+		out.Alt = lz.text(p.Alt).String()
+	}
+	return out
+}
+
+// easyRead localises the easy read, when the leaflet has one.
+func (lz *localizing) easyRead() {
+	er := lz.l.EasyRead
+	if er == nil {
+		return
+	}
+	d := &DocEasyRead{Label: lz.text(er.Label)}
+	if er.Cover != nil {
+		c := lz.picture(*er.Cover)
+		d.Cover = &c
+	}
+	for _, s := range er.Sections {
+		sec := DocERSection{Pos: s.Pos}
+		if s.Heading != nil {
+			h := lz.text(*s.Heading)
+			sec.Heading = &h
+		}
+		for _, p := range s.Points {
+			dp := DocPoint{Picture: lz.picture(p.Picture), Offer: p.Offer, Pos: p.Pos}
+			for _, m := range p.Msgs {
+				dp.Texts = append(dp.Texts, lz.text(m))
+			}
+			if p.Offer {
+				dp.Offers = lz.l.languageNames(lz.offersOf(p.Langs))
+			}
+			sec.Points = append(sec.Points, dp)
+		}
+		d.Sections = append(d.Sections, sec)
+	}
+	lz.doc.EasyRead = d
+}
+
+// draftNotice localises the notice a draft translation prints on its
+// front cover: in the language, then in the source language; in the
+// language alone when the source language has no notice.
+func (lz *localizing) draftNotice() {
+	l, doc, lang, bu := lz.l, lz.doc, lz.doc.Lang, lz.bu
+	src := l.Bundles[l.Source]
+	if l.Reviews[lang].Reviewed || src == nil {
+		return
+	}
+	if src.Messages["notice.draft"] == nil {
 		// the notice in the language alone, when the source has none
 		if m := bu.Messages["notice.draft"]; m != nil {
-			doc.Draft = append(doc.Draft, text(Ref{ID: "notice.draft", Pos: m.Pos}))
+			doc.Draft = append(doc.Draft, lz.text(Ref{ID: "notice.draft", Pos: m.Pos}))
 		} else {
-			d := ds.Errorf(Pos{File: src.File}, "language %s is a draft translation, which prints the message \"notice.draft\" on its front cover: neither %s nor %s has it", lang, path.Base(bu.File), path.Base(src.File))
+			d := lz.ds.Errorf(Pos{File: src.File}, "language %s is a draft translation, which prints the message \"notice.draft\" on its front cover: neither %s nor %s has it", lang, path.Base(bu.File), path.Base(src.File))
 			d.Hint = `add [notice.draft] with other = "Draft translation: not yet checked by a qualified translator." to both, or mark the translation reviewed in review.toml`
 		}
-	} else if !l.Reviews[lang].Reviewed && src != nil {
-		notice := Ref{ID: "notice.draft", Pos: bu.Pos("notice.draft")}
-		doc.Draft = append(doc.Draft, text(notice))
-		en := i18n.NewLocalizer(ib, l.Source)
-		s, err := en.Localize(&i18n.LocalizeConfig{MessageID: notice.ID, TemplateData: data})
-		switch {
-		case doc.Draft[0].Fallback: // already in the source language
-		case err != nil:
-			ds.Errorf(l.Bundles[l.Source].Pos(notice.ID), "%s: %v", l.Source, err)
-		default:
-			if runs, err := parseMarkup(s); err == nil {
-				doc.Draft = append(doc.Draft, Text{Runs: runs, ID: notice.ID, Pos: notice.Pos, Lang: l.Source})
-			}
+		return
+	}
+	notice := Ref{ID: "notice.draft", Pos: bu.Pos("notice.draft")}
+	doc.Draft = append(doc.Draft, lz.text(notice))
+	en := i18n.NewLocalizer(lz.ib, l.Source)
+	s, err := en.Localize(&i18n.LocalizeConfig{MessageID: notice.ID, TemplateData: doc.data})
+	switch {
+	case doc.Draft[0].Fallback: // already in the source language
+	case err != nil:
+		lz.ds.Errorf(l.Bundles[l.Source].Pos(notice.ID), "%s: %v", l.Source, err)
+	default:
+		if runs, err := parseMarkup(s); err == nil {
+			doc.Draft = append(doc.Draft, Text{Runs: runs, ID: notice.ID, Pos: notice.Pos, Lang: l.Source})
 		}
 	}
-	for _, s := range l.Sections {
+}
+
+// sections localises the leaflet's sections, and takes the document's
+// title and subtitle from their blocks.
+func (lz *localizing) sections() {
+	doc := lz.doc
+	for _, s := range lz.l.Sections {
 		out := DocSection{Place: s.Place, Pos: s.Pos}
 		if s.Heading != nil {
-			h := text(*s.Heading)
+			h := lz.text(*s.Heading)
 			out.Heading = &h
 		}
 		for _, b := range s.Blocks {
 			db := DocBlock{Kind: b.Kind, Pos: b.Pos}
 			for _, m := range b.Msgs {
-				db.Texts = append(db.Texts, text(m))
+				db.Texts = append(db.Texts, lz.text(m))
 			}
 			if b.Source != nil {
-				src := text(*b.Source)
+				src := lz.text(*b.Source)
 				db.Source = &src
+			}
+			if b.Kind == Languages {
+				db.Offers = lz.offersOf(b.Langs)
 			}
 			switch b.Kind {
 			case Title:
@@ -307,14 +403,107 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 		}
 		doc.Sections = append(doc.Sections, out)
 	}
-	return doc, ds
 }
 
-// fallbackText returns the source language's text of a message that is
+// offersOf returns the lines of a languages offer that lists langs (every
+// language with a bundle when empty; see Leaflet.Offers), made once for
+// each list, its problems reported then.
+func (lz *localizing) offersOf(langs []string) []Offer {
+	key := strings.Join(langs, " ")
+	o, ok := lz.offers[key]
+	if !ok {
+		var ds Diagnostics
+		o, ds = lz.l.Offers(lz.doc.Lang, langs)
+		lz.ds = append(lz.ds, ds...)
+		lz.offers[key] = o
+	}
+	return o
+}
+
+// pageMessages localises the messages the page editions set themselves:
+// the page number, whose problems are reported here, and the heading over
+// the languages offer, when the leaflet has one, whose problem the page
+// editions report when they need the heading. A message the source
+// language stands in for is among the Fallbacks.
+func (lz *localizing) pageMessages() {
+	doc := lz.doc
+	one := lz.l.FormatNumber(doc.Lang, 1)
+	if _, err := doc.Message(PageMessage, map[string]any{"Page": one, "Pages": one}); err != nil {
+		d := lz.ds.Errorf(Pos{File: lz.bu.File}, "%v", err)
+		d.Hint = fmt.Sprintf("add [%s] to %s: \"Page {{.Page}} of {{.Pages}}\"", PageMessage, lz.bu.File)
+	} else {
+		doc.pageNumber = true
+	}
+	doc.headingErr = fmt.Errorf("language %s: the leaflet has no languages block", doc.Lang)
+	if lz.l.hasLanguagesBlock() {
+		doc.heading, doc.headingErr = doc.Message(LanguagesHeadingMessage, nil)
+	}
+}
+
+// hasLanguagesBlock reports whether a section of the leaflet has a
+// languages block.
+func (l *Leaflet) hasLanguagesBlock() bool {
+	for _, s := range l.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == Languages {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// PageNumber returns the number of a page of a page edition, page of
+// pages, in the language's words and digits: its page.number message, or
+// when the source language sets none the default of MessageDefaults. It
+// does not change the document: LocalizeWith has chosen the message,
+// listed it among the Fallbacks when the source language stands in for
+// it, and reported its problems; a page number that cannot be set is
+// empty.
+func (d *Document) PageNumber(page, pages int) Text {
+	if !d.pageNumber {
+		return Text{}
+	}
+	t, err := d.message(PageMessage, map[string]any{
+		"Page": d.Leaflet.FormatNumber(d.Lang, page), "Pages": d.Leaflet.FormatNumber(d.Lang, pages)})
+	if err != nil {
+		return Text{}
+	}
+	return t
+}
+
+// LanguagesHeading returns the heading the page editions set over the
+// languages offer when its section has none of its own: the
+// languages.heading message, localised by LocalizeWith (and among the
+// Fallbacks when the source language stands in for it), or why it cannot
+// be had, for the edition that needs it to report.
+func (d *Document) LanguagesHeading() (Text, error) {
+	return d.heading, d.headingErr
+}
+
+// fallbackText is sourceText, with the message listed among the
+// Fallbacks when the source language stands in for it.
+func (d *Document) fallbackText(id string, pos Pos, data any) (t Text, ok bool) {
+	t, ok = d.sourceText(id, pos, data)
+	if ok {
+		d.fellBack(id)
+	}
+	return t, ok
+}
+
+// fellBack lists message id among the Fallbacks, once.
+func (d *Document) fellBack(id string) {
+	if !slices.Contains(d.Fallbacks, id) {
+		d.Fallbacks = append(d.Fallbacks, id)
+	}
+}
+
+// sourceText returns the source language's text of a message that is
 // missing from the document's language or out of date there, marked, when
 // the document allows that (AllowIncomplete); ok is false otherwise, and
-// when the source language cannot give the text either.
-func (d *Document) fallbackText(id string, pos Pos, data any) (t Text, ok bool) {
+// when the source language cannot give the text either. It does not
+// change the document.
+func (d *Document) sourceText(id string, pos Pos, data any) (t Text, ok bool) {
 	if d.src == nil || !d.gaps[id] {
 		return Text{}, false
 	}
@@ -325,9 +514,6 @@ func (d *Document) fallbackText(id string, pos Pos, data any) (t Text, ok bool) 
 	runs, err := parseMarkup(s)
 	if err != nil {
 		return Text{}, false
-	}
-	if !slices.Contains(d.Fallbacks, id) {
-		d.Fallbacks = append(d.Fallbacks, id)
 	}
 	runs = append([]Run{{Text: d.marker, Marker: true}}, runs...)
 	return Text{Runs: runs, ID: id, Pos: pos, Lang: d.Leaflet.Source, Fallback: true}, true
@@ -475,9 +661,27 @@ var MessageDefaults = map[string]string{PageMessage: "{{.Page}} / {{.Pages}}"}
 // {{.Pages}}".
 const PageMessage = "page.number"
 
-// Message localises a message that layout sets itself, such as a page
-// number, with extra template data besides the organisation's facts.
+// LanguagesHeadingMessage is the message of the heading the page editions
+// set over the languages offer when its section has none: "Other
+// languages".
+const LanguagesHeadingMessage = "languages.heading"
+
+// Message localises a message that the builder sets itself, such as a
+// page number, with extra template data besides the organisation's facts.
+// A message the source language stands in for is listed among the
+// Fallbacks. Layout does not call it: it sets the messages LocalizeWith
+// localised (PageNumber, LanguagesHeading), leaving the document as it is.
 func (d *Document) Message(id string, extra map[string]any) (Text, error) {
+	t, err := d.message(id, extra)
+	if t.Fallback {
+		d.fellBack(id)
+	}
+	return t, err
+}
+
+// message is Message without listing a fallback: it does not change the
+// document.
+func (d *Document) message(id string, extra map[string]any) (Text, error) {
 	data := map[string]any{
 		"Name": d.data.Name, "ShortName": d.data.ShortName, "Address": d.data.Address,
 		"Phone": d.data.Phone, "Email": d.data.Email, "Website": d.data.Website,
@@ -485,7 +689,7 @@ func (d *Document) Message(id string, extra map[string]any) (Text, error) {
 	for k, v := range extra {
 		data[k] = v
 	}
-	if t, ok := d.fallbackText(id, Pos{}, data); ok {
+	if t, ok := d.sourceText(id, Pos{}, data); ok {
 		return t, nil
 	}
 	s, err := d.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})

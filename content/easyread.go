@@ -158,17 +158,17 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 	if len(f.Sections) == 0 && !wrong("easy_read.section") {
 		ds.Errorf(er.Pos, "easy_read has no sections").Hint = "add [[easy_read.section]] tables with [[easy_read.section.point]]s"
 	}
-	for si, fs := range f.Sections {
+	for si, fsec := range f.Sections {
 		key := fmt.Sprintf("easy_read.section[%d]", si)
 		s := ERSection{Pos: pos.key(key)}
-		if fs.Heading != "" {
-			h := ref(fs.Heading, key+".heading")
+		if fsec.Heading != "" {
+			h := ref(fsec.Heading, key+".heading")
 			s.Heading = &h
 		}
-		if len(fs.Points) == 0 && !wrong(key+".point") {
+		if len(fsec.Points) == 0 && !wrong(key+".point") {
 			ds.Errorf(s.Pos, "easy-read section %d has no points", si+1)
 		}
-		for pi, fp := range fs.Points {
+		for pi, fp := range fsec.Points {
 			pkey := fmt.Sprintf("%s.point[%d]", key, pi)
 			pt := Point{Pos: pos.key(pkey)}
 			if fp.Picture == "" && wrong(pkey+".picture") {
@@ -280,15 +280,26 @@ func (l *Leaflet) OfferAt(pos Pos) (*Point, bool) {
 // (Text.Lang).
 func (l *Leaflet) LanguageNames(lang string, langs []string) ([]Offer, Diagnostics) {
 	offers, ds := l.Offers(lang, langs)
+	return l.languageNames(offers), ds
+}
+
+// languageNames returns a copy of offers (Offers) with each Text only the
+// language's name.
+func (l *Leaflet) languageNames(offers []Offer) []Offer {
+	if offers == nil {
+		return nil
+	}
+	out := make([]Offer, len(offers))
 	for i, o := range offers {
 		// an offer's text opens with the language's name
 		t := Text{ID: "language.name", Lang: o.Lang, Pos: l.Bundles[o.Lang].Pos("language.name")}
 		if len(o.Text.Runs) > 0 {
 			t.Runs = []Run{{Text: o.Text.Runs[0].Text}}
 		}
-		offers[i].Text = t
+		o.Text = t
+		out[i] = o
 	}
-	return offers, ds
+	return out
 }
 
 // loadImage reads one of the leaflet's own pictures.

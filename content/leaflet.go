@@ -65,7 +65,7 @@ var blockKinds = []BlockKind{Title, Subtitle, Audience, Action, Paragraph, List,
 // leaflet in that language, the notice on draft translations, the page
 // number and the heading over the languages offer of the page editions
 // (docs/formats.md lists them).
-var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, "languages.heading"}
+var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, LanguagesHeadingMessage}
 
 // Ref is a message ID as written in leaflet.toml, with its position.
 type Ref struct {
@@ -185,23 +185,30 @@ type leafletFile struct {
 		Website   string   `toml:"website"`
 		Logo      string   `toml:"logo" kind:"file"`
 	} `toml:"organisation"`
-	Sections []struct {
-		Place   string `toml:"place" kind:"place"`
-		Heading string `toml:"heading" kind:"message"`
-		Blocks  []struct {
-			Title     string   `toml:"title" kind:"message"`
-			Subtitle  string   `toml:"subtitle" kind:"message"`
-			Audience  string   `toml:"audience" kind:"message"`
-			Action    string   `toml:"action" kind:"message"`
-			Paragraph string   `toml:"paragraph" kind:"message"`
-			List      []string `toml:"list" kind:"messages"`
-			Quote     []string `toml:"quote" kind:"messages"`
-			Source    string   `toml:"source" kind:"message"`
-			Contact   []string `toml:"contact" kind:"messages"`
-			Languages []string `toml:"languages" kind:"tags"`
-		} `toml:"block"`
-	} `toml:"section"`
+	Sections []sectionFile `toml:"section"`
 	EasyRead *easyReadFile `toml:"easy_read"`
+}
+
+// sectionFile is one [[section]] table of leaflet.toml.
+type sectionFile struct {
+	Place   string      `toml:"place" kind:"place"`
+	Heading string      `toml:"heading" kind:"message"`
+	Blocks  []blockFile `toml:"block"`
+}
+
+// blockFile is one [[section.block]] table: one key of its kind, and a
+// quote's source.
+type blockFile struct {
+	Title     string   `toml:"title" kind:"message"`
+	Subtitle  string   `toml:"subtitle" kind:"message"`
+	Audience  string   `toml:"audience" kind:"message"`
+	Action    string   `toml:"action" kind:"message"`
+	Paragraph string   `toml:"paragraph" kind:"message"`
+	List      []string `toml:"list" kind:"messages"`
+	Quote     []string `toml:"quote" kind:"messages"`
+	Source    string   `toml:"source" kind:"message"`
+	Contact   []string `toml:"contact" kind:"messages"`
+	Languages []string `toml:"languages" kind:"tags"`
 }
 
 // Load reads and validates the leaflet id from fsys, which holds
@@ -209,241 +216,316 @@ type leafletFile struct {
 // prefixed to file names in diagnostics. It returns the leaflet (nil when
 // it cannot be used) and every problem found.
 func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
-	var ds Diagnostics
-	name := path.Join("content", id, "leaflet.toml")
-	display := displayPath(root, name)
-	src, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		d := ds.Errorf(Pos{File: display}, "cannot read the leaflet: %v", unwrapPathError(err))
-		if errors.Is(err, fs.ErrNotExist) {
-			d.Hint = fmt.Sprintf("a leaflet %q needs %s; 'leaflet init DIR' writes a starting point", id, name)
-		}
-		return nil, ds
+	ld := &loader{fsys: fsys, root: root, id: id, placed: map[string]Pos{}}
+	f, ok := ld.decode()
+	if !ok {
+		return nil, ld.ds
 	}
-	pos := scanPositions(display, src)
-	var f leafletFile
+	l := ld.leaflet(f)
+	for si, s := range f.Sections {
+		ld.section(si, s)
+	}
+	if f.EasyRead != nil {
+		ld.easyRead(f.EasyRead)
+	}
+	ld.ds = append(ld.ds, l.loadBundles(fsys, root)...)
+	ld.ds = append(ld.ds, l.loadReviews(fsys, root)...)
+	ld.messageUse()
+	ld.ds = append(ld.ds, l.checkCopies()...)
+	ld.ds.Sort()
+	return l, ld.ds
+}
+
+// loader holds what Load gathers while it reads a leaflet: the problems
+// found, the positions of leaflet.toml's keys, and the message IDs the
+// file writes and places.
+type loader struct {
+	fsys     fs.FS
+	root, id string
+	// display is leaflet.toml's path in diagnostics
+	display string
+	ds      Diagnostics
+	pos     *positions
+	dec     schemaDecoder
+	l       *Leaflet
+	// mentioned holds every message ID written, in blocks valid or not,
+	// so that one mistake does not also make its messages look unused
+	mentioned []Ref
+	// placed holds the messages placed so far, in the tri-fold's sections
+	// and then in the easy read: a second placing prints the words twice,
+	// and is kept in twices
+	placed map[string]Pos
+	twices []placing
+}
+
+// placing is a message placed again, at r, after its first place.
+type placing struct {
+	r     Ref
+	first Pos
+}
+
+// decode reads leaflet.toml and decodes it strictly. It returns false
+// when the file cannot be read or is not valid TOML; for a file that is
+// not TOML, the bundles' own problems are reported as well, so that one
+// run reports every problem.
+func (ld *loader) decode() (*leafletFile, bool) {
+	name := path.Join("content", ld.id, "leaflet.toml")
+	ld.display = displayPath(ld.root, name)
+	src, err := fs.ReadFile(ld.fsys, name)
+	if err != nil {
+		d := ld.ds.Errorf(Pos{File: ld.display}, "cannot read the leaflet: %v", unwrapPathError(err))
+		if errors.Is(err, fs.ErrNotExist) {
+			d.Hint = fmt.Sprintf("a leaflet %q needs %s; 'leaflet init DIR' writes a starting point", ld.id, name)
+		}
+		return nil, false
+	}
+	ld.pos = scanPositions(ld.display, src)
 	var raw map[string]any
-	err = checkUTF8(display, src, pos)
+	err = checkUTF8(ld.display, src, ld.pos)
 	if err == nil {
 		_, err = toml.Decode(string(src), &raw)
 	}
 	if err != nil {
-		ds = append(ds, tomlDiagnostic(display, string(src), pos, err))
+		ld.ds = append(ld.ds, tomlDiagnostic(ld.display, string(src), ld.pos, err))
 		// still check the bundles, so that one run reports every problem
-		stub := &Leaflet{ID: id, Source: "en", Bundles: map[string]*Bundle{}}
-		for _, d := range stub.loadBundles(fsys, root) {
+		stub := &Leaflet{ID: ld.id, Source: "en", Bundles: map[string]*Bundle{}}
+		for _, d := range stub.loadBundles(ld.fsys, ld.root) {
 			if d.Pos.Line > 0 {
-				ds = append(ds, d)
+				ld.ds = append(ld.ds, d)
 			}
 		}
-		ds.Sort()
-		return nil, ds
+		ld.ds.Sort()
+		return nil, false
 	}
-	dec := schemaDecoder{pos: pos, ds: &ds, what: "leaflet.toml"}
-	dec.decode(raw, reflect.ValueOf(&f), "")
-	l := &Leaflet{ID: id, File: display, Source: f.Source, Bundles: map[string]*Bundle{}}
+	var f leafletFile
+	ld.dec = schemaDecoder{pos: ld.pos, ds: &ld.ds, what: "leaflet.toml"}
+	ld.dec.decode(raw, reflect.ValueOf(&f), "")
+	return &f, true
+}
+
+// leaflet makes the leaflet from leaflet.toml's own facts: its source
+// language, date, QR code and organisation, with the logo read.
+func (ld *loader) leaflet(f *leafletFile) *Leaflet {
+	pos := ld.pos
+	l := &Leaflet{ID: ld.id, File: ld.display, Source: f.Source, Bundles: map[string]*Bundle{}}
+	ld.l = l
 	if l.Source == "" {
 		l.Source = "en"
 	}
 	l.Published = f.Published.UTC()
 	l.QR = f.QR
 	if f.QR && f.Org.Website == "" {
-		d := ds.Errorf(pos.key("qr"), "qr = true needs the organisation's website")
+		d := ld.ds.Errorf(pos.key("qr"), "qr = true needs the organisation's website")
 		d.Source, d.Hint = pos.line(pos.key("qr").Line), `add website = "…" under [organisation], or remove qr`
 	}
 	o := f.Org
 	l.Org = Organisation{Name: o.Name, ShortName: o.ShortName, Address: o.Address, Phone: o.Phone, Email: o.Email, Website: o.Website}
-	if o.Name == "" && !dec.wrong("organisation.name") {
-		ds.Errorf(pos.key("organisation"), "the organisation has no name").Hint = `add name = "…" under [organisation]`
+	if o.Name == "" && !ld.dec.wrong("organisation.name") {
+		ld.ds.Errorf(pos.key("organisation"), "the organisation has no name").Hint = `add name = "…" under [organisation]`
 	}
 	if o.Logo != "" {
 		p := pos.str(o.Logo, "organisation.logo")
-		logo, err := loadLogo(fsys, root, id, o.Logo)
+		logo, err := loadLogo(ld.fsys, ld.root, ld.id, o.Logo)
 		if err != nil {
-			d := ds.Errorf(p, "logo %q: %v", o.Logo, err)
+			d := ld.ds.Errorf(p, "logo %q: %v", o.Logo, err)
 			d.Source = pos.line(p.Line)
-			d.Hint = "give a PNG or JPEG (300 dpi at about 40 mm wide: 470 pixels) or a one-colour SVG, by a path relative to " + path.Join("content", id) + "/"
+			d.Hint = "give a PNG or JPEG (300 dpi at about 40 mm wide: 470 pixels) or a one-colour SVG, by a path relative to " + path.Join("content", ld.id) + "/"
 		} else {
 			logo.Pos = p
 			l.Org.Logo = logo
 		}
 	}
-	if len(f.Sections) == 0 && !dec.wrong("section") {
-		ds.Errorf(Pos{File: display}, "the leaflet has no sections").Hint = "add [[section]] tables; see docs/formats.md"
+	if len(f.Sections) == 0 && !ld.dec.wrong("section") {
+		ld.ds.Errorf(Pos{File: ld.display}, "the leaflet has no sections").Hint = "add [[section]] tables; see docs/formats.md"
 	}
-	// every message ID written, in blocks valid or not, so that one
-	// mistake does not also make its messages look unused
-	var mentioned []Ref
-	// the tri-fold's messages placed so far: a second placing prints the
-	// words twice
-	placed := map[string]Pos{}
-	type again struct {
-		r     Ref
-		first Pos
+	return l
+}
+
+// ref records a message ID written at key (a key path with indices, as
+// positions records them) and returns it with its position.
+func (ld *loader) ref(id, key string) Ref {
+	r := Ref{id, ld.pos.claim(id, key)}
+	ld.mentioned = append(ld.mentioned, r)
+	return r
+}
+
+// twice records that message r is placed, and when it was placed before,
+// the second placing.
+func (ld *loader) twice(r Ref) {
+	if first, ok := ld.placed[r.ID]; ok {
+		ld.twices = append(ld.twices, placing{r, first})
+		return
 	}
-	var twices []again
-	twice := func(r Ref) {
-		if first, ok := placed[r.ID]; ok {
-			twices = append(twices, again{r, first})
-			return
-		}
-		placed[r.ID] = r.Pos
+	ld.placed[r.ID] = r.Pos
+}
+
+// section reads the [[section]] table at index si and its blocks, and
+// adds the section to the leaflet.
+func (ld *loader) section(si int, fsec sectionFile) {
+	pos := ld.pos
+	key := fmt.Sprintf("section[%d]", si)
+	s := Section{Place: Place(fsec.Place), Pos: pos.key(key)}
+	if s.Place == "" {
+		s.Place = Inside
 	}
-	for si, fs := range f.Sections {
-		key := fmt.Sprintf("section[%d]", si)
-		s := Section{Place: Place(fs.Place), Pos: pos.key(key)}
-		if s.Place == "" {
-			s.Place = Inside
-		}
-		if !validPlace(s.Place) {
-			p := pos.str(fs.Place, key+".place")
-			d := ds.Errorf(p, "unknown place %q", fs.Place)
-			d.Source, d.Hint = pos.line(p.Line), "a place is one of "+joinQuoted(places)
-		}
-		if fs.Heading != "" {
-			s.Heading = &Ref{fs.Heading, pos.claim(fs.Heading, key+".heading")}
-			mentioned = append(mentioned, *s.Heading)
-			twice(*s.Heading)
-		}
-		if len(fs.Blocks) == 0 && s.Heading == nil && !dec.wrong(key+".heading") && !dec.wrong(key+".block") {
-			ds.Errorf(s.Pos, "section %d is empty", si+1).Hint = "give it a heading or [[section.block]] tables"
-		}
-		for bi, fb := range fs.Blocks {
-			bkey := fmt.Sprintf("%s.block[%d]", key, bi)
-			b := Block{Pos: pos.key(bkey)}
-			ref := func(id, field string) Ref {
-				r := Ref{id, pos.claim(id, bkey+"."+field)}
-				mentioned = append(mentioned, r)
-				return r
-			}
-			var kinds []BlockKind
-			one := func(k BlockKind, id string) {
-				if id != "" {
-					kinds = append(kinds, k)
-					b.Kind, b.Msgs = k, []Ref{ref(id, string(k))}
-				}
-			}
-			many := func(k BlockKind, ids []string) {
-				if ids != nil {
-					kinds = append(kinds, k)
-					b.Kind, b.Msgs = k, nil
-					for _, id := range ids {
-						b.Msgs = append(b.Msgs, ref(id, string(k)))
-					}
-					if len(ids) == 0 {
-						ds.Errorf(pos.key(bkey+"."+string(k)), "the %s is empty", k).Hint = "list at least one message ID"
-					}
-				}
-			}
-			one(Title, fb.Title)
-			one(Subtitle, fb.Subtitle)
-			one(Audience, fb.Audience)
-			one(Action, fb.Action)
-			one(Paragraph, fb.Paragraph)
-			many(List, fb.List)
-			many(Quote, fb.Quote)
-			many(Contact, fb.Contact)
-			if fb.Languages != nil {
-				kinds = append(kinds, Languages)
-				b.Kind, b.Msgs, b.Langs = Languages, nil, fb.Languages
-				for _, tag := range fb.Languages {
-					if t, err := language.Parse(tag); err != nil || t.String() != tag {
-						p := pos.str(tag, bkey+".languages")
-						d := ds.Errorf(p, "%q is not a valid BCP 47 language tag", tag)
-						d.Source = pos.line(p.Line)
-					}
-				}
-			}
-			wrongKind := false // a kind's key with a value of the wrong type, reported
-			for _, k := range blockKinds {
-				wrongKind = wrongKind || dec.wrong(bkey+"."+string(k))
-			}
-			switch {
-			case len(kinds) == 0 && wrongKind:
-				continue
-			case len(kinds) == 0:
-				d := ds.Errorf(b.Pos, "block %d of section %d has no kind", bi+1, si+1)
-				d.Source, d.Hint = pos.line(b.Pos.Line), "a block has exactly one of "+joinQuoted(blockKinds)
-				continue
-			case len(kinds) > 1:
-				d := ds.Errorf(b.Pos, "block %d of section %d has two kinds: %s", bi+1, si+1, joinQuoted(kinds))
-				d.Source, d.Hint = pos.line(b.Pos.Line), "split it into one [[section.block]] per kind"
-				continue
-			}
-			if fb.Source != "" {
-				if b.Kind != Quote {
-					ds.Errorf(pos.key(bkey+".source"), "source belongs to a quote, not a %s", b.Kind)
-				} else {
-					r := ref(fb.Source, "source")
-					b.Source = &r
-				}
-			}
-			for _, r := range b.Msgs {
-				twice(r)
-			}
-			if b.Source != nil {
-				twice(*b.Source)
-			}
+	if !validPlace(s.Place) {
+		p := pos.str(fsec.Place, key+".place")
+		d := ld.ds.Errorf(p, "unknown place %q", fsec.Place)
+		d.Source, d.Hint = pos.line(p.Line), "a place is one of "+joinQuoted(places)
+	}
+	if fsec.Heading != "" {
+		s.Heading = &Ref{fsec.Heading, pos.claim(fsec.Heading, key+".heading")}
+		ld.mentioned = append(ld.mentioned, *s.Heading)
+		ld.twice(*s.Heading)
+	}
+	if len(fsec.Blocks) == 0 && s.Heading == nil && !ld.dec.wrong(key+".heading") && !ld.dec.wrong(key+".block") {
+		ld.ds.Errorf(s.Pos, "section %d is empty", si+1).Hint = "give it a heading or [[section.block]] tables"
+	}
+	for bi, fb := range fsec.Blocks {
+		if b, ok := ld.block(si, bi, fb); ok {
 			s.Blocks = append(s.Blocks, b)
 		}
-		l.Sections = append(l.Sections, s)
 	}
-	if f.EasyRead != nil {
-		ref := func(id, key string) Ref {
-			r := Ref{id, pos.claim(id, key)}
-			mentioned = append(mentioned, r)
-			return r
-		}
-		ds = append(ds, l.loadEasyRead(f.EasyRead, pos, fsys, root, ref, dec.wrong)...)
-		// the easy read's own words, placed twice
-		placed = map[string]Pos{}
-		for _, s := range l.EasyRead.Sections {
-			if s.Heading != nil {
-				twice(*s.Heading)
-			}
-			for _, p := range s.Points {
-				for _, m := range p.Msgs {
-					twice(m)
-				}
-			}
+	ld.l.Sections = append(ld.l.Sections, s)
+}
+
+// block reads block bi of section si. It returns false for a block that
+// cannot be used: one without a kind, or with two, reported.
+func (ld *loader) block(si, bi int, fb blockFile) (Block, bool) {
+	pos := ld.pos
+	bkey := fmt.Sprintf("section[%d].block[%d]", si, bi)
+	b := Block{Pos: pos.key(bkey)}
+	var kinds []BlockKind
+	one := func(k BlockKind, id string) {
+		if id != "" {
+			kinds = append(kinds, k)
+			b.Kind, b.Msgs = k, []Ref{ld.ref(id, bkey+"."+string(k))}
 		}
 	}
-	ds = append(ds, l.loadBundles(fsys, root)...)
-	ds = append(ds, l.loadReviews(fsys, root)...)
-	if en := l.Bundles[l.Source]; en != nil && en.Empty() {
-		d := ds.Errorf(Pos{File: en.File}, "the %s bundle has no messages: the %d message IDs of %s have no text", l.Source, len(distinctIDs(mentioned)), display)
+	many := func(k BlockKind, ids []string) {
+		if ids != nil {
+			kinds = append(kinds, k)
+			b.Kind, b.Msgs = k, nil
+			for _, id := range ids {
+				b.Msgs = append(b.Msgs, ld.ref(id, bkey+"."+string(k)))
+			}
+			if len(ids) == 0 {
+				ld.ds.Errorf(pos.key(bkey+"."+string(k)), "the %s is empty", k).Hint = "list at least one message ID"
+			}
+		}
+	}
+	one(Title, fb.Title)
+	one(Subtitle, fb.Subtitle)
+	one(Audience, fb.Audience)
+	one(Action, fb.Action)
+	one(Paragraph, fb.Paragraph)
+	many(List, fb.List)
+	many(Quote, fb.Quote)
+	many(Contact, fb.Contact)
+	if fb.Languages != nil {
+		kinds = append(kinds, Languages)
+		b.Kind, b.Msgs, b.Langs = Languages, nil, fb.Languages
+		for _, tag := range fb.Languages {
+			if t, err := language.Parse(tag); err != nil || t.String() != tag {
+				p := pos.str(tag, bkey+".languages")
+				d := ld.ds.Errorf(p, "%q is not a valid BCP 47 language tag", tag)
+				d.Source = pos.line(p.Line)
+			}
+		}
+	}
+	wrongKind := false // a kind's key with a value of the wrong type, reported
+	for _, k := range blockKinds {
+		wrongKind = wrongKind || ld.dec.wrong(bkey+"."+string(k))
+	}
+	switch {
+	case len(kinds) == 0 && wrongKind:
+		return Block{}, false
+	case len(kinds) == 0:
+		d := ld.ds.Errorf(b.Pos, "block %d of section %d has no kind", bi+1, si+1)
+		d.Source, d.Hint = pos.line(b.Pos.Line), "a block has exactly one of "+joinQuoted(blockKinds)
+		return Block{}, false
+	case len(kinds) > 1:
+		d := ld.ds.Errorf(b.Pos, "block %d of section %d has two kinds: %s", bi+1, si+1, joinQuoted(kinds))
+		d.Source, d.Hint = pos.line(b.Pos.Line), "split it into one [[section.block]] per kind"
+		return Block{}, false
+	}
+	if fb.Source != "" {
+		if b.Kind != Quote {
+			ld.ds.Errorf(pos.key(bkey+".source"), "source belongs to a quote, not a %s", b.Kind)
+		} else {
+			r := ld.ref(fb.Source, bkey+".source")
+			b.Source = &r
+		}
+	}
+	for _, r := range b.Msgs {
+		ld.twice(r)
+	}
+	if b.Source != nil {
+		ld.twice(*b.Source)
+	}
+	return b, true
+}
+
+// easyRead reads the [easy_read] table, and records the easy read's own
+// words placed twice in it.
+func (ld *loader) easyRead(f *easyReadFile) {
+	l := ld.l
+	ld.ds = append(ld.ds, l.loadEasyRead(f, ld.pos, ld.fsys, ld.root, ld.ref, ld.dec.wrong)...)
+	// the easy read's own words, placed twice
+	ld.placed = map[string]Pos{}
+	for _, s := range l.EasyRead.Sections {
+		if s.Heading != nil {
+			ld.twice(*s.Heading)
+		}
+		for _, p := range s.Points {
+			for _, m := range p.Msgs {
+				ld.twice(m)
+			}
+		}
+	}
+}
+
+// messageUse checks the message IDs leaflet.toml writes against the
+// source language's bundle: each must be in it, each of its messages
+// should be used, and one placed twice is reported.
+func (ld *loader) messageUse() {
+	l, pos := ld.l, ld.pos
+	en := l.Bundles[l.Source]
+	switch {
+	case en != nil && en.Empty():
+		d := ld.ds.Errorf(Pos{File: en.File}, "the %s bundle has no messages: the %d message IDs of %s have no text", l.Source, len(distinctIDs(ld.mentioned)), ld.display)
 		d.Hint = "write a table for each, [<message ID>] with other = \"…\" and description = \"…\": see docs/formats.md, part 2"
-	} else if en != nil {
-		ids := en.IDs()
-		used := map[string]bool{}
-		for _, id := range SystemMessages {
-			used[id] = true
-		}
-		for _, r := range mentioned {
-			used[r.ID] = true
-			if _, ok := en.Messages[r.ID]; !ok {
-				d := ds.Errorf(r.Pos, "unknown message ID %q", r.ID)
-				d.Source = pos.line(r.Pos.Line)
-				d.Hint = fmt.Sprintf("add [%s] to %s, or correct the ID", r.ID, en.File)
-				if near := nearest(r.ID, ids); near != "" {
-					d.Hint = fmt.Sprintf("did you mean %q? (or add [%s] to %s)", near, r.ID, en.File)
-				}
-			}
-		}
-		for _, a := range twices {
-			if en.Messages[a.r.ID] != nil { // an unknown ID is reported as such
-				ds.placedTwice(a.r, a.first, pos)
-			}
-		}
-		for _, id := range ids {
-			if !used[id] {
-				ds.Warnf(en.Pos(id), "message %q is not used by %s", id, display).Hint = "remove it, or place it in a section"
+		return
+	case en == nil:
+		return
+	}
+	ids := en.IDs()
+	used := map[string]bool{}
+	for _, id := range SystemMessages {
+		used[id] = true
+	}
+	for _, r := range ld.mentioned {
+		used[r.ID] = true
+		if _, ok := en.Messages[r.ID]; !ok {
+			d := ld.ds.Errorf(r.Pos, "unknown message ID %q", r.ID)
+			d.Source, d.Code = pos.line(r.Pos.Line), CodeUnknownMessage
+			d.Hint = fmt.Sprintf("add [%s] to %s, or correct the ID", r.ID, en.File)
+			if near := nearest(r.ID, ids); near != "" {
+				d.Hint = fmt.Sprintf("did you mean %q? (or add [%s] to %s)", near, r.ID, en.File)
 			}
 		}
 	}
-	ds = append(ds, l.checkCopies()...)
-	ds.Sort()
-	return l, ds
+	for _, a := range ld.twices {
+		if en.Messages[a.r.ID] != nil { // an unknown ID is reported as such
+			ld.ds.placedTwice(a.r, a.first, pos)
+		}
+	}
+	for _, id := range ids {
+		if !used[id] {
+			d := ld.ds.Warnf(en.Pos(id), "message %q is not used by %s", id, ld.display)
+			d.Hint, d.Code = "remove it, or place it in a section", CodeUnusedMessage
+		}
+	}
 }
 
 // distinctIDs returns the message IDs of refs, each once.

@@ -138,7 +138,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 	// subtitle, the audience and other blocks, the action, the picture
 	orgText := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
 	org := f.elem(RoleParagraph, root, "")
-	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
+	if src := doc.SourceLang; src != "" && src != doc.Lang {
 		f.res.Elems[org].Lang = src
 	}
 	orgLines := f.setText(orgText, spec{size: coverOrg, bold: true, color: white, width: f.width, role: RoleParagraph, elem: org})
@@ -362,7 +362,7 @@ func (f *flow) logo(doc *content.Document, logo *content.Logo, frame Rect, botto
 	}
 	e := f.elem(RoleFigure, root, "")
 	pic := &Picture{Rect: Rect{x, frame.Y + bottom - h, w, h}, Alt: doc.Org.Name, Role: RoleFigure, Elem: e, Color: f.style.Accent}
-	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
+	if src := doc.SourceLang; src != "" && src != doc.Lang {
 		f.res.Elems[e].Lang = src
 	}
 	switch {

@@ -67,7 +67,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	f := &flow{shaper: sh, fonts: set, style: st, width: frame.W, lang: doc.Lang, rtl: doc.RTL,
 		res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, er), doc: doc}
 	if doc.EasyRead == nil {
-		diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s: the leaflet has no easy-read text", f.where).Hint =
+		diags.Errorf(content.Pos{File: doc.File}, "%s: the leaflet has no easy-read text", f.where).Hint =
 			"add an [easy_read] table with sections of points; see docs/formats.md"
 		return nil, diags
 	}
@@ -98,7 +98,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 		for pi, p := range s.Points {
 			group := f.elem(RoleDiv, root, "")
 			fig := f.elem(RoleFigure, group, "")
-			offer, isOffer := doc.Leaflet.OfferAt(p.Pos)
+			isOffer := p.Offer
 			var lines []block
 			first, rows := 0, 0 // lines of the first sentence, of the names
 			for ti, t := range p.Texts {
@@ -118,7 +118,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 				if ti == 0 && isOffer {
 					// the offer in other languages: the names after
 					// its first sentence
-					ns := f.languageNames(doc, offer, group, textX, textW, name)
+					ns := f.languageNames(p.Offers, group, textX, textW, name)
 					lines, rows = append(lines, ns...), len(ns)
 				}
 			}
@@ -166,7 +166,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	}
 	// A leaflet whose easy read has no offer of its own languages gets the
 	// tri-fold's languages block after the contact details.
-	if !hasOffer(doc.Leaflet.EasyRead) {
+	if !hasOffer(doc.EasyRead) {
 		for _, s := range doc.Sections {
 			for _, b := range s.Blocks {
 				if b.Kind == content.Languages {
@@ -178,7 +178,8 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	pages := balancePages(f.blocks, frame)
 	res.Pages = f.pageEdition(doc, pages, A4Portrait, frame, A4Portrait.H-MM(18), &diags)
 	if len(res.Pages) > er.MaxPages {
-		d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s: %d pages; easy read has at most %d", f.where, len(res.Pages), er.MaxPages)
+		d := diags.Errorf(content.Pos{File: doc.File}, "%s: %d pages; easy read has at most %d", f.where, len(res.Pages), er.MaxPages)
+		d.Code = content.CodeOverflow
 		d.Hint = "shorten the easy-read text, or choose a smaller size"
 	}
 	return res, diags
@@ -270,7 +271,7 @@ func (er EasyRead) cover(f *flow, doc *content.Document, frame Rect, root int) [
 
 // hasOffer reports whether an easy read has a point that offers the
 // leaflet in other languages.
-func hasOffer(er *content.EasyRead) bool {
+func hasOffer(er *content.DocEasyRead) bool {
 	if er == nil {
 		return false
 	}
@@ -291,9 +292,7 @@ func hasOffer(er *content.EasyRead) bool {
 // the right for a right-to-left document, so that the names line up
 // whatever their own direction; the list reads down the first column,
 // then the second.
-func (f *flow) languageNames(doc *content.Document, offer *content.Point, parent int, x, width float64, section string) []block {
-	names, ds := doc.Leaflet.LanguageNames(doc.Lang, offer.Langs)
-	*f.diags = append(*f.diags, ds...)
+func (f *flow) languageNames(names []content.Offer, parent int, x, width float64, section string) []block {
 	if len(names) == 0 {
 		return nil
 	}

@@ -191,8 +191,7 @@ func (f *flow) setText(t content.Text, s spec) []block {
 
 // layoutCache keeps what a layout computes more than once.
 type layoutCache struct {
-	text   map[setKey]setting
-	offers map[string]offering
+	text map[setKey]setting
 }
 
 type setting struct {
@@ -202,7 +201,7 @@ type setting struct {
 }
 
 func newLayoutCache() *layoutCache {
-	return &layoutCache{text: map[setKey]setting{}, offers: map[string]offering{}}
+	return &layoutCache{text: map[setKey]setting{}}
 }
 
 // setTextUncached sets a text as setText does, without the cache.
@@ -270,6 +269,7 @@ func (f *flow) lineBlock(t content.Text, s spec, p text.Paragraph, ln text.Line,
 	if ln.Width > s.width+0.01 {
 		d := f.diags.Errorf(t.Pos, "%s: %q in message %q is %.1f mm wider than the column and cannot be broken",
 			f.where, words, t.ID, ToMM(ln.Width-s.width))
+		d.Code = content.CodeOverflow
 		d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
 	}
 	b := block{height: lh, section: s.section, msgID: t.ID, pos: t.Pos, fallback: t.Fallback,
@@ -565,6 +565,7 @@ func (f *flow) overflow(rest []block, region string) {
 	}
 	d := f.diags.Errorf(b.pos, "%s, %s: text does not fit: %.0f pt (%.0f mm) overflows from message %q%s",
 		f.where, region, h, ToMM(h), b.msgID, where)
+	d.Code = content.CodeOverflow
 	d.Hint = "shorten the text, or move a section to another panel with place = …"
 }
 
@@ -574,7 +575,7 @@ func (f *flow) overflow(rest []block, region string) {
 // it is aligned as the document's text is.
 func (f *flow) orgName(doc *content.Document, root int) []block {
 	org := f.elem(RoleParagraph, root, "")
-	if src := doc.Leaflet.Source; src != "" && src != doc.Lang {
+	if src := doc.SourceLang; src != "" && src != doc.Lang {
 		f.res.Elems[org].Lang = src
 	}
 	t := content.Text{Runs: []content.Run{{Text: doc.Org.Name, Strong: true}}}
@@ -608,7 +609,7 @@ func (f *flow) addOffers(b content.DocBlock, before float64, doc int, section st
 		return
 	}
 	st := f.style
-	offers := f.offers(b, true)
+	offers := b.Offers
 	f.offered += len(offers)
 	if f.langDrop > 0 {
 		d := min(f.langDrop, len(offers))
@@ -738,39 +739,11 @@ func endsSentence(line []rune) bool {
 	return false
 }
 
-// offering is a languages block's lines and the problems found making them.
-type offering struct {
-	offers []content.Offer
-	diags  content.Diagnostics
-}
-
-// offers returns the lines of a languages block, from the layout's cache
-// when it has them; with report, the problems found are reported, each
-// time (a layout that tries several ways rolls its diagnostics back).
-func (f *flow) offers(b content.DocBlock, report bool) []content.Offer {
-	langs := f.doc.Leaflet.LanguagesAt(b.Pos)
-	key := fmt.Sprint(langs)
-	o, ok := offering{}, false
-	if f.cache != nil {
-		o, ok = f.cache.offers[key]
-	}
-	if !ok {
-		o.offers, o.diags = f.doc.Leaflet.Offers(f.doc.Lang, langs)
-		if f.cache != nil {
-			f.cache.offers[key] = o
-		}
-	}
-	if report {
-		*f.diags = append(*f.diags, o.diags...)
-	}
-	return o.offers
-}
-
 // emptyOffer reports whether a section is only languages blocks that offer
 // no language: the leaflet has no other bundle.
 func (f *flow) emptyOffer(s content.DocSection) bool {
 	for _, b := range s.Blocks {
-		if b.Kind != content.Languages || len(f.offers(b, false)) > 0 {
+		if b.Kind != content.Languages || len(b.Offers) > 0 {
 			return false
 		}
 	}

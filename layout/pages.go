@@ -378,9 +378,9 @@ func (f *flow) addLanguages(secs editionSections, root int, keeps map[int]float6
 	}()
 	h := secs.langHeading
 	if h == nil {
-		t, err := f.doc.Message(languagesHeading, nil)
+		t, err := f.doc.LanguagesHeading()
 		if err != nil {
-			d := diags.Warnf(content.Pos{File: f.doc.Leaflet.File}, "%s: the languages offer has no heading: %v", f.where, err)
+			d := diags.Warnf(content.Pos{File: f.doc.File}, "%s: the languages offer has no heading: %v", f.where, err)
 			d.Hint = "give the languages block's section a heading, e.g. heading = \"languages.heading\" (\"Other languages\")"
 		} else {
 			h = &t
@@ -426,10 +426,6 @@ func (f *flow) addDraft(doc *content.Document, first, rest float64, root int) {
 	}
 }
 
-// languagesHeading is the message of the heading over the languages
-// offer.
-const languagesHeading = "languages.heading"
-
 // pageEdition turns paginated blocks into pages with page numbers and
 // bookmarks. foot is the baseline of the page number from the page's top.
 func (f *flow) pageEdition(doc *content.Document, pages [][]placed, size Size, frame Rect, foot float64, diags *content.Diagnostics) []Page {
@@ -442,15 +438,14 @@ func (f *flow) pageEdition(doc *content.Document, pages [][]placed, size Size, f
 			}
 			if b.height > frame.H+0.01 {
 				d := diags.Errorf(b.pos, "%s, page %d: %q is %.1f mm taller than a page", f.where, i+1, b.msgID, ToMM(b.height-frame.H))
+				d.Code = content.CodeOverflow
 				d.Hint = "shorten it, or choose a smaller size"
 			}
 		}
 		// the page number, centred at the foot of every page, as large
 		// as the body text; a repeated mark, so an artifact
-		t, err := doc.Message(content.PageMessage, map[string]any{
-			"Page": doc.Leaflet.FormatNumber(doc.Lang, i+1), "Pages": doc.Leaflet.FormatNumber(doc.Lang, len(pages))})
-		if err != nil {
-			diags.Errorf(content.Pos{}, "%s: %v", f.where, err).Hint = "add [page.number] to the bundle: \"Page {{.Page}} of {{.Pages}}\""
+		t := doc.PageNumber(i+1, len(pages))
+		if len(t.Runs) == 0 { // LocalizeWith reported why
 			out[i] = p
 			continue
 		}

@@ -80,7 +80,7 @@ func (f *flow) addQR(doc *content.Document, root int) {
 	}
 	v, err := qrCode(target)
 	if err != nil {
-		f.diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s: %v", f.where, err)
+		f.diags.Errorf(content.Pos{File: doc.File}, "%s: %v", f.where, err)
 		return
 	}
 	side := MM(25)

@@ -235,7 +235,7 @@ func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) 
 		for _, p := range res.Pages {
 			for _, r := range p.Regions {
 				if r.Panel != FrontCover && r.Fill < 0.5 {
-					d := diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s %s: panel %s is only %.0f%% full while text overflows another",
+					d := diags.Errorf(content.Pos{File: doc.File}, "%s %s: panel %s is only %.0f%% full while text overflows another",
 						doc.Lang, t, r.Name, 100*r.Fill)
 					d.Hint = fmt.Sprintf("move a section there with place = %q, or shorten the text", placeOf(r.Panel))
 				}
@@ -526,10 +526,10 @@ func (sh *sheet) flap(secs []content.DocSection) {
 		}
 		switch {
 		case len(f.leftOut) > 0 && len(f.leftOut) == f.offered:
-			d := sh.diags.Errorf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for any language", f.where, FlapPanel)
+			d := sh.diags.Errorf(content.Pos{File: doc.File}, "%s, panel %s: the languages block has no room for any language", f.where, FlapPanel)
 			d.Hint = "shorten the sections moved to the flap, or the inside, so the offer of other languages keeps its place"
 		case len(f.leftOut) > 0:
-			d := sh.diags.Warnf(content.Pos{File: doc.Leaflet.File}, "%s, panel %s: the languages block has no room for %s",
+			d := sh.diags.Warnf(content.Pos{File: doc.File}, "%s, panel %s: the languages block has no room for %s",
 				f.where, FlapPanel, strings.Join(f.leftOut, ", "))
 			d.Hint = "list the languages to show with languages = [\"pl\", \"ur\", …] in the block"
 		}
@@ -558,7 +558,7 @@ func (sh *sheet) back() {
 		st.Body = size
 		f := sh.flow(st)
 		f.addSections(tf.sections(content.Back), sheetRoot)
-		if tf.doc.Leaflet.QR {
+		if tf.doc.QR {
 			f.addQR(tf.doc, sheetRoot)
 		}
 		ps, rest := fill1(f.blocks, fr)

@@ -158,20 +158,13 @@ func Check(ctx context.Context, fsys fs.FS, root, id string, langs []string) *Re
 		results, _ = compose.Jobs(ctx, compose.Request{Leaflet: l, Langs: built, Editions: r.Editions, Paper: layout.A4, AllowIncomplete: true},
 			func(_ context.Context, o compose.Output, _ *layout.Result) (compose.Output, error) { return o, nil })
 	}
-	seen := map[string]bool{}
+	seen := map[diagKey]bool{}
 	for _, j := range results {
 		st := status[j.Lang]
 		fit := Fits
 		for _, d := range j.Diagnostics {
-			if d.Severity == content.Error {
-				switch {
-				case overflow(d):
-					fit = Overflows
-				case fit == Fits:
-					fit = Fails
-				}
-			}
-			if key := d.Error(); !seen[key] { // Localize's problems come once per edition
+			fit = fitAfter(fit, d)
+			if key := keyOf(d); !seen[key] { // Localize's problems come once per edition
 				seen[key] = true
 				r.Diagnostics = append(r.Diagnostics, d)
 			}
@@ -219,14 +212,34 @@ func (r *Report) match(l *content.Leaflet, tags []string) []string {
 	return out
 }
 
-// overflow reports whether a layout problem is text that does not fit.
-func overflow(d content.Diagnostic) bool {
-	for _, s := range []string{"does not fit", "taller than a page", "wider than the column", "easy read has at most"} {
-		if strings.Contains(d.Msg, s) {
-			return true
-		}
+// fitAfter returns an edition's fit once a problem of its layout is
+// counted: an error of text that does not fit (CodeOverflow) makes it
+// overflow, any other error makes it fail unless it overflows already;
+// warnings leave it as it is.
+func fitAfter(fit Fit, d content.Diagnostic) Fit {
+	switch {
+	case d.Severity != content.Error:
+		return fit
+	case d.Code == content.CodeOverflow:
+		return Overflows
+	case fit == Fits:
+		return Fails
 	}
-	return false
+	return fit
+}
+
+// diagKey is what makes two diagnostics the same problem, whatever their
+// hint and source line.
+type diagKey struct {
+	Pos        content.Pos
+	Severity   content.Severity
+	Code       content.Code
+	Where, Msg string
+}
+
+// keyOf returns a diagnostic's key.
+func keyOf(d content.Diagnostic) diagKey {
+	return diagKey{d.Pos, d.Severity, d.Code, d.Where, d.Msg}
 }
 
 // pictureAlts maps the message IDs that describe pictures to the pictures.
@@ -275,17 +288,19 @@ func checkBundle(l *content.Leaflet, en, bu *content.Bundle, st Status, alts map
 			d = ds.Errorf(en.Pos(id), "language %s: message %q has no translation", lang, id)
 		}
 		d.Hint = fmt.Sprintf("add [%s] to %s; %s", id, bu.File, pack)
+		d.Code = content.CodeNoTranslation
 	}
 	for _, id := range st.Stale {
 		d := ds.Errorf(bu.Pos(id), "language %s: message %q is out of date: the %s text changed since it was translated", lang, id, l.Source)
 		d.Hint = fmt.Sprintf("the %s is now %q; %s", l.Source, en.Messages[id].Other, pack)
+		d.Code = content.CodeStale
 	}
 	for _, id := range bu.IDs() {
 		m := bu.Messages[id]
 		src := en.Messages[id]
 		if src == nil {
 			d := ds.Warnf(m.Pos, "language %s: message %q is not in the %s bundle: no content uses it", lang, id, l.Source)
-			d.Hint = "remove it"
+			d.Hint, d.Code = "remove it", content.CodeUnusedMessage
 			continue
 		}
 		if m.Hash == "" && !copied {
