@@ -15,6 +15,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"leaflet/fonts"
 	"leaflet/layout"
 	"leaflet/pictures"
 )
@@ -31,18 +32,9 @@ type Options struct {
 // is marked as content of its structure element or as an artifact, and the
 // structure tree follows the order of res.Elems.
 func PDF(res *layout.Result, opt Options) ([]byte, error) {
-	return writePDF(res, opt, true)
-}
-
-// writePDF writes the document, tagged or not; untagged output is only for
-// measuring what tagging costs.
-func writePDF(res *layout.Result, opt Options, tagged bool) ([]byte, error) {
-	var plan *tagPlan
-	if tagged {
-		var err error
-		if plan, err = planTags(res); err != nil {
-			return nil, fmt.Errorf("tagging: %w", err)
-		}
+	plan, err := planTags(res)
+	if err != nil {
+		return nil, fmt.Errorf("tagging: %w", err)
 	}
 	doc, fo, err := renderPDF(res, opt, plan)
 	if err != nil {
@@ -89,50 +81,13 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 		intent = srgbProfile // the print shop's file says its colours are sRGB
 	}
 
-	var ops []byte
-	for pi, page := range res.Pages {
-		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Size.W, Ht: page.Size.H})
-		for _, bm := range page.Bookmarks {
-			// with no UTF-8 font of its own, fpdf writes a title's bytes
-			// as they are: UTF-16BE with its byte order mark
-			pdf.Bookmark(utf16Text(bm.Title), bm.Level, bm.Y)
+	for pi := range res.Pages {
+		var marks []mark
+		if tagged {
+			marks = plan.marks[pi]
 		}
-		// Every item is drawn inside its marked-content sequence, so that
-		// what fpdf writes for it (colours, paths) is inside too;
-		// consecutive items with the same mark share a sequence.
-		open := false
-		for ii, it := range page.Items {
-			if tagged {
-				if m := plan.marks[pi][ii]; ii == 0 || m != plan.marks[pi][ii-1] {
-					if open {
-						pdf.RawWriteStr("EMC")
-					}
-					pdf.RawWriteStr(m.begin())
-					open = true
-				}
-			}
-			switch it := it.(type) {
-			case *layout.Picture:
-				if err := drawPicture(pdf, it, page.Size.H); err != nil {
-					return nil, finishOptions{}, err
-				}
-			case *layout.Box:
-				pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
-				pdf.Rect(it.X, it.Y, it.W, it.H, "F")
-			case *layout.GlyphRun:
-				if s := it.Size * 100; math.Abs(s-math.Round(s)) > 1e-6 {
-					return nil, finishOptions{}, fmt.Errorf("font size %g pt of %q cannot be written exactly: layout must round sizes to 0.01 pt", it.Size, it.Text)
-				}
-				ops = appendRun(ops[:0], faces[it.Face], it, page.Size.H)
-				pdf.RawWriteBuf(bytes.NewReader(ops))
-				if !tagged && it.Link != "" {
-					b := it.Bounds()
-					pdf.LinkString(b.X, b.Y, b.W, b.H, it.Link)
-				}
-			}
-		}
-		if open {
-			pdf.RawWriteStr("EMC")
+		if err := drawPage(pdf, &res.Pages[pi], marks, faces); err != nil {
+			return nil, finishOptions{}, err
 		}
 	}
 	var buf bytes.Buffer
@@ -146,6 +101,58 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 		DisplayDocTitle:     true,
 		DuplexFlipShortEdge: res.Duplex,
 	}, nil
+}
+
+// drawPage adds page to pdf with its outline entries and draws its items.
+// In a tagged document marks are the page's marks, and every item is drawn
+// inside its marked-content sequence, so that what fpdf writes for it
+// (colours, paths) is inside too; consecutive items with the same mark
+// share a sequence. When marks is nil (an untagged document), fpdf writes
+// the links of the runs.
+func drawPage(pdf *fpdf.Fpdf, page *layout.Page, marks []mark, faces map[*fonts.Face]*faceCodes) error {
+	tagged := marks != nil
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Size.W, Ht: page.Size.H})
+	for _, bm := range page.Bookmarks {
+		// with no UTF-8 font of its own, fpdf writes a title's bytes
+		// as they are: UTF-16BE with its byte order mark
+		pdf.Bookmark(utf16Text(bm.Title), bm.Level, bm.Y)
+	}
+	var ops []byte
+	open := false
+	for ii, it := range page.Items {
+		if tagged {
+			if m := marks[ii]; ii == 0 || m != marks[ii-1] {
+				if open {
+					pdf.RawWriteStr("EMC")
+				}
+				pdf.RawWriteStr(m.begin())
+				open = true
+			}
+		}
+		switch it := it.(type) {
+		case *layout.Picture:
+			if err := drawPicture(pdf, it, page.Size.H); err != nil {
+				return err
+			}
+		case *layout.Box:
+			pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
+			pdf.Rect(it.X, it.Y, it.W, it.H, "F")
+		case *layout.GlyphRun:
+			if s := it.Size * 100; math.Abs(s-math.Round(s)) > 1e-6 {
+				return fmt.Errorf("font size %g pt of %q cannot be written exactly: layout must round sizes to 0.01 pt", it.Size, it.Text)
+			}
+			ops = appendRun(ops[:0], faces[it.Face], it, page.Size.H)
+			pdf.RawWriteBuf(bytes.NewReader(ops))
+			if !tagged && it.Link != "" {
+				b := it.Bounds()
+				pdf.LinkString(b.X, b.Y, b.W, b.H, it.Link)
+			}
+		}
+	}
+	if open {
+		pdf.RawWriteStr("EMC")
+	}
+	return nil
 }
 
 // utf16Text returns s as UTF-16BE with a byte order mark, a PDF text

@@ -109,55 +109,60 @@ type itemRef struct{ page, item int }
 // each element's content in logical reading order, link runs in Link
 // elements. Elements without content are left out.
 func planTags(res *layout.Result) (*tagPlan, error) {
-	elems := res.Elems
-	n := len(elems)
-	artifactElem := func(e int) bool { return elems[e].Role == layout.RoleArtifact }
+	if err := checkElems(res.Elems); err != nil {
+		return nil, err
+	}
+	elemOf, owned, err := itemElems(res)
+	if err != nil {
+		return nil, err
+	}
+	p := &tagPlan{}
+	p.markSequences(res, elemOf)
+	p.addElems(res, owned, withContent(res.Elems, owned))
+	p.addAnnots(res)
+	p.normaliseLists()
+	p.tagMarks()
+	return p, nil
+}
+
+// artifactElem reports whether element e of elems is an artifact.
+func artifactElem(elems []layout.Elem, e int) bool {
+	return elems[e].Role == layout.RoleArtifact
+}
+
+// checkElems checks that each element comes after its parent and that every
+// element that is not an artifact has a standard role and is not inside an
+// artifact.
+func checkElems(elems []layout.Elem) error {
 	for i, el := range elems {
 		if el.Parent < -1 || el.Parent >= i {
-			return nil, fmt.Errorf("structure element %d (%s) has parent %d: parents must come before their children", i, el.Role, el.Parent)
+			return fmt.Errorf("structure element %d (%s) has parent %d: parents must come before their children", i, el.Role, el.Parent)
 		}
-		if artifactElem(i) {
+		if artifactElem(elems, i) {
 			continue
 		}
 		if !standardRoles[string(el.Role)] {
-			return nil, fmt.Errorf("structure element %d has role %q, which is not a standard PDF 1.7 structure type", i, el.Role)
+			return fmt.Errorf("structure element %d has role %q, which is not a standard PDF 1.7 structure type", i, el.Role)
 		}
-		if el.Parent >= 0 && artifactElem(el.Parent) {
-			return nil, fmt.Errorf("structure element %d (%s) is inside an artifact", i, el.Role)
+		if el.Parent >= 0 && artifactElem(elems, el.Parent) {
+			return fmt.Errorf("structure element %d (%s) is inside an artifact", i, el.Role)
 		}
 	}
+	return nil
+}
 
-	// Which element each item belongs to; -1 for artifacts.
-	p := &tagPlan{marks: make([][]mark, len(res.Pages)), parents: make([][]int, len(res.Pages))}
+// itemElems returns which element each item of res belongs to, per page and
+// item (-1 for artifacts), and the items each element owns, in drawing
+// order.
+func itemElems(res *layout.Result) ([][]int, [][]itemRef, error) {
 	elemOf := make([][]int, len(res.Pages))
-	owned := make([][]itemRef, n)
+	owned := make([][]itemRef, len(res.Elems))
 	for pi, page := range res.Pages {
 		elemOf[pi] = make([]int, len(page.Items))
 		for ii, it := range page.Items {
-			e := -1
-			switch it := it.(type) {
-			case *layout.GlyphRun:
-				if it.Role != layout.RoleArtifact {
-					if it.Elem < 0 || it.Elem >= n {
-						return nil, fmt.Errorf("page %d: run %q has role %s but no structure element", pi+1, it.Text, it.Role)
-					}
-					if !artifactElem(it.Elem) {
-						e = it.Elem
-					}
-				}
-				if e < 0 && it.Link != "" {
-					return nil, fmt.Errorf("page %d: run %q is an artifact with a link: its annotation could not be tagged", pi+1, it.Text)
-				}
-			case *layout.Picture:
-				// a picture without alternate text is decoration
-				if it.Role != layout.RoleArtifact && it.Alt != "" {
-					if it.Elem < 0 || it.Elem >= n {
-						return nil, fmt.Errorf("page %d: picture %q has role %s but no structure element", pi+1, it.Alt, it.Role)
-					}
-					if !artifactElem(it.Elem) {
-						e = it.Elem
-					}
-				}
+			e, err := itemElem(res.Elems, it)
+			if err != nil {
+				return nil, nil, fmt.Errorf("page %d: %w", pi+1, err)
 			}
 			elemOf[pi][ii] = e
 			if e >= 0 {
@@ -165,25 +170,68 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 			}
 		}
 	}
+	return elemOf, owned, nil
+}
 
-	// Marked-content sequences in drawing order, which is layout's logical
-	// order: an item continues the sequence of the item drawn before it
-	// when both belong to the same element and have the same link.
-	link := func(pi, ii int) string {
-		if run, ok := res.Pages[pi].Items[ii].(*layout.GlyphRun); ok {
-			return run.Link
+// itemElem returns the element of elems that it belongs to, or -1 when it
+// is an artifact: a box, an item with the artifact role or in an artifact
+// element, a picture without alternate text. A run with a link must belong
+// to an element.
+func itemElem(elems []layout.Elem, it layout.Item) (int, error) {
+	e := -1
+	switch it := it.(type) {
+	case *layout.GlyphRun:
+		if it.Role != layout.RoleArtifact {
+			if it.Elem < 0 || it.Elem >= len(elems) {
+				return -1, fmt.Errorf("run %q has role %s but no structure element", it.Text, it.Role)
+			}
+			if !artifactElem(elems, it.Elem) {
+				e = it.Elem
+			}
 		}
-		return ""
+		if e < 0 && it.Link != "" {
+			return -1, fmt.Errorf("run %q is an artifact with a link: its annotation could not be tagged", it.Text)
+		}
+	case *layout.Picture:
+		// a picture without alternate text is decoration
+		if it.Role != layout.RoleArtifact && it.Alt != "" {
+			if it.Elem < 0 || it.Elem >= len(elems) {
+				return -1, fmt.Errorf("picture %q has role %s but no structure element", it.Alt, it.Role)
+			}
+			if !artifactElem(elems, it.Elem) {
+				e = it.Elem
+			}
+		}
 	}
+	return e, nil
+}
+
+// itemLink returns the link of an item: a run's target, or "".
+func itemLink(it layout.Item) string {
+	if run, ok := it.(*layout.GlyphRun); ok {
+		return run.Link
+	}
+	return ""
+}
+
+// markSequences marks every item of res, whose elements are elemOf: items
+// of no element as artifacts, the others in marked-content sequences
+// numbered per page in drawing order, which is layout's logical order. An
+// item continues the sequence of the item drawn before it when both belong
+// to the same element and have the same link. p.parents gets room for the
+// element of each sequence.
+func (p *tagPlan) markSequences(res *layout.Result, elemOf [][]int) {
+	p.marks = make([][]mark, len(res.Pages))
+	p.parents = make([][]int, len(res.Pages))
 	for pi, page := range res.Pages {
 		p.marks[pi] = make([]mark, len(page.Items))
 		next := 0
-		for ii := range page.Items {
+		for ii, it := range page.Items {
 			e := elemOf[pi][ii]
 			switch {
 			case e < 0:
 				p.marks[pi][ii] = mark{artifact: true, mcid: -1}
-			case ii > 0 && elemOf[pi][ii-1] == e && link(pi, ii-1) == link(pi, ii):
+			case ii > 0 && elemOf[pi][ii-1] == e && itemLink(page.Items[ii-1]) == itemLink(it):
 				p.marks[pi][ii] = p.marks[pi][ii-1]
 			default:
 				p.marks[pi][ii] = mark{mcid: next}
@@ -192,10 +240,13 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 		}
 		p.parents[pi] = make([]int, next)
 	}
+}
 
-	// Elements that hold content, directly or through their children.
-	keep := make([]bool, n)
-	for e := n - 1; e >= 0; e-- {
+// withContent reports, per element, whether it holds content: items of its
+// own (owned) or through its children.
+func withContent(elems []layout.Elem, owned [][]itemRef) []bool {
+	keep := make([]bool, len(elems))
+	for e := len(elems) - 1; e >= 0; e-- {
 		if len(owned[e]) > 0 {
 			keep[e] = true
 		}
@@ -203,13 +254,16 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 			keep[elems[e].Parent] = true
 		}
 	}
+	return keep
+}
 
-	// The nodes: the document, then the elements in order. A node's kids
-	// are its own content, then its child elements.
+// addElems adds the nodes: the document, then the elements that keep holds,
+// in order, each under its parent's node or the document's. A node's kids
+// are its own content (owned), then its child elements.
+func (p *tagPlan) addElems(res *layout.Result, owned [][]itemRef, keep []bool) {
 	p.nodes = []*tagNode{{role: "Document", parent: -1}}
-	nodeOf := make([]int, n)
-	annotsOnPage := make([]int, len(res.Pages))
-	for e, el := range elems {
+	nodeOf := make([]int, len(res.Elems))
+	for e, el := range res.Elems {
 		if !keep[e] {
 			continue
 		}
@@ -217,58 +271,82 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 		if el.Parent >= 0 {
 			parent = nodeOf[el.Parent]
 		}
-		node := p.addNode(&tagNode{role: string(el.Role), parent: parent, lang: el.Lang})
-		nodeOf[e] = node
-		curLink, curURL := -1, ""
-		for _, r := range owned[e] {
-			m := p.marks[r.page][r.item]
-			target := node
-			url := link(r.page, r.item)
+		nodeOf[e] = p.addNode(&tagNode{role: string(el.Role), parent: parent, lang: el.Lang})
+		p.addItems(res, nodeOf[e], owned[e])
+	}
+}
+
+// addItems adds the items refs of an element to its node as marked
+// content, and the node each item's MCID goes to to p.parents. Consecutive
+// runs with the same link go into a Link node of their own, added as the
+// element's next kid, which holds their text; a picture's alternate text
+// and rectangle go to the node it is in.
+func (p *tagPlan) addItems(res *layout.Result, node int, refs []itemRef) {
+	curLink, curURL := -1, ""
+	for _, r := range refs {
+		m := p.marks[r.page][r.item]
+		it := res.Pages[r.page].Items[r.item]
+		target := node
+		url := itemLink(it)
+		if url != "" {
+			if curLink < 0 || url != curURL {
+				curLink, curURL = p.addNode(&tagNode{role: "Link", parent: node}), url
+			}
+			target = curLink
+		} else {
+			curLink = -1
+		}
+		t := p.nodes[target]
+		t.addContent(r.page, m.mcid)
+		p.parents[r.page][m.mcid] = target
+		switch it := it.(type) {
+		case *layout.GlyphRun:
 			if url != "" {
-				if curLink < 0 || url != curURL {
-					curLink, curURL = p.addNode(&tagNode{role: "Link", parent: node}), url
-				}
-				target = curLink
-			} else {
-				curLink = -1
+				t.text.WriteString(it.Text)
 			}
-			p.nodes[target].addContent(r.page, m.mcid)
-			p.parents[r.page][m.mcid] = target
-			switch it := res.Pages[r.page].Items[r.item].(type) {
-			case *layout.GlyphRun:
-				if url != "" {
-					p.nodes[target].text.WriteString(it.Text)
-				}
-			case *layout.Picture:
-				t := p.nodes[target]
-				if t.alt == "" {
-					t.alt = it.Alt
-				}
-				h := res.Pages[r.page].Size.H
-				box := [4]float64{it.X, h - it.Y - it.H, it.X + it.W, h - it.Y}
-				if t.hasBox {
-					box = [4]float64{min(box[0], t.box[0]), min(box[1], t.box[1]), max(box[2], t.box[2]), max(box[3], t.box[3])}
-				}
-				t.box, t.hasBox = box, true
-			}
+		case *layout.Picture:
+			t.addPicture(it, res.Pages[r.page].Size.H)
 		}
 	}
-	// Link annotations: one for each run with a link, per page in drawing
-	// order.
+}
+
+// addPicture adds a picture on a page of height pageH to a Figure: its
+// alternate text, unless the node has one already, and its rectangle in
+// PDF coordinates, joined to the node's box.
+func (t *tagNode) addPicture(pic *layout.Picture, pageH float64) {
+	if t.alt == "" {
+		t.alt = pic.Alt
+	}
+	box := [4]float64{pic.X, pageH - pic.Y - pic.H, pic.X + pic.W, pageH - pic.Y}
+	if t.hasBox {
+		box = [4]float64{min(box[0], t.box[0]), min(box[1], t.box[1]), max(box[2], t.box[2]), max(box[3], t.box[3])}
+	}
+	t.box, t.hasBox = box, true
+}
+
+// addAnnots adds the link annotations: one for each run with a link, per
+// page in drawing order, belonging to the Link node of the run's content.
+func (p *tagPlan) addAnnots(res *layout.Result) {
 	for pi, page := range res.Pages {
-		for ii := range page.Items {
-			if elemOf[pi][ii] < 0 || link(pi, ii) == "" {
+		index := 0 // the annotation's place in the page's /Annots
+		for ii, it := range page.Items {
+			m, uri := p.marks[pi][ii], itemLink(it)
+			if m.artifact || uri == "" {
 				continue
 			}
-			node := p.parents[pi][p.marks[pi][ii].mcid]
+			node := p.parents[pi][m.mcid]
 			p.nodes[node].annots = append(p.nodes[node].annots, len(p.annots))
-			b, h := page.Items[ii].Bounds(), page.Size.H
-			p.annots = append(p.annots, tagAnnot{page: pi, index: annotsOnPage[pi], node: node,
-				rect: [4]float64{b.X, h - b.Y - b.H, b.X + b.W, h - b.Y}, uri: link(pi, ii)})
-			annotsOnPage[pi]++
+			b, h := it.Bounds(), page.Size.H
+			p.annots = append(p.annots, tagAnnot{page: pi, index: index, node: node,
+				rect: [4]float64{b.X, h - b.Y - b.H, b.X + b.W, h - b.Y}, uri: uri})
+			index++
 		}
 	}
-	p.normaliseLists()
+}
+
+// tagMarks gives each marked-content sequence the role of its node as its
+// tag, once the lists are normalised.
+func (p *tagPlan) tagMarks() {
 	for pi := range p.marks {
 		for ii, m := range p.marks[pi] {
 			if !m.artifact {
@@ -276,7 +354,6 @@ func planTags(res *layout.Result) (*tagPlan, error) {
 			}
 		}
 	}
-	return p, nil
 }
 
 // addNode adds a node as the last kid of its parent and returns its index.
@@ -296,31 +373,6 @@ func (p *tagPlan) addNode(t *tagNode) int {
 // (in LBody). A list item's label is put before its body whatever order
 // the layout gave them in.
 func (p *tagPlan) normaliseLists() {
-	wrap := func(kid int, roles ...string) {
-		// kid moves under a chain of new nodes taking its place
-		parent := p.nodes[kid].parent
-		at := -1
-		for i, k := range p.nodes[parent].kids {
-			if k.node == kid {
-				at = i
-			}
-		}
-		outer := -1
-		for _, role := range roles {
-			p.nodes = append(p.nodes, &tagNode{role: role, parent: parent})
-			n := len(p.nodes) - 1
-			if outer < 0 {
-				outer = n
-			} else {
-				p.nodes[parent].kids = append(p.nodes[parent].kids, tagKid{node: n})
-			}
-			parent = n
-		}
-		p.nodes[kid].parent = parent
-		p.nodes[parent].kids = append(p.nodes[parent].kids, tagKid{node: kid})
-		up := p.nodes[outer].parent
-		p.nodes[up].kids[at] = tagKid{node: outer}
-	}
 	for i := 0; i < len(p.nodes); i++ { // wrapping adds nodes: checked too
 		t := p.nodes[i]
 		for _, k := range append([]tagKid(nil), t.kids...) {
@@ -334,9 +386,9 @@ func (p *tagPlan) normaliseLists() {
 				case "LI", "L", "Caption":
 				case "P":
 					kid.role = "LBody"
-					wrap(k.node, "LI")
+					p.wrap(k.node, "LI")
 				default:
-					wrap(k.node, "LI", "LBody")
+					p.wrap(k.node, "LI", "LBody")
 				}
 			case "LI":
 				switch kid.role {
@@ -344,22 +396,55 @@ func (p *tagPlan) normaliseLists() {
 				case "P":
 					kid.role = "LBody"
 				default:
-					wrap(k.node, "LBody")
+					p.wrap(k.node, "LBody")
 				}
 			}
 		}
 		if t.role == "LI" {
-			var lbl, rest []tagKid
-			for _, k := range t.kids {
-				if k.node >= 0 && p.nodes[k.node].role == "Lbl" {
-					lbl = append(lbl, k)
-				} else {
-					rest = append(rest, k)
-				}
-			}
-			t.kids = append(lbl, rest...)
+			p.labelFirst(t)
 		}
 	}
+}
+
+// wrap moves node kid under a chain of new nodes with roles, outermost
+// first, which takes its place among its parent's kids.
+func (p *tagPlan) wrap(kid int, roles ...string) {
+	parent := p.nodes[kid].parent
+	at := -1
+	for i, k := range p.nodes[parent].kids {
+		if k.node == kid {
+			at = i
+		}
+	}
+	outer := -1
+	for _, role := range roles {
+		p.nodes = append(p.nodes, &tagNode{role: role, parent: parent})
+		n := len(p.nodes) - 1
+		if outer < 0 {
+			outer = n
+		} else {
+			p.nodes[parent].kids = append(p.nodes[parent].kids, tagKid{node: n})
+		}
+		parent = n
+	}
+	p.nodes[kid].parent = parent
+	p.nodes[parent].kids = append(p.nodes[parent].kids, tagKid{node: kid})
+	up := p.nodes[outer].parent
+	p.nodes[up].kids[at] = tagKid{node: outer}
+}
+
+// labelFirst puts the Lbl kids of list item t before its other kids, each
+// group in its order.
+func (p *tagPlan) labelFirst(t *tagNode) {
+	var lbl, rest []tagKid
+	for _, k := range t.kids {
+		if k.node >= 0 && p.nodes[k.node].role == "Lbl" {
+			lbl = append(lbl, k)
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	t.kids = append(lbl, rest...)
 }
 
 // addContent adds marked content as the node's next kid, unless it is the
@@ -439,137 +524,208 @@ func writeTags(e *pdfobj.File, pages []int, plan *tagPlan) error {
 	if len(pages) != len(plan.marks) {
 		return fmt.Errorf("the document has %d pages; the layout %d", len(pages), len(plan.marks))
 	}
-	ref := func(num int) string { return strconv.Itoa(num) + " 0 R" }
-
-	// Object numbers, in a fixed order: the tree root, the parent tree,
-	// the nodes, the annotations.
-	treeRoot := e.Add(nil)
-	parentTree := e.Add(nil)
-	nums := make([]int, len(plan.nodes))
-	for i := range plan.nodes {
-		nums[i] = e.Add(nil)
+	w := newTagWriter(e, pages, plan)
+	if err := w.writePages(); err != nil {
+		return err
 	}
+	w.writeNodes()
+	w.writeParentTree()
+	return w.writeRoot()
+}
 
-	// The link annotations, written here rather than by fpdf, so that the
-	// file does not keep fpdf's untagged copies: indirect objects with
-	// /StructParent and /Contents.
-	annotNums := make([]int, len(plan.annots))
-	byPage := make([][]int, len(pages))
-	for i, a := range plan.annots {
+// tagWriter writes a tag plan into a file whose page objects are pages.
+type tagWriter struct {
+	f     *pdfobj.File
+	pages []int
+	plan  *tagPlan
+	// the objects of the tree root, the parent tree, each node and each
+	// link annotation
+	treeRoot, parentTree int
+	nodes, annots        []int
+	// annotKeys holds each annotation's key in the parent tree, after the
+	// pages' keys; nextKey is the first key not used.
+	annotKeys []int
+	nextKey   int
+}
+
+// newTagWriter returns a writer of plan into f with the objects numbered in
+// a fixed order: the tree root, the parent tree, the nodes, and then, as
+// writePages adds them, the annotations.
+func newTagWriter(f *pdfobj.File, pages []int, plan *tagPlan) *tagWriter {
+	w := &tagWriter{f: f, pages: pages, plan: plan, nextKey: len(pages)}
+	w.treeRoot = f.Add(nil)
+	w.parentTree = f.Add(nil)
+	w.nodes = make([]int, len(plan.nodes))
+	for i := range plan.nodes {
+		w.nodes[i] = f.Add(nil)
+	}
+	w.annots = make([]int, len(plan.annots))
+	w.annotKeys = make([]int, len(plan.annots))
+	return w
+}
+
+// pdfRef returns a reference to object num.
+func pdfRef(num int) string { return strconv.Itoa(num) + " 0 R" }
+
+// writePages writes the link annotations, here rather than by fpdf so that
+// the file does not keep fpdf's untagged copies, and sets the entries of
+// each page.
+func (w *tagWriter) writePages() error {
+	byPage := make([][]int, len(w.pages))
+	for i, a := range w.plan.annots {
 		byPage[a.page] = append(byPage[a.page], i)
 	}
-	nextKey := len(pages)
-	annotKey := make([]int, len(plan.annots))
-	for pi, num := range pages {
-		body, err := e.Object(num)
-		if err != nil {
+	for pi := range w.pages {
+		if err := w.writePage(pi, byPage[pi]); err != nil {
 			return err
 		}
-		if v, err := pdfobj.DictGet(body, "Annots"); err != nil || v != nil {
-			return fmt.Errorf("page %d already has annotations, which the tagging does not know", pi+1)
-		}
-		if len(plan.parents[pi]) > 0 {
-			if body, err = pdfobj.DictSet(body, "StructParents", strconv.Itoa(pi)); err != nil {
-				return fmt.Errorf("page %d: %w", pi+1, err)
-			}
-		}
-		if len(byPage[pi]) > 0 {
-			refs := make([]string, len(byPage[pi]))
-			for k, a := range byPage[pi] {
-				an := plan.annots[a]
-				annotKey[a] = nextKey
-				annotNums[a] = e.Add([]byte(fmt.Sprintf("<</Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A <</S /URI /URI %s>> /StructParent %d /Contents %s>>",
-					pdfNum(an.rect[0]), pdfNum(an.rect[1]), pdfNum(an.rect[2]), pdfNum(an.rect[3]),
-					pdfURI(an.uri), nextKey, pdfTextString(linkContents(plan.nodes[an.node])))))
-				nextKey++
-				refs[k] = ref(annotNums[a])
-			}
-			if body, err = pdfobj.DictSet(body, "Annots", "["+strings.Join(refs, " ")+"]"); err != nil {
-				return fmt.Errorf("page %d: %w", pi+1, err)
-			}
-			if body, err = pdfobj.DictSet(body, "Tabs", "/S"); err != nil {
-				return fmt.Errorf("page %d: %w", pi+1, err)
-			}
-		}
-		e.Replace(num, body)
 	}
+	return nil
+}
 
-	// The structure elements.
+// writePage writes the link annotations annots (indexes into plan.annots)
+// of page pi and sets the page's entries: /StructParents when it has
+// marked content, /Annots and /Tabs /S when it has annotations.
+func (w *tagWriter) writePage(pi int, annots []int) error {
+	num := w.pages[pi]
+	body, err := w.f.Object(num)
+	if err != nil {
+		return err
+	}
+	if v, err := pdfobj.DictGet(body, "Annots"); err != nil || v != nil {
+		return fmt.Errorf("page %d already has annotations, which the tagging does not know", pi+1)
+	}
+	if len(w.plan.parents[pi]) > 0 {
+		if body, err = pdfobj.DictSet(body, "StructParents", strconv.Itoa(pi)); err != nil {
+			return fmt.Errorf("page %d: %w", pi+1, err)
+		}
+	}
+	if len(annots) > 0 {
+		refs := make([]string, len(annots))
+		for k, a := range annots {
+			refs[k] = pdfRef(w.writeAnnot(a))
+		}
+		if body, err = pdfobj.DictSet(body, "Annots", "["+strings.Join(refs, " ")+"]"); err != nil {
+			return fmt.Errorf("page %d: %w", pi+1, err)
+		}
+		if body, err = pdfobj.DictSet(body, "Tabs", "/S"); err != nil {
+			return fmt.Errorf("page %d: %w", pi+1, err)
+		}
+	}
+	w.f.Replace(num, body)
+	return nil
+}
+
+// writeAnnot writes link annotation a as an indirect object with the next
+// parent tree key as its /StructParent and its link's text as /Contents,
+// and returns its object number.
+func (w *tagWriter) writeAnnot(a int) int {
+	an := w.plan.annots[a]
+	w.annotKeys[a] = w.nextKey
+	w.annots[a] = w.f.Add([]byte(fmt.Sprintf("<</Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A <</S /URI /URI %s>> /StructParent %d /Contents %s>>",
+		pdfNum(an.rect[0]), pdfNum(an.rect[1]), pdfNum(an.rect[2]), pdfNum(an.rect[3]),
+		pdfURI(an.uri), w.nextKey, pdfTextString(linkContents(w.plan.nodes[an.node])))))
+	w.nextKey++
+	return w.annots[a]
+}
+
+// writeNodes writes the structure elements.
+func (w *tagWriter) writeNodes() {
+	for i, t := range w.plan.nodes {
+		w.f.Replace(w.nodes[i], w.node(t))
+	}
+}
+
+// node returns the structure element of t: its role, parent, page, language,
+// alternate text, bounding box and kids.
+func (w *tagWriter) node(t *tagNode) []byte {
 	var b bytes.Buffer
-	for i, t := range plan.nodes {
-		b.Reset()
-		b.WriteString("<</S /") // /Type /StructElem is optional
-		b.WriteString(t.role)
-		b.WriteString(" /P ")
-		if t.parent < 0 {
-			b.WriteString(ref(treeRoot))
-		} else {
-			b.WriteString(ref(nums[t.parent]))
-		}
-		page := -1 // the page of the node's first content: its /Pg
-		for _, k := range t.kids {
-			if k.node < 0 {
-				page = k.page
-				break
-			}
-		}
-		if page < 0 && len(t.annots) > 0 {
-			page = plan.annots[t.annots[0]].page
-		}
-		if page >= 0 {
-			b.WriteString(" /Pg ")
-			b.WriteString(ref(pages[page]))
-		}
-		if t.lang != "" {
-			b.WriteString(" /Lang ")
-			b.WriteString(pdfTextString(t.lang))
-		}
-		if t.alt != "" {
-			b.WriteString(" /Alt ")
-			b.WriteString(pdfTextString(t.alt))
-		}
-		if t.hasBox {
-			fmt.Fprintf(&b, " /A <</O /Layout /BBox [%s %s %s %s]>>",
-				pdfNum(t.box[0]), pdfNum(t.box[1]), pdfNum(t.box[2]), pdfNum(t.box[3]))
-		}
-		var kids []string
-		for _, k := range t.kids {
-			switch {
-			case k.node >= 0:
-				kids = append(kids, ref(nums[k.node]))
-			case k.page == page:
-				kids = append(kids, strconv.Itoa(k.mcid))
-			default:
-				kids = append(kids, "<</Type /MCR /Pg "+ref(pages[k.page])+" /MCID "+strconv.Itoa(k.mcid)+">>")
-			}
-		}
-		for _, a := range t.annots {
-			s := "<</Type /OBJR /Obj " + ref(annotNums[a])
-			if ap := plan.annots[a].page; ap != page {
-				s += " /Pg " + ref(pages[ap])
-			}
-			kids = append(kids, s+">>")
-		}
-		switch len(kids) {
-		case 0:
-		case 1:
-			b.WriteString(" /K ")
-			b.WriteString(kids[0])
-		default:
-			b.WriteString(" /K [")
-			b.WriteString(strings.Join(kids, " "))
-			b.WriteString("]")
-		}
-		b.WriteString(">>")
-		e.Replace(nums[i], b.Bytes())
+	b.WriteString("<</S /") // /Type /StructElem is optional
+	b.WriteString(t.role)
+	b.WriteString(" /P ")
+	if t.parent < 0 {
+		b.WriteString(pdfRef(w.treeRoot))
+	} else {
+		b.WriteString(pdfRef(w.nodes[t.parent]))
 	}
+	page := w.plan.nodePage(t)
+	if page >= 0 {
+		b.WriteString(" /Pg ")
+		b.WriteString(pdfRef(w.pages[page]))
+	}
+	if t.lang != "" {
+		b.WriteString(" /Lang ")
+		b.WriteString(pdfTextString(t.lang))
+	}
+	if t.alt != "" {
+		b.WriteString(" /Alt ")
+		b.WriteString(pdfTextString(t.alt))
+	}
+	if t.hasBox {
+		fmt.Fprintf(&b, " /A <</O /Layout /BBox [%s %s %s %s]>>",
+			pdfNum(t.box[0]), pdfNum(t.box[1]), pdfNum(t.box[2]), pdfNum(t.box[3]))
+	}
+	switch kids := w.kids(t, page); len(kids) {
+	case 0:
+	case 1:
+		b.WriteString(" /K ")
+		b.WriteString(kids[0])
+	default:
+		b.WriteString(" /K [")
+		b.WriteString(strings.Join(kids, " "))
+		b.WriteString("]")
+	}
+	b.WriteString(">>")
+	return b.Bytes()
+}
 
-	// The parent tree: for each page, the element of each MCID; for each
-	// annotation, its Link element. One flat /Nums array: a leaflet has a
-	// few hundred entries at most.
-	b.Reset()
+// nodePage returns the page of t's first marked content, or failing that of
+// its first annotation: the node's /Pg; -1 when it has neither.
+func (p *tagPlan) nodePage(t *tagNode) int {
+	for _, k := range t.kids {
+		if k.node < 0 {
+			return k.page
+		}
+	}
+	if len(t.annots) > 0 {
+		return p.annots[t.annots[0]].page
+	}
+	return -1
+}
+
+// kids returns the kids of t, a node whose /Pg is page, as written in its
+// /K: child nodes as references and marked content as MCIDs, or as
+// marked-content references when on another page, in order; then its
+// annotations as object references.
+func (w *tagWriter) kids(t *tagNode, page int) []string {
+	var kids []string
+	for _, k := range t.kids {
+		switch {
+		case k.node >= 0:
+			kids = append(kids, pdfRef(w.nodes[k.node]))
+		case k.page == page:
+			kids = append(kids, strconv.Itoa(k.mcid))
+		default:
+			kids = append(kids, "<</Type /MCR /Pg "+pdfRef(w.pages[k.page])+" /MCID "+strconv.Itoa(k.mcid)+">>")
+		}
+	}
+	for _, a := range t.annots {
+		s := "<</Type /OBJR /Obj " + pdfRef(w.annots[a])
+		if ap := w.plan.annots[a].page; ap != page {
+			s += " /Pg " + pdfRef(w.pages[ap])
+		}
+		kids = append(kids, s+">>")
+	}
+	return kids
+}
+
+// writeParentTree writes the parent tree: for each page, the element of
+// each MCID; for each annotation, its Link element. One flat /Nums array:
+// a leaflet has a few hundred entries at most.
+func (w *tagWriter) writeParentTree() {
+	var b bytes.Buffer
 	b.WriteString("<</Nums [")
-	for pi, parents := range plan.parents {
+	for pi, parents := range w.plan.parents {
 		if len(parents) == 0 {
 			continue
 		}
@@ -578,29 +734,33 @@ func writeTags(e *pdfobj.File, pages []int, plan *tagPlan) error {
 			if k > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(ref(nums[node]))
+			b.WriteString(pdfRef(w.nodes[node]))
 		}
 		b.WriteString("]\n")
 	}
-	for a, an := range plan.annots {
-		fmt.Fprintf(&b, "%d %s\n", annotKey[a], ref(nums[an.node]))
+	for a, an := range w.plan.annots {
+		fmt.Fprintf(&b, "%d %s\n", w.annotKeys[a], pdfRef(w.nodes[an.node]))
 	}
 	b.WriteString("]>>")
-	e.Replace(parentTree, b.Bytes())
-	e.Replace(treeRoot, []byte(fmt.Sprintf("<</Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d>>",
-		ref(nums[0]), ref(parentTree), nextKey)))
+	w.f.Replace(w.parentTree, b.Bytes())
+}
 
-	cat, err := e.Object(e.Root())
+// writeRoot writes the structure tree root and says in the catalog that
+// the document is tagged: /MarkInfo and /StructTreeRoot.
+func (w *tagWriter) writeRoot() error {
+	w.f.Replace(w.treeRoot, []byte(fmt.Sprintf("<</Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d>>",
+		pdfRef(w.nodes[0]), pdfRef(w.parentTree), w.nextKey)))
+	cat, err := w.f.Object(w.f.Root())
 	if err != nil {
 		return fmt.Errorf("catalog: %w", err)
 	}
 	if cat, err = pdfobj.DictSet(cat, "MarkInfo", "<</Marked true>>"); err == nil {
-		cat, err = pdfobj.DictSet(cat, "StructTreeRoot", ref(treeRoot))
+		cat, err = pdfobj.DictSet(cat, "StructTreeRoot", pdfRef(w.treeRoot))
 	}
 	if err != nil {
 		return fmt.Errorf("catalog: %w", err)
 	}
-	e.Replace(e.Root(), cat)
+	w.f.Replace(w.f.Root(), cat)
 	return nil
 }
 
