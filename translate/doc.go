@@ -14,6 +14,6 @@
 //   - imports a returned pack into locales/<id>/active.<tag>.toml ([Import]),
 //     refusing what would make the leaflet wrong, and writing atomically.
 //
-// translate may import content and build; nothing in the pipeline imports
-// translate.
+// It imports leaflet/build, leaflet/content, leaflet/internal/tomlquote and
+// leaflet/layout; nothing in the pipeline imports translate.
 package translate
