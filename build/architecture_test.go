@@ -9,6 +9,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -242,6 +243,46 @@ func TestTestsFindToolsThroughTesttool(t *testing.T) {
 				}
 				return true
 			})
+		}
+	}
+}
+
+// TestREADMEListsEveryPackage holds the package table of README.md (the
+// one headed "| package |") to go list: one row per package of the module.
+func TestREADMEListsEveryPackage(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	in := false
+	for _, line := range strings.Split(string(readme), "\n") {
+		switch {
+		case strings.HasPrefix(line, "| package |"):
+			in = true
+		case in && !strings.HasPrefix(line, "|"):
+			in = false
+		case in:
+			if cells := strings.Split(line, "|"); len(cells) > 2 {
+				if name := strings.Trim(strings.TrimSpace(cells[1]), "`"); !strings.HasPrefix(name, "---") {
+					listed = append(listed, name)
+				}
+			}
+		}
+	}
+	if len(listed) == 0 {
+		t.Fatal(`README.md has no package table (a table headed "| package | … |")`)
+	}
+	pkgs := modulePackages(t)
+	for path := range pkgs {
+		name := strings.TrimPrefix(path, "leaflet/")
+		if !slices.Contains(listed, name) {
+			t.Errorf("README.md's package table has no row for %s: add \"| `%s` | what it does |\"", path, name)
+		}
+	}
+	for _, name := range listed {
+		if _, ok := pkgs["leaflet/"+name]; !ok {
+			t.Errorf("README.md's package table lists %s, which go list does not find in the module", name)
 		}
 	}
 }
