@@ -49,7 +49,7 @@ func pdfFile(t testing.TB, o Output) string {
 
 func runTool(t testing.TB, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(name, args...).CombinedOutput()
+	out, err := exec.CommandContext(t.Context(), name, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
@@ -197,9 +197,9 @@ func normalise(s string) string {
 
 func TestPDFTextHasEverySeedSentence(t *testing.T) {
 	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
-	seed, err := os.ReadFile("../../shared/seed/cse-leaflet.txt")
+	seed, err := os.ReadFile(filepath.Join("..", "content", "testdata", "seed", "cse-leaflet.txt"))
 	if err != nil {
-		t.Skipf("the seed leaflet is not beside the checkout: %v", err)
+		t.Fatal(err)
 	}
 	// read the panels as a reader unfolds them: front cover, inside
 	// panels, flap, back cover

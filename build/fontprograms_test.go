@@ -3,30 +3,14 @@
 package build
 
 import (
-	"leaflet/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// needFontTools returns a Python that has fontTools (Debian package
-// python3-fonttools), skipping the test when there is none on a developer's
-// machine; in CI (CI set) none fails.
-func needFontTools(t *testing.T) string {
-	t.Helper()
-	for _, py := range []string{"python3", "/usr/bin/python3"} {
-		if p, err := exec.LookPath(py); err == nil && exec.Command(p, "-c", "import fontTools").Run() == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("fontTools is missing in CI: .ci/run must install the Debian package python3-fonttools")
-	}
-	t.Skip("no python3 with fontTools (Debian package python3-fonttools): skipping the check with a real font parser")
-	return ""
-}
+	"leaflet/internal/testtool"
+)
 
 // TestFontProgramsParse takes the font programs out of built PDFs with
 // mutool and has two independent font parsers read them whole: fontTools
@@ -35,7 +19,7 @@ func needFontTools(t *testing.T) string {
 func TestFontProgramsParse(t *testing.T) {
 	mutool := testtool.Need(t, "mutool", "mupdf-tools")
 	ots := testtool.Need(t, "ots-sanitize", "opentype-sanitizer")
-	py := needFontTools(t)
+	py := testtool.Python(t, "fontTools", "python3-fonttools")
 	outs := buildAll(t)
 	for _, o := range outs {
 		if o.Job.Lang != "en" && o.Job.Lang != "ar" && o.Job.Lang != "zh-Hans" && o.Job.Lang != "ti" {
@@ -48,7 +32,7 @@ func TestFontProgramsParse(t *testing.T) {
 			if err := os.WriteFile(file, o.PDF, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(mutool, "extract", file)
+			cmd := exec.CommandContext(t.Context(), mutool, "extract", file)
 			cmd.Dir = dir
 			if out, err := cmd.CombinedOutput(); err != nil {
 				t.Fatalf("mutool extract: %v\n%s", err, out)
@@ -58,10 +42,10 @@ func TestFontProgramsParse(t *testing.T) {
 				t.Fatal("mutool found no TrueType font program")
 			}
 			for _, f := range fonts {
-				if out, err := exec.Command(py, "-m", "fontTools.ttx", "-q", "-o", os.DevNull, f).CombinedOutput(); err != nil || len(out) > 0 {
+				if out, err := exec.CommandContext(t.Context(), py, "-m", "fontTools.ttx", "-q", "-o", os.DevNull, f).CombinedOutput(); err != nil || len(out) > 0 {
 					t.Errorf("fontTools cannot read %s: %v\n%s", filepath.Base(f), err, out)
 				}
-				out, err := exec.Command(ots, f, os.DevNull).CombinedOutput()
+				out, err := exec.CommandContext(t.Context(), ots, f, os.DevNull).CombinedOutput()
 				if err != nil || strings.Contains(string(out), "WARNING") || strings.Contains(string(out), "ERROR") {
 					t.Errorf("ots-sanitize %s: %v\n%s", filepath.Base(f), err, out)
 				}

@@ -249,7 +249,7 @@ func embeddedFonts(t *testing.T, mutool, file string) map[string]*font.Face {
 			t.Errorf("font descriptor without a FontName and a FontFile2: %s", line)
 			continue
 		}
-		cmd := exec.Command(mutool, "show", "-b", file, p[1])
+		cmd := exec.CommandContext(t.Context(), mutool, "show", "-b", file, p[1])
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		data, err := cmd.Output()

@@ -20,7 +20,7 @@ func TestTheQRCodeOnTheBackCoverDecodesToTheWebsite(t *testing.T) {
 		file := pdfFile(t, buildLang(t, lang, layout.A4))
 		png := filepath.Join(t.TempDir(), "page")
 		runTool(t, pdftoppm, "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", file, png)
-		out, err := exec.Command(zbarimg, "-q", "--raw", png+".png").Output()
+		out, err := exec.CommandContext(t.Context(), zbarimg, "-q", "--raw", png+".png").Output()
 		if err != nil {
 			t.Fatalf("%s: zbarimg found no code: %v", lang, err)
 		}

@@ -366,7 +366,7 @@ func TestTaggedPDFsWithPdfjs(t *testing.T) {
 		}
 		files, outs = append(files, path), append(outs, o)
 	}
-	c := exec.Command(cmd[0], append(cmd[1:], files...)...)
+	c := exec.CommandContext(t.Context(), cmd[0], append(cmd[1:], files...)...)
 	var stderr bytes.Buffer
 	c.Stderr = &stderr
 	js, err := c.Output()

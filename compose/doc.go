@@ -5,4 +5,7 @@
 // build asks for (Request), and the jobs, each localised and laid out in
 // parallel (Run). It stops at the display list: build turns each job's
 // layout into a PDF, and leaflet check reads the problems and the fit.
+//
+// It imports leaflet/content, leaflet/fonts, leaflet/internal/workers,
+// leaflet/layout and leaflet/layout/text.
 package compose

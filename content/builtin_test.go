@@ -5,6 +5,7 @@ package content
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -325,9 +326,9 @@ func sentences(text string) []string {
 }
 
 func TestBuiltinEnglishDocumentHasEverySentenceOfTheSeedText(t *testing.T) {
-	seed, err := os.ReadFile("../../shared/seed/cse-leaflet.txt")
+	seed, err := os.ReadFile(filepath.Join("testdata", "seed", "cse-leaflet.txt"))
 	if err != nil {
-		t.Skipf("the seed text is not beside the module: %v", err)
+		t.Fatal(err)
 	}
 	// The messages deliberately edit the seed in these places (sentence-case
 	// headings and GOV.UK's "Email"); everything else must be word for word.

@@ -9,5 +9,7 @@
 // Every problem is a [Diagnostic] with file:line:col; all problems of a run are
 // reported together, as go/scanner's ErrorList does.
 //
-// content must not import layout, output or fpdf.
+// It imports leaflet/internal/workers (bundles are parsed in parallel),
+// leaflet/locales (the built-in bundles) and leaflet/pictures (the easy
+// read's pictures); it must not import layout, output or fpdf.
 package content

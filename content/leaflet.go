@@ -312,7 +312,7 @@ func (ld *loader) leaflet(f *leafletFile) *Leaflet {
 	if l.Source == "" {
 		l.Source = "en"
 	}
-	l.Published = f.Published.UTC()
+	l.Published = publishedUTC(f.Published)
 	l.QR = f.QR
 	if f.QR && f.Org.Website == "" {
 		d := ld.ds.Errorf(pos.key("qr"), "qr = true needs the organisation's website")
@@ -663,4 +663,16 @@ func loadLogo(fsys fs.FS, root, id, file string) (*Logo, error) {
 		return &Logo{File: file, Image: &Image{Data: data, Format: format, Width: cfg.Width, Height: cfg.Height}}, nil
 	}
 	return nil, errors.New("a logo is a .png, .jpg or .svg file")
+}
+
+// publishedUTC returns the leaflet's date in UTC. A TOML local date or
+// date-time (no offset: published = 2026-03-14) is read as that day and
+// time in UTC, whatever the machine's time zone, so that the PDFs are the
+// same wherever they are built; a date-time with an offset is that instant.
+func publishedUTC(t time.Time) time.Time {
+	if zone, _ := t.Zone(); strings.HasSuffix(zone, "-local") {
+		y, m, d := t.Date()
+		return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	}
+	return t.UTC()
 }

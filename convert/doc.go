@@ -17,7 +17,8 @@
 // of other languages and formats last in it, and the easy read is drafted
 // one point per paragraph, each marked todo. docs/new.md gives the mapping.
 //
-// Markdown is read with goldmark (CommonMark). convert returns text, not a
-// loaded leaflet: it must not import content, layout, output or build; the
-// leaflet command loads what it returns before writing it.
+// Markdown is read with goldmark (CommonMark). It imports
+// leaflet/internal/tomlquote. convert returns text, not a loaded leaflet: it
+// must not import content, layout, output or build; the leaflet command
+// loads what it returns before writing it.
 package convert

@@ -21,6 +21,17 @@ import (
 	"leaflet/layout"
 )
 
+// readSeed returns the text the built-in leaflet was made from, which
+// content's tests keep in testdata.
+func readSeed(t *testing.T) []byte {
+	t.Helper()
+	seed, err := os.ReadFile(filepath.Join("..", "content", "testdata", "seed", "cse-leaflet.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return seed
+}
+
 // load converts a document and loads it as the leaflet "new".
 func load(t *testing.T, src []byte) (*content.Leaflet, content.Diagnostics) {
 	t.Helper()
@@ -62,7 +73,7 @@ func panels(t *testing.T, o build.Output, names ...layout.Panel) []string {
 	for _, name := range names {
 		p := imp[name]
 		itoa := strconv.Itoa
-		cmd := exec.Command(pdftotext, "-raw", "-f", itoa(p.Page+1), "-l", itoa(p.Page+1),
+		cmd := exec.CommandContext(t.Context(), pdftotext, "-raw", "-f", itoa(p.Page+1), "-l", itoa(p.Page+1),
 			"-x", itoa(int(p.Area.X)), "-y", "0", "-W", itoa(int(p.Area.W)), "-H", itoa(int(p.Area.H)), file, "-")
 		b, err := cmd.Output()
 		if err != nil {
@@ -74,10 +85,7 @@ func panels(t *testing.T, o build.Output, names ...layout.Panel) []string {
 }
 
 func TestTheSeedConvertedBuildsATriFoldWithItsText(t *testing.T) {
-	seed, err := os.ReadFile("../../shared/seed/cse-leaflet.txt")
-	if err != nil {
-		t.Skipf("the seed leaflet is not beside the checkout: %v", err)
-	}
+	seed := readSeed(t)
 	testtool.Need(t, "pdftotext", "poppler-utils")
 	l, _ := load(t, seed)
 	outs, ds := build.Run(t.Context(), build.Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4})
@@ -142,10 +150,7 @@ func TestTheSeedConvertedBuildsATriFoldWithItsText(t *testing.T) {
 }
 
 func TestTheSeedsEasyReadIsADraftWithAWarningPerPoint(t *testing.T) {
-	seed, err := os.ReadFile("../../shared/seed/cse-leaflet.txt")
-	if err != nil {
-		t.Skipf("the seed leaflet is not beside the checkout: %v", err)
-	}
+	seed := readSeed(t)
 	l, ds := load(t, seed)
 	todo := 0
 	for _, d := range ds {

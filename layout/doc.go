@@ -9,6 +9,7 @@
 // Coordinates are PDF points (1/72 in) with the origin at the top-left corner
 // of the page and y growing downwards; a glyph run's Y is its baseline.
 //
-// layout imports content, fonts and layout/text; it must not import output or
-// fpdf.
+// It imports leaflet/content, leaflet/fonts, leaflet/layout/text and
+// leaflet/pictures (and boombuler/barcode for the QR code); it must not
+// import output or fpdf.
 package layout

@@ -13,6 +13,7 @@ import (
 
 	"leaflet/build"
 	"leaflet/content"
+	"leaflet/internal/testtool"
 	"leaflet/layout"
 )
 
@@ -22,13 +23,7 @@ import (
 // languages, every one of their names in its own script, and the phone
 // number.
 func TestEasyReadPDFLastPageReadsBackFull(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is missing in CI: .ci/run must install Debian package poppler-utils")
-		}
-		t.Skip("pdftotext not installed (Debian package poppler-utils): skipping the check with a real client")
-	}
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	l, ds := content.Load(content.Builtin(), "", content.DefaultLeaflet)
 	if ds.HasErrors() {
 		t.Fatal(ds)
@@ -45,7 +40,7 @@ func TestEasyReadPDFLastPageReadsBackFull(t *testing.T) {
 			t.Fatal(err)
 		}
 		last := strconv.Itoa(o.Pages)
-		out, err := exec.Command(pdftotext, "-f", last, "-l", last, "-layout", file, "-").CombinedOutput()
+		out, err := exec.CommandContext(t.Context(), pdftotext, "-f", last, "-l", last, "-layout", file, "-").CombinedOutput()
 		if err != nil {
 			t.Fatalf("%s: pdftotext: %v\n%s", o.Name, err, out)
 		}

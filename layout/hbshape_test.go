@@ -3,6 +3,7 @@
 package layout
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -21,6 +22,7 @@ import (
 	"golang.org/x/text/unicode/bidi"
 
 	"leaflet/content"
+	"leaflet/internal/testtool"
 	"leaflet/layout/text"
 )
 
@@ -105,20 +107,6 @@ func (c *shapeCase) String() string {
 	}
 	return fmt.Sprintf("%s page %d item %d (%s %.1fpt %s %s %s, message %q) %q",
 		c.docLang, c.page+1, c.item, c.run.Face.Name, c.run.Size, dir, c.script, c.lang, c.run.MsgID, string(c.text))
-}
-
-// requireTool returns the path of a command-line tool, skipping the test
-// when a developer's machine lacks it; in CI (CI set) a missing tool fails.
-func requireTool(t testing.TB, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing in CI: .ci/run must install Debian package %s", name, pkg)
-		}
-		t.Skipf("%s not installed (Debian package %s): skipping the comparison with HarfBuzz", name, pkg)
-	}
-	return p
 }
 
 // passageLangs maps the index of each structure element that sets a
@@ -281,7 +269,7 @@ func hbShapeAll(t *testing.T, hbShape string, cases []*shapeCase) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if err := hbShapeGroup(hbShape, filepath.Join(dir, fmt.Sprintf("texts-%d.txt", i)), k.font, k.dir, k.script, k.lang, groups[k]); err != nil {
+			if err := hbShapeGroup(t.Context(), hbShape, filepath.Join(dir, fmt.Sprintf("texts-%d.txt", i)), k.font, k.dir, k.script, k.lang, groups[k]); err != nil {
 				mu.Lock()
 				errs = append(errs, err.Error())
 				mu.Unlock()
@@ -295,7 +283,7 @@ func hbShapeAll(t *testing.T, hbShape string, cases []*shapeCase) {
 	}
 }
 
-func hbShapeGroup(hbShape, file, font, dir, script, lang string, cases []*shapeCase) error {
+func hbShapeGroup(ctx context.Context, hbShape, file, font, dir, script, lang string, cases []*shapeCase) error {
 	var b strings.Builder
 	for _, c := range cases {
 		b.WriteString(string(c.text))
@@ -306,7 +294,7 @@ func hbShapeGroup(hbShape, file, font, dir, script, lang string, cases []*shapeC
 	}
 	args := []string{"--font-file=" + font, "--text-file=" + file, "--direction=" + dir, "--script=" + script,
 		"--language=" + lang, "--no-glyph-names", "--output-format=json"}
-	cmd := exec.Command(hbShape, args...)
+	cmd := exec.CommandContext(ctx, hbShape, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -381,7 +369,7 @@ func compareShaping(c *shapeCase) []glyphDiff {
 }
 
 func TestShapingMatchesHarfBuzz(t *testing.T) {
-	hbShape := requireTool(t, "hb-shape", "libharfbuzz-bin")
+	hbShape := testtool.Need(t, "hb-shape", "libharfbuzz-bin")
 	start := time.Now()
 	l, ds := content.Load(content.Builtin(), "", content.DefaultLeaflet)
 	if ds.HasErrors() {

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 
-// Package locales embeds the built-in leaflets' message bundles:
-// locales/<leaflet>/active.<lang>.toml, in go-i18n v2 format.
 package locales
 
 import "embed"

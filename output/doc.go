@@ -22,7 +22,8 @@
 // the objects that are not streams in an object stream, streams deflated,
 // a cross-reference stream.
 //
-// output imports layout (and layout/text), fonts, pictures and its own
-// sfnt and pdfobj, never content (TestArchitecture in build holds this); nothing
-// imports output but build.
+// It imports leaflet/fonts, leaflet/layout, leaflet/layout/text,
+// leaflet/output/internal/pdfobj, leaflet/output/internal/sfnt and
+// leaflet/pictures, never content (TestArchitecture in build holds this);
+// nothing imports output but build.
 package output

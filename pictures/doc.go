@@ -17,6 +17,6 @@
 // Every embedded picture is parsed once per process, on first use, and shared
 // read-only by all builds running in parallel.
 //
-// pictures imports the standard library only and no other leaflet package;
-// in particular it must not import fpdf.
+// It imports no other package of the module, only the standard library; in
+// particular it must not import fpdf.
 package pictures

@@ -14,6 +14,7 @@
 //   - imports a returned pack into locales/<id>/active.<tag>.toml ([Import]),
 //     refusing what would make the leaflet wrong, and writing atomically.
 //
-// translate may import content and build; nothing in the pipeline imports
-// translate.
+// It imports leaflet/compose, leaflet/content, leaflet/internal/files,
+// leaflet/internal/tomlquote and leaflet/layout — it lays out without
+// linking the PDF writer; nothing in the pipeline imports translate.
 package translate

@@ -150,7 +150,7 @@ var goi18nBin struct {
 func needGoi18n(t testing.TB) string {
 	t.Helper()
 	goi18nBin.once.Do(func() {
-		out, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", "github.com/nicksnyder/go-i18n/v2").Output()
+		out, err := exec.CommandContext(t.Context(), "go", "list", "-m", "-f", "{{.Version}}", "github.com/nicksnyder/go-i18n/v2").Output()
 		if err != nil {
 			goi18nBin.err = err
 			return
@@ -162,7 +162,7 @@ func needGoi18n(t testing.TB) string {
 			return
 		}
 		goi18nBin.dir = dir
-		cmd := exec.Command("go", "install", "github.com/nicksnyder/go-i18n/v2/goi18n@"+version)
+		cmd := exec.CommandContext(t.Context(), "go", "install", "github.com/nicksnyder/go-i18n/v2/goi18n@"+version)
 		cmd.Env = append(os.Environ(), "GOBIN="+dir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			goi18nBin.err = &exec.Error{Name: "go install goi18n@" + version + ": " + strings.TrimSpace(string(out)), Err: err}
@@ -190,7 +190,7 @@ func TestMain(m *testing.M) {
 // run runs a command and returns its combined output; it must succeed.
 func run(t testing.TB, dir, name string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(name, args...)
+	cmd := exec.CommandContext(t.Context(), name, args...)
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"leaflet/content"
+	"leaflet/internal/testtool"
 )
 
 func TestTranslateUsage(t *testing.T) {
@@ -147,11 +148,8 @@ func TestBuildRefusesAnIncompleteLanguageUnlessAllowed(t *testing.T) {
 	if !strings.Contains(stdout, pdf) {
 		t.Errorf("the table lacks %s:\n%s", pdf, stdout)
 	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not installed (Debian package poppler-utils): the marker is not read back")
-	}
-	text, err := exec.Command(pdftotext, "-raw", pdf, "-").Output()
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
+	text, err := exec.CommandContext(t.Context(), pdftotext, "-raw", pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

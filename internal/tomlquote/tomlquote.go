@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 
-// Package tomlquote writes strings as TOML basic strings, for the code
-// that writes the sources people edit (leaflet new, translator packs).
 package tomlquote
 
 import (

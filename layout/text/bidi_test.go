@@ -3,12 +3,13 @@
 package text
 
 import (
-	"os"
 	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"leaflet/internal/testtool"
 )
 
 // bidiCases are paragraphs that leaflets meet: numbers, phone numbers,
@@ -54,18 +55,12 @@ func TestBidiLevelsAgreeWithFriBidi(t *testing.T) {
 // fribidiLevels returns fribidi's embedding levels of text.
 func fribidiLevels(t *testing.T, text string, rtl bool) []level {
 	t.Helper()
-	fribidi, err := exec.LookPath("fribidi")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("fribidi is missing in CI: .ci/run must install Debian package libfribidi-bin")
-		}
-		t.Skip("fribidi not installed (Debian package libfribidi-bin)")
-	}
+	fribidi := testtool.Need(t, "fribidi", "libfribidi-bin")
 	dir := "--ltr"
 	if rtl {
 		dir = "--rtl"
 	}
-	cmd := exec.Command(fribidi, dir, "--levels", "--novisual")
+	cmd := exec.CommandContext(t.Context(), fribidi, dir, "--levels", "--novisual")
 	cmd.Stdin = strings.NewReader(text + "\n")
 	out, err := cmd.Output()
 	if err != nil {

@@ -9,5 +9,6 @@
 // Lengths are in PDF points. Glyph advances and offsets are scaled from font
 // units exactly: text is shaped at the font's units per em and scaled here.
 //
-// text imports fonts and go-text only; it knows nothing of pages or PDF.
+// It imports leaflet/fonts, and of other modules go-text and golang.org/x's
+// bidi and fixed-point packages; it knows nothing of pages or PDF.
 package text

@@ -13,5 +13,6 @@
 // strings, names, numbers, keywords and references, enough to find and
 // replace entries; they never modify their input.
 //
-// pdfobj imports only the standard library; only output imports it.
+// It imports no other package of the module, only the standard library;
+// only output imports it.
 package pdfobj

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"leaflet/internal/testtool"
 )
 
 // classic returns a PDF with one classic cross-reference table, as fpdf
@@ -73,19 +75,13 @@ func TestWriteKeepsWhatIsReachedOnce(t *testing.T) {
 	if bytes.Contains(out, []byte("0 0 1 rg")) {
 		t.Error("the page content was not deflated")
 	}
-	qpdf, err := exec.LookPath("qpdf")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("qpdf is missing in CI: .ci/run must install the Debian package qpdf")
-		}
-		t.Skip("qpdf not installed (Debian package qpdf): skipping the check with a real client")
-	}
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	file := filepath.Join(t.TempDir(), "out.pdf")
 	os.WriteFile(file, out, 0o644)
-	if msg, err := exec.Command(qpdf, "--check", file).CombinedOutput(); err != nil {
+	if msg, err := exec.CommandContext(t.Context(), qpdf, "--check", file).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, msg)
 	}
-	qdf, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", file, "-").Output()
+	qdf, err := exec.CommandContext(t.Context(), qpdf, "--qdf", "--object-streams=disable", file, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@
 // the glyphs a document draws of one or more faces into one font,
 // renumbered, with composite glyphs added for shaped clusters, and the
 // tables a PDF consumer and a font sanitiser read; ReadMetrics reads what a
-// font descriptor says of a font. It imports only the standard library;
+// font descriptor says of a font.
+//
+// It imports no other package of the module, only the standard library;
 // only output imports it.
 package sfnt

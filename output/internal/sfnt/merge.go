@@ -101,10 +101,11 @@ type mergeGlyph struct {
 //     bounding box (0 if it is empty). hmtx has as few long metrics as the
 //     advances allow;
 //   - the tables are cmap (one (3,1) format-4 subtable, as buildCmap
-//     writes it), glyf, loca (short offsets when glyf allows them), hmtx,
-//     head, hhea, maxp, name, post and, if the first part has it, OS/2. OS/2
-//     and name are the first part's, unchanged; post is its header as
-//     version 3.0 (no glyph names). There is no fpgm, prep, cvt or gasp;
+//     writes it), glyf (one zero byte if no glyph has an outline), loca
+//     (short offsets when glyf allows them), hmtx, head, hhea, maxp, name,
+//     post and, if the first part has it, OS/2. OS/2 and name are the first
+//     part's, unchanged; post is its header as version 3.0 (no glyph
+//     names). There is no fpgm, prep, cvt or gasp;
 //   - head is the first part's with indexToLocFormat set and its bounding box
 //     widened to cover every glyph with contours (checkSumAdjustment is
 //     recomputed when the font is assembled);
@@ -466,7 +467,10 @@ func (m *merger) writeGlyf() (glyf, loca []byte, locFormat uint16) {
 		size += (len(a.data) + 3) &^ 3
 	}
 	total := m.total()
-	glyf = make([]byte, size) // zeroed, so padding is already in place
+	// zeroed, so padding is already in place; one byte when no glyph has
+	// an outline, as font sanitisers (OTS) and readTables refuse an empty
+	// table
+	glyf = make([]byte, max(size, 1))
 	if size <= 2*0xFFFF {
 		loca = make([]byte, 2*(total+1))
 	} else {
