@@ -64,8 +64,7 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 	st.Leading = leadingFor(doc.Lang, st.Leading)
 	res := &Result{BodySize: er.Size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang}
 	frame := Rect{er.Margin, er.Top, A4Portrait.W - 2*er.Margin, A4Portrait.H - er.Top - er.Bottom}
-	f := &flow{shaper: sh, fonts: set, style: st, width: frame.W, lang: doc.Lang, rtl: doc.RTL,
-		res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, er), doc: doc}
+	f := newFlow(doc, set, sh, st, frame.W, fmt.Sprintf("%s %s", doc.Lang, er), res, &diags)
 	if doc.EasyRead == nil {
 		diags.Errorf(content.Pos{File: doc.File}, "%s: the leaflet has no easy-read text", f.where).Hint =
 			"add an [easy_read] table with sections of points; see docs/formats.md"

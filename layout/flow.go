@@ -69,27 +69,27 @@ type block struct {
 	pos     content.Pos
 }
 
-// flow builds the blocks of a sequence of sections set in a column width.
+// flow builds the blocks of a sequence of sections set in a column: how it
+// sets them (its settings), what it keeps track of on the way (its state)
+// and what it makes (its output).
 type flow struct {
+	flowSettings
+	flowState
+	flowOutput
+}
+
+// flowSettings are how a flow sets text.
+type flowSettings struct {
 	shaper *text.Shaper
 	fonts  *fonts.Set
 	style  Style
-	width  float64
-	lang   string
-	rtl    bool
-	res    *Result
-	diags  *content.Diagnostics
-	where  string // "en trifold" for diagnostics
-	blocks []block
-	bars   int
-	// the languages block: its size (0: the edition's), how many
-	// languages to leave out from its end to make it fit, and which were
-	doc      *content.Document
-	cache    *layoutCache
-	langSize float64
-	langDrop int
-	leftOut  []string
-	offered  int // languages the block would offer with none left out
+	width  float64 // the column's
+	// doc is the document set, in language lang and direction rtl
+	doc   *content.Document
+	lang  string
+	rtl   bool
+	where string // "en trifold" for diagnostics
+	cache *layoutCache
 	// balance sets every paragraph's lines of even length, as headings
 	// are (the cover's lines)
 	balance bool
@@ -97,9 +97,41 @@ type flow struct {
 	// screen can follow (the screen edition); in print they are as the
 	// text around them
 	linkColor Color
+	// the languages block: its size (0: the edition's) and how many
+	// languages to leave out from its end to make it fit
+	langSize float64
+	langDrop int
+}
+
+// flowState is what a flow keeps track of while it sets.
+type flowState struct {
+	bars int // quotations set, to tell their bars apart
+	// leftOut are the languages the languages block left out, of the
+	// offered it would offer with none left out
+	leftOut []string
+	offered int
 	// forced counts the lines broken inside an address or number that is
 	// wider than the column
 	forced int
+}
+
+// flowOutput is what a flow makes: its blocks, and the structure elements
+// and problems it adds to the result and diagnostics it shares with the
+// other flows of a layout.
+type flowOutput struct {
+	blocks []block
+	res    *Result
+	diags  *content.Diagnostics
+}
+
+// newFlow returns a flow that sets doc in style st in a column width wide
+// with the fonts of set, adding to res and diags; where names the
+// language and edition in diagnostics.
+func newFlow(doc *content.Document, set *fonts.Set, sh *text.Shaper, st Style, width float64, where string, res *Result, diags *content.Diagnostics) *flow {
+	return &flow{
+		flowSettings: flowSettings{shaper: sh, fonts: set, style: st, width: width, doc: doc, lang: doc.Lang, rtl: doc.RTL, where: where},
+		flowOutput:   flowOutput{res: res, diags: diags},
+	}
 }
 
 // elem adds a structure element and returns its index.
@@ -360,96 +392,125 @@ func (f *flow) addSections(secs []content.DocSection, doc int) {
 	}
 }
 
+// addBlock appends the blocks of one content block, before points below
+// the one above, its elements under doc, in the named section.
 func (f *flow) addBlock(b content.DocBlock, before float64, doc int, section string) {
-	st := f.style
-	lh := st.line()
 	switch b.Kind {
 	case content.Paragraph, content.Title, content.Subtitle, content.Audience, content.Action:
-		e := f.elem(RoleParagraph, doc, b.Texts[0].ID)
-		ls := f.setText(b.Texts[0], spec{size: st.Body, color: st.Text, width: f.width, role: RoleParagraph, elem: e, section: section})
-		ls[0].before = before
-		keepLines(ls)
-		if len(ls) <= st.KeepShort {
-			for j := 0; j < len(ls)-1; j++ {
-				ls[j].keep = true
-			}
-		}
-		f.blocks = append(f.blocks, ls...)
+		f.addParagraph(b.Texts[0], before, doc, section)
 	case content.List:
-		list := f.elem(RoleList, doc, "")
-		n := len(b.Texts)
-		for i, t := range b.Texts {
-			li := f.elem(RoleListItem, list, t.ID)
-			lbl := f.elem(RoleListLabel, li, t.ID) // the label comes first in the structure
-			body := f.elem(RoleListBody, li, t.ID)
-			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width - st.Indent, role: RoleListBody, elem: body, section: section})
-			ls[0].before = st.ItemSpace * lh
-			if i == 0 {
-				ls[0].before = before
-			}
-			if len(ls) <= 3 {
-				for j := 0; j < len(ls)-1; j++ {
-					ls[j].keep = true
-				}
-			} else {
-				keepLines(ls)
-			}
-			// at least two items on each side of a break: the first two
-			// items stay together, and the last two
-			if n >= 2 && (i == 0 || i == n-2) {
-				for j := range ls {
-					ls[j].keep = true
-				}
-			}
-			bullet := f.setText(content.Text{Runs: []content.Run{{Text: "•"}}, ID: t.ID, Pos: t.Pos}, spec{size: st.Body, bold: true, color: st.Accent, width: st.Indent, role: RoleListLabel, elem: lbl, section: section})
-			ls[0].items = append(bullet[0].items, ls[0].items...)
-			f.blocks = append(f.blocks, ls...)
-		}
+		f.addList(b.Texts, before, doc, section)
 	case content.Quote:
-		f.bars++
-		q := f.elem(RoleBlockQuote, doc, "")
-		for i, t := range b.Texts {
-			e := f.elem(RoleParagraph, q, t.ID)
-			ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width - st.Indent, role: RoleParagraph, elem: e, section: section})
-			ls[0].before = st.ParaSpace * lh * 0.75
-			if i == 0 {
-				ls[0].before = before
-			}
-			keepLines(ls)
-			for j := range ls {
-				ls[j].bar = f.bars
-			}
-			f.blocks = append(f.blocks, ls...)
-		}
-		if b.Source != nil {
-			f.blocks[len(f.blocks)-1].keep = true
-			e := f.elem(RoleParagraph, q, b.Source.ID)
-			src := *b.Source
-			src.Runs = append([]content.Run{{Text: "— "}}, src.Runs...)
-			ls := f.setText(src, spec{size: st.Body, bold: true, color: st.Accent, x: st.Indent, width: f.width - st.Indent, role: RoleParagraph, elem: e, section: section})
-			ls[0].before = st.ItemSpace * lh * 2
-			for j := range ls {
-				ls[j].bar = f.bars
-				ls[j].keep = j < len(ls)-1
-			}
-			f.blocks = append(f.blocks, ls...)
-		}
+		f.addQuote(b, before, doc, section)
 	case content.Languages:
 		f.addOffers(b, before, doc, section)
 	case content.Contact:
-		// a paragraph per line: the organisation's name and address are
-		// in the source language inside a translation
-		var all []block
-		for _, t := range b.Texts {
-			e := f.elem(RoleParagraph, doc, t.ID)
-			all = append(all, f.setText(t, spec{size: st.Body, color: st.Text, width: f.width, role: RoleParagraph, elem: e, section: section})...)
-		}
-		all[0].before = before
-		for j := 0; j < len(all)-1; j++ {
-			all[j].keep = true
-		}
-		f.blocks = append(f.blocks, all...)
+		f.addContactLines(b.Texts, before, doc, section)
 	}
+}
+
+// addParagraph appends a paragraph: its first two and last two lines stay
+// together, and a short one stays whole.
+func (f *flow) addParagraph(t content.Text, before float64, doc int, section string) {
+	st := f.style
+	e := f.elem(RoleParagraph, doc, t.ID)
+	ls := f.setText(t, spec{size: st.Body, color: st.Text, width: f.width, role: RoleParagraph, elem: e, section: section})
+	ls[0].before = before
+	keepLines(ls)
+	if len(ls) <= st.KeepShort {
+		for j := 0; j < len(ls)-1; j++ {
+			ls[j].keep = true
+		}
+	}
+	f.blocks = append(f.blocks, ls...)
+}
+
+// addList appends a bulleted list, each item indented beside its bullet,
+// with at least two items on each side of a break.
+func (f *flow) addList(items []content.Text, before float64, doc int, section string) {
+	st := f.style
+	list := f.elem(RoleList, doc, "")
+	n := len(items)
+	for i, t := range items {
+		li := f.elem(RoleListItem, list, t.ID)
+		lbl := f.elem(RoleListLabel, li, t.ID) // the label comes first in the structure
+		body := f.elem(RoleListBody, li, t.ID)
+		ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width - st.Indent, role: RoleListBody, elem: body, section: section})
+		ls[0].before = st.ItemSpace * st.line()
+		if i == 0 {
+			ls[0].before = before
+		}
+		if len(ls) <= 3 {
+			for j := 0; j < len(ls)-1; j++ {
+				ls[j].keep = true
+			}
+		} else {
+			keepLines(ls)
+		}
+		// the first two items stay together, and the last two
+		if n >= 2 && (i == 0 || i == n-2) {
+			for j := range ls {
+				ls[j].keep = true
+			}
+		}
+		bullet := f.setText(content.Text{Runs: []content.Run{{Text: "•"}}, ID: t.ID, Pos: t.Pos},
+			spec{size: st.Body, bold: true, color: st.Accent, width: st.Indent, role: RoleListLabel, elem: lbl, section: section})
+		ls[0].items = append(bullet[0].items, ls[0].items...)
+		f.blocks = append(f.blocks, ls...)
+	}
+}
+
+// addQuote appends a quotation, indented beside a bar, and its source
+// kept with its last line.
+func (f *flow) addQuote(b content.DocBlock, before float64, doc int, section string) {
+	st := f.style
+	lh := st.line()
+	f.bars++
+	q := f.elem(RoleBlockQuote, doc, "")
+	for i, t := range b.Texts {
+		e := f.elem(RoleParagraph, q, t.ID)
+		ls := f.setText(t, spec{size: st.Body, color: st.Text, x: st.Indent, width: f.width - st.Indent, role: RoleParagraph, elem: e, section: section})
+		ls[0].before = st.ParaSpace * lh * 0.75
+		if i == 0 {
+			ls[0].before = before
+		}
+		keepLines(ls)
+		for j := range ls {
+			ls[j].bar = f.bars
+		}
+		f.blocks = append(f.blocks, ls...)
+	}
+	if b.Source == nil {
+		return
+	}
+	f.blocks[len(f.blocks)-1].keep = true
+	e := f.elem(RoleParagraph, q, b.Source.ID)
+	src := *b.Source
+	src.Runs = append([]content.Run{{Text: "— "}}, src.Runs...)
+	ls := f.setText(src, spec{size: st.Body, bold: true, color: st.Accent, x: st.Indent, width: f.width - st.Indent, role: RoleParagraph, elem: e, section: section})
+	ls[0].before = st.ItemSpace * lh * 2
+	for j := range ls {
+		ls[j].bar = f.bars
+		ls[j].keep = j < len(ls)-1
+	}
+	f.blocks = append(f.blocks, ls...)
+}
+
+// addContactLines appends the contact details, a paragraph per line and all
+// kept together: the organisation's name and address are in the source
+// language inside a translation.
+func (f *flow) addContactLines(lines []content.Text, before float64, doc int, section string) {
+	st := f.style
+	var all []block
+	for _, t := range lines {
+		e := f.elem(RoleParagraph, doc, t.ID)
+		all = append(all, f.setText(t, spec{size: st.Body, color: st.Text, width: f.width, role: RoleParagraph, elem: e, section: section})...)
+	}
+	all[0].before = before
+	for j := 0; j < len(all)-1; j++ {
+		all[j].keep = true
+	}
+	f.blocks = append(f.blocks, all...)
 }
 
 // placed is a block put in a frame at a vertical offset.

@@ -80,8 +80,7 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 	st.Leading = leadingFor(doc.Lang, st.Leading)
 	res := &Result{BodySize: lp.Size, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang}
 	frame := lp.frame(doc.RTL)
-	f := &flow{shaper: sh, fonts: set, style: st, width: frame.W, lang: doc.Lang, rtl: doc.RTL,
-		res: res, diags: &diags, where: fmt.Sprintf("%s %s %gpt", doc.Lang, lp, lp.Size), doc: doc}
+	f := newFlow(doc, set, sh, st, frame.W, fmt.Sprintf("%s %s %gpt", doc.Lang, lp, lp.Size), res, &diags)
 	root := -1
 	lh := st.line()
 	secs := pageSections(doc)

@@ -63,8 +63,8 @@ func (s Screen) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (
 	st.Leading = leadingFor(doc.Lang, st.Leading)
 	res := &Result{BodySize: st.Body, Title: doc.Title, Author: doc.Org.Name, Subject: doc.Subtitle, Lang: doc.Lang}
 	frame := s.frame()
-	f := &flow{shaper: sh, fonts: set, style: st, width: frame.W, lang: doc.Lang, rtl: doc.RTL, linkColor: st.Accent,
-		res: res, diags: &diags, where: fmt.Sprintf("%s %s", doc.Lang, s), doc: doc}
+	f := newFlow(doc, set, sh, st, frame.W, fmt.Sprintf("%s %s", doc.Lang, s), res, &diags)
+	f.linkColor = st.Accent
 	root := -1
 	lh := st.line()
 	secs := pageSections(doc)

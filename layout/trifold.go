@@ -305,7 +305,7 @@ func (tf *trifoldRun) cacheAt(size float64) *layoutCache {
 // without translations has no offer of them) and the inside has more than
 // one, since the flap is the panel read first on opening the cover.
 func (tf *trifoldRun) leastMoved() int {
-	f := &flow{doc: tf.doc, cache: tf.cache}
+	f := &flow{flowSettings: flowSettings{doc: tf.doc, cache: tf.cache}}
 	for _, s := range tf.sections(content.Flap) {
 		if !f.emptyOffer(s) {
 			return 0
@@ -356,8 +356,9 @@ func (tf *trifoldRun) probe(size float64, sp spacing, moved int, whole bool) (ok
 	var diags content.Diagnostics
 	inside := tf.sections(content.Inside)
 	newFlow := func() *flow {
-		return &flow{shaper: tf.sh, fonts: tf.set, style: tf.style(size, sp), width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
-			res: &Result{}, diags: &diags, doc: tf.doc, cache: tf.cacheAt(size)}
+		f := newFlow(tf.doc, tf.set, tf.sh, tf.style(size, sp), tf.t.measure(), "", &Result{}, &diags)
+		f.cache = tf.cacheAt(size)
+		return f
 	}
 	f := newFlow()
 	f.addSections(inside[:len(inside)-moved], -1)
@@ -481,8 +482,9 @@ type sheet struct {
 // flow returns a flow for a panel in style st.
 func (sh *sheet) flow(st Style) *flow {
 	tf := sh.tf
-	return &flow{shaper: tf.sh, fonts: tf.set, style: st, width: tf.t.measure(), lang: tf.doc.Lang, rtl: tf.doc.RTL,
-		res: sh.res, diags: &sh.diags, where: fmt.Sprintf("%s %s", tf.doc.Lang, tf.t), doc: tf.doc, cache: tf.cacheAt(sh.res.BodySize)}
+	f := newFlow(tf.doc, tf.set, tf.sh, st, tf.t.measure(), fmt.Sprintf("%s %s", tf.doc.Lang, tf.t), sh.res, &sh.diags)
+	f.cache = tf.cacheAt(sh.res.BodySize)
+	return f
 }
 
 // add draws items on the page of a panel.
