@@ -71,97 +71,13 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 		return nil, diags
 	}
 	root := -1
-	lh := st.line()
-	pic := frame.W * er.Picture
-	textX, textW := pic+er.Gap, frame.W-pic-er.Gap
 
 	// The cover: the organisation, the title, the picture, "Easy read"
 	// and any draft notice, on a page of their own.
 	f.blocks = append(f.blocks, er.cover(f, doc, frame, root)...)
-
 	// The sections, from a new page: each point one unbreakable block.
 	for si, s := range doc.EasyRead.Sections {
-		name := ""
-		if s.Heading != nil {
-			name = s.Heading.String()
-			h := f.elem(RoleHeading, root, s.Heading.ID)
-			ls := f.setText(*s.Heading, spec{size: st.Body * st.Heading, bold: true, color: st.Accent, width: f.width, role: RoleHeading, elem: h, section: name})
-			ls[0].before = st.HeadingSpace * lh
-			ls[0].bookmark = name
-			ls[0].newPage = si == 0
-			for i := range ls {
-				ls[i].keep = true
-			}
-			f.blocks = append(f.blocks, ls...)
-		}
-		for pi, p := range s.Points {
-			group := f.elem(RoleDiv, root, "")
-			fig := f.elem(RoleFigure, group, "")
-			isOffer := p.Offer
-			var lines []block
-			first, rows := 0, 0 // lines of the first sentence, of the names
-			for ti, t := range p.Texts {
-				if n := words(t.String()); n > er.MaxWords {
-					d := diags.Warnf(t.Pos, "%s: message %q has a sentence of %d words", f.where, t.ID, n)
-					d.Hint = fmt.Sprintf("easy read keeps sentences to %d words or fewer, one idea each", er.MaxWords)
-				}
-				e := f.elem(RoleParagraph, group, t.ID)
-				ls := f.setText(t, spec{size: st.Body, color: st.Text, x: textX, width: textW, role: RoleParagraph, elem: e, section: name})
-				if ti > 0 {
-					ls[0].before = st.ParaSpace * lh
-				}
-				lines = append(lines, ls...)
-				if ti == 0 {
-					first = len(lines)
-				}
-				if ti == 0 && isOffer {
-					// the offer in other languages: the names after
-					// its first sentence
-					ns := f.languageNames(p.Offers, group, textX, textW, name)
-					lines, rows = append(lines, ns...), len(ns)
-				}
-			}
-			// An offer taller than a page (many languages at a large
-			// size) is the one point that breaks: the picture beside its
-			// first sentence and the names that fit beside it (two at
-			// least), then the other names and the rest line by line,
-			// the last two names with the sentences after them.
-			var tail []block
-			if isOffer && rows > 2 && stack(lines).height > frame.H {
-				k := first + 2
-				for k < first+rows && stack(lines[:k+1]).height <= pic {
-					k++
-				}
-				lines, tail = lines[:k], lines[k:]
-				for i := range tail {
-					tail[i].section = name
-					tail[i].keep = k-first+i >= rows-2 && i < len(tail)-1
-				}
-			}
-			b := stack(lines)
-			b.keep = len(tail) > 0
-			b.before = er.Space
-			if pi == 0 {
-				b.before = st.HeadingAfter * lh
-			}
-			// the words sit beside the picture, centred on it when shorter
-			th := b.height
-			b.height = max(th, pic)
-			if th < pic {
-				shift(b.items, (pic-th)/2)
-			}
-			x := 0.0
-			if doc.RTL {
-				x = frame.W - pic
-			}
-			b.items = append([]Item{f.picture(p.Picture, Rect{x, 0, pic, pic}, fig, &diags)}, b.items...)
-			if len(p.Texts) > 0 {
-				b.msgID, b.pos = p.Texts[0].ID, p.Pos
-			}
-			b.section = name
-			f.blocks = append(f.blocks, b)
-			f.blocks = append(f.blocks, tail...)
-		}
+		er.addSection(f, s, si == 0, frame, root)
 	}
 	// A leaflet whose easy read has no offer of its own languages gets the
 	// tri-fold's languages block after the contact details.
@@ -182,6 +98,100 @@ func (er EasyRead) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper
 		d.Hint = "shorten the easy-read text, or choose a smaller size"
 	}
 	return res, diags
+}
+
+// addSection appends an easy-read section to the flow: its heading (on a
+// new page for the first) and its points, each beside its picture.
+func (er EasyRead) addSection(f *flow, s content.DocERSection, first bool, frame Rect, root int) {
+	st := f.style
+	name := ""
+	if s.Heading != nil {
+		name = s.Heading.String()
+		h := f.elem(RoleHeading, root, s.Heading.ID)
+		ls := f.setText(*s.Heading, spec{size: st.Body * st.Heading, bold: true, color: st.Accent, width: f.width, role: RoleHeading, elem: h, section: name})
+		ls[0].before = st.HeadingSpace * st.line()
+		ls[0].bookmark = name
+		ls[0].newPage = first
+		for i := range ls {
+			ls[i].keep = true
+		}
+		f.blocks = append(f.blocks, ls...)
+	}
+	for pi, p := range s.Points {
+		before := er.Space
+		if pi == 0 {
+			before = st.HeadingAfter * st.line()
+		}
+		f.blocks = append(f.blocks, er.point(f, p, before, name, frame, root)...)
+	}
+}
+
+// point returns an easy-read point's blocks: one unbreakable block of its
+// picture with its sentences beside it, centred on the picture when
+// shorter — except an offer of other languages taller than a page (many
+// languages at a large size), the one point that breaks: the picture
+// beside its first sentence and the names that fit beside it (two at
+// least), then the other names and the rest line by line, the last two
+// names with the sentences after them.
+func (er EasyRead) point(f *flow, p content.DocPoint, before float64, section string, frame Rect, root int) []block {
+	st := f.style
+	pic := frame.W * er.Picture
+	textX, textW := pic+er.Gap, frame.W-pic-er.Gap
+	group := f.elem(RoleDiv, root, "")
+	fig := f.elem(RoleFigure, group, "")
+	var lines []block
+	first, rows := 0, 0 // lines of the first sentence, of the names
+	for ti, t := range p.Texts {
+		if n := words(t.String()); n > er.MaxWords {
+			d := f.diags.Warnf(t.Pos, "%s: message %q has a sentence of %d words", f.where, t.ID, n)
+			d.Hint = fmt.Sprintf("easy read keeps sentences to %d words or fewer, one idea each", er.MaxWords)
+		}
+		e := f.elem(RoleParagraph, group, t.ID)
+		ls := f.setText(t, spec{size: st.Body, color: st.Text, x: textX, width: textW, role: RoleParagraph, elem: e, section: section})
+		if ti > 0 {
+			ls[0].before = st.ParaSpace * st.line()
+		}
+		lines = append(lines, ls...)
+		if ti == 0 {
+			first = len(lines)
+		}
+		if ti == 0 && p.Offer {
+			// the offer in other languages: the names after its first
+			// sentence
+			ns := f.languageNames(p.Offers, group, textX, textW, section)
+			lines, rows = append(lines, ns...), len(ns)
+		}
+	}
+	var tail []block
+	if p.Offer && rows > 2 && stack(lines).height > frame.H {
+		k := first + 2
+		for k < first+rows && stack(lines[:k+1]).height <= pic {
+			k++
+		}
+		lines, tail = lines[:k], lines[k:]
+		for i := range tail {
+			tail[i].section = section
+			tail[i].keep = k-first+i >= rows-2 && i < len(tail)-1
+		}
+	}
+	b := stack(lines)
+	b.keep = len(tail) > 0
+	b.before = before
+	th := b.height
+	b.height = max(th, pic)
+	if th < pic {
+		shift(b.items, (pic-th)/2)
+	}
+	x := 0.0
+	if f.rtl {
+		x = frame.W - pic
+	}
+	b.items = append([]Item{f.picture(p.Picture, Rect{x, 0, pic, pic}, fig, f.diags)}, b.items...)
+	if len(p.Texts) > 0 {
+		b.msgID, b.pos = p.Texts[0].ID, p.Pos
+	}
+	b.section = section
+	return append([]block{b}, tail...)
 }
 
 // cover sets the easy read's first page: the organisation, the title,

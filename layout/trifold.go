@@ -184,61 +184,74 @@ func (t TriFold) frame(area Rect) Rect {
 func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
 	tf := &trifoldRun{t: t, doc: doc, set: set, sh: sh, cache: newLayoutCache(), imp: t.Imposition(doc.RTL)}
 	inside := tf.sections(content.Inside)
-	var (
-		res   *Result
-		diags content.Diagnostics
-	)
-	tightest := spacings[len(spacings)-1]
-	sizes := t.Sizes
 	// first with every language on the flap, then leaving languages out
 	for _, whole := range []bool{true, false} {
 		for moved := tf.leastMoved(); moved <= max(0, len(inside)-1); moved++ {
 			if !whole && moved == 0 {
 				continue // the languages alone are fitted in attempt
 			}
-			// the largest size at which the inside fits with the tightest
-			// spacing: fit is monotonic in the size, so search by halves
-			lo, hi := 0, len(sizes) // sizes[lo:hi] holds the answer
-			for lo < hi {
-				mid := (lo + hi) / 2
-				if ok, _, _ := tf.probe(sizes[mid], tightest, moved, whole); ok {
-					hi = mid
-				} else {
-					lo = mid + 1
-				}
-			}
-			if lo == len(sizes) {
+			size, sp, ok := tf.fit(moved, whole)
+			if !ok {
 				continue // move a section, or report at the smallest size
 			}
-			size := sizes[lo]
-			sp := tf.spacingAt(size, moved, whole)
-			// the first panel is read alone, beside the flap: when it ends
-			// inside a sentence, half a point smaller may end it cleanly
-			// with the panels still ending within three lines
-			if _, _, first := tf.probe(size, sp, moved, whole); first == midSentence && lo+1 < len(sizes) {
-				s2 := sizes[lo+1]
-				sp2 := tf.spacingAt(s2, moved, whole)
-				if _, spread, first := tf.probe(s2, sp2, moved, whole); first != midSentence && spread <= 3*tf.style(s2, sp2).line() {
-					size, sp = s2, sp2
-				}
-			}
-			res, diags = tf.attempt(size, sp, moved)
-			if !diags.HasErrors() {
+			if res, diags := tf.attempt(size, sp, moved); !diags.HasErrors() {
 				return res, diags
 			}
 		}
 	}
-	// nothing fits: report what overflows at the smallest size, with no
-	// section moved, and the panels with room to spare
-	res, diags = tf.attempt(t.Sizes[len(t.Sizes)-1], tightest, 0)
-	if res != nil {
-		for _, p := range res.Pages {
-			for _, r := range p.Regions {
-				if r.Panel != FrontCover && r.Fill < 0.5 {
-					d := diags.Errorf(content.Pos{File: doc.File}, "%s %s: panel %s is only %.0f%% full while text overflows another",
-						doc.Lang, t, r.Name, 100*r.Fill)
-					d.Hint = fmt.Sprintf("move a section there with place = %q, or shorten the text", placeOf(r.Panel))
-				}
+	return tf.overflowing()
+}
+
+// fit returns the largest body size, and the loosest spacing at it, at
+// which the inside fits with its last moved sections on the flap (whole:
+// with every language); ok is false when it does not fit at any size.
+func (tf *trifoldRun) fit(moved int, whole bool) (size float64, sp spacing, ok bool) {
+	sizes := tf.t.Sizes
+	tightest := spacings[len(spacings)-1]
+	// the largest size at which the inside fits with the tightest
+	// spacing: fit is monotonic in the size, so search by halves
+	lo, hi := 0, len(sizes) // sizes[lo:hi] holds the answer
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if ok, _, _ := tf.probe(sizes[mid], tightest, moved, whole); ok {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	if lo == len(sizes) {
+		return 0, spacing{}, false
+	}
+	size = sizes[lo]
+	sp = tf.spacingAt(size, moved, whole)
+	// the first panel is read alone, beside the flap: when it ends inside
+	// a sentence, half a point smaller may end it cleanly with the panels
+	// still ending within three lines
+	if _, _, first := tf.probe(size, sp, moved, whole); first == midSentence && lo+1 < len(sizes) {
+		s2 := sizes[lo+1]
+		sp2 := tf.spacingAt(s2, moved, whole)
+		if _, spread, first := tf.probe(s2, sp2, moved, whole); first != midSentence && spread <= 3*tf.style(s2, sp2).line() {
+			return s2, sp2, true
+		}
+	}
+	return size, sp, true
+}
+
+// overflowing lays the tri-fold out when nothing fits: at the smallest
+// size, with no section moved, reporting what overflows where and the
+// panels with room to spare.
+func (tf *trifoldRun) overflowing() (*Result, content.Diagnostics) {
+	t, doc := tf.t, tf.doc
+	res, diags := tf.attempt(t.Sizes[len(t.Sizes)-1], spacings[len(spacings)-1], 0)
+	if res == nil {
+		return res, diags
+	}
+	for _, p := range res.Pages {
+		for _, r := range p.Regions {
+			if r.Panel != FrontCover && r.Fill < 0.5 {
+				d := diags.Errorf(content.Pos{File: doc.File}, "%s %s: panel %s is only %.0f%% full while text overflows another",
+					doc.Lang, t, r.Name, 100*r.Fill)
+				d.Hint = fmt.Sprintf("move a section there with place = %q, or shorten the text", placeOf(r.Panel))
 			}
 		}
 	}
