@@ -20,15 +20,14 @@ var A4Portrait = Size{MM(210), MM(297)}
 func paginate(blocks []block, frame Rect) [][]placed {
 	var pages [][]placed
 	for len(blocks) > 0 {
-		ps, rest := fill(blocks, []Rect{frame, frame})
-		pages = append(pages, ps[0])
+		ps, _ := fill(blocks, []Rect{frame, frame})
 		if len(ps[0]) == 0 { // a block taller than the page
-			pages[len(pages)-1] = []placed{{blocks[0], 0}}
-			rest = blocks[1:]
-		} else {
-			rest = blocks[len(ps[0]):]
+			pages = append(pages, []placed{{blocks[0], 0}})
+			blocks = blocks[1:]
+			continue
 		}
-		blocks = rest
+		pages = append(pages, ps[0])
+		blocks = blocks[len(ps[0]):]
 	}
 	return pages
 }

@@ -158,12 +158,9 @@ func parse(fl *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// splitList returns the items of a list separated by commas or spaces.
 func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
-		out = append(out, f)
-	}
-	return out
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -305,7 +305,7 @@ func mergeTestShape(tb testing.TB, s *mergeTestSource, text string, script langu
 	var pen fixed.Int26_6
 	for _, g := range out.Glyphs {
 		comps = append(comps, Component{GID: uint16(g.GlyphID), DX: units(pen + g.XOffset), DY: units(g.YOffset)})
-		pen += g.XAdvance
+		pen += g.Advance
 	}
 	return comps, uint16(units(pen))
 }
