@@ -6,7 +6,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"leaflet/content"
@@ -144,11 +146,20 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 			results = append(results, Result[T]{Job: Job{lang, ed}})
 		}
 	}
+	// each language is localised once, by the first of its editions to
+	// start, and its document shared: layout only reads it
+	localized := map[string]func() (*content.Document, content.Diagnostics){}
+	for _, lang := range langs {
+		localized[lang] = sync.OnceValues(func() (*content.Document, content.Diagnostics) {
+			return l.LocalizeWith(lang, content.LocalizeOptions{AllowIncomplete: req.AllowIncomplete})
+		})
+	}
 	// each worker keeps a shaper per text family, with its caches
 	newShapers := func() map[string]*text.Shaper { return map[string]*text.Shaper{} }
 	err = workers.Run(ctx, len(results), newShapers, func(ctx context.Context, shapers map[string]*text.Shaper, i int) {
 		r := &results[i]
-		o, res, ds := layOut(req, r.Job, set, shapers)
+		doc, ds := localized[r.Lang]()
+		o, res, ds := layOut(req, r.Job, doc, slices.Clip(ds), set, shapers)
 		r.Diagnostics = ds
 		if res == nil || ctx.Err() != nil {
 			return
@@ -190,11 +201,10 @@ func Run[T any](ctx context.Context, req Request, finish Finish[T]) ([]T, conten
 	return done, diags
 }
 
-// layOut localises and lays out one job; the result is nil when that
-// failed, and the diagnostics say why.
-func layOut(req Request, job Job, set *fonts.Set, shapers map[string]*text.Shaper) (Output, *layout.Result, content.Diagnostics) {
-	l := req.Leaflet
-	doc, diags := l.LocalizeWith(job.Lang, content.LocalizeOptions{AllowIncomplete: req.AllowIncomplete})
+// layOut lays out one job's localised document, which localising it
+// reported diags for; the result is nil when that or the layout failed,
+// and the diagnostics say why.
+func layOut(req Request, job Job, doc *content.Document, diags content.Diagnostics, set *fonts.Set, shapers map[string]*text.Shaper) (Output, *layout.Result, content.Diagnostics) {
 	if diags.HasErrors() {
 		return Output{}, nil, diags
 	}
