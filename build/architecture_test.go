@@ -91,7 +91,7 @@ func TestArchitecture(t *testing.T) {
 	if got := importers("leaflet/content"); slices.Contains(got, "leaflet/output") {
 		t.Error("leaflet/output imports leaflet/content: layout's result must say all output needs")
 	}
-	for _, p := range []string{"leaflet/output/internal/pdfobj", "leaflet/output/internal/sfnt", "leaflet/internal/workers"} {
+	for _, p := range []string{"leaflet/output/internal/pdfobj", "leaflet/internal/sfnt", "leaflet/internal/workers"} {
 		for _, imp := range pkgs[p].Imports {
 			if strings.Contains(strings.Split(imp, "/")[0], ".") || strings.HasPrefix(imp, "leaflet") {
 				t.Errorf("%s imports %s; it needs only the standard library", p, imp)

@@ -9,5 +9,5 @@
 // create their own [font.Face] per goroutine with [Face.NewShapingFace], because
 // go-text's faces carry caches that are not safe for concurrent use.
 //
-// It imports no other package of the module.
+// It imports leaflet/internal/sfnt, to read the fonts' tables.
 package fonts

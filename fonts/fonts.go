@@ -16,6 +16,8 @@ import (
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
 	"github.com/go-text/typesetting/language"
+
+	"leaflet/internal/sfnt"
 )
 
 // Face is one embedded font face. Its fields are read-only after parsing.
@@ -371,23 +373,11 @@ func numGlyphs(data []byte) (int, error) {
 	return int(binary.BigEndian.Uint16(maxp[4:])), nil
 }
 
-// table returns the bytes of a table of a TrueType file, or nil.
+// table returns the bytes of a table of a font file, or nil when it has
+// none or its table directory is malformed (which loading reports).
 func table(data []byte, tag string) []byte {
-	if len(data) < 12 {
-		return nil
-	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	for i := 0; i < n && 12+16*i+16 <= len(data); i++ {
-		rec := data[12+16*i:]
-		if string(rec[:4]) == tag {
-			off, size := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
-			if off+size > len(data) {
-				return nil
-			}
-			return data[off : off+size]
-		}
-	}
-	return nil
+	t, _ := sfnt.Table(data, tag)
+	return t
 }
 
 // readAdvances returns the advances of hmtx's long metrics; glyphs after

@@ -7,7 +7,7 @@
 // fpdf draws the pages, the pictures, the links of an untagged document
 // and the outline, uncompressed; it never sees a font. The text is drawn
 // by output's own operators through fonts built for the document
-// (output/internal/sfnt): the faces that share their units per em are
+// (internal/sfnt): the faces that share their units per em are
 // merged into one TrueType font, any other face gets one of its own. Each drawn
 // cluster is one glyph with one code, its glyph ID (/CIDToGIDMap
 // /Identity) — a glyph of a face, or a composite glyph added for a
@@ -23,7 +23,7 @@
 // a cross-reference stream.
 //
 // It imports leaflet/fonts, leaflet/layout, leaflet/layout/text,
-// leaflet/output/internal/pdfobj, leaflet/output/internal/sfnt and
+// leaflet/output/internal/pdfobj, leaflet/internal/sfnt and
 // leaflet/pictures, never content (TestArchitecture in build holds this);
 // nothing imports output but build.
 package output

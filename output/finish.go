@@ -18,8 +18,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"leaflet/internal/sfnt"
 	"leaflet/output/internal/pdfobj"
-	"leaflet/output/internal/sfnt"
 )
 
 // finishOptions says what finish adds to a document written by fpdf.

@@ -21,9 +21,9 @@ import (
 	"strings"
 
 	"leaflet/fonts"
+	"leaflet/internal/sfnt"
 	"leaflet/layout"
 	"leaflet/layout/text"
-	"leaflet/output/internal/sfnt"
 )
 
 // faceCodes holds the clusters a face draws in a document, with the code

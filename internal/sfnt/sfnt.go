@@ -115,17 +115,37 @@ func (s *glyphStats) add(c glyphStats) {
 // listed in required and optional, sorted by tag. Every table of the
 // directory must lie within src.
 func readTables(src []byte) ([]fontTable, error) {
+	if len(src) >= 4 {
+		switch v := be.Uint32(src); v {
+		case 0x00010000:
+		case 0x4F54544F: // 'OTTO'
+			return nil, fmt.Errorf("%w: CFF outlines ('OTTO') are not supported, only TrueType (glyf)", errUnsupported)
+		case 0x74746366: // 'ttcf'
+			return nil, fmt.Errorf("%w: font collections ('ttcf') are not supported", errUnsupported)
+		default:
+			return nil, fmt.Errorf("%w: unknown sfnt version %#08x", errUnsupported, v)
+		}
+	}
+	return readDirectory(src, func(tag string) bool { return slices.Contains(required, tag) || slices.Contains(optional, tag) })
+}
+
+// Table returns the data of the table with the given tag of a font (any
+// sfnt: TrueType or CFF outlines), or nil when the font has none. A font
+// whose header or table directory is malformed is an error.
+func Table(font []byte, tag string) ([]byte, error) {
+	tables, err := readDirectory(font, func(t string) bool { return t == tag })
+	if err != nil || len(tables) == 0 {
+		return nil, err
+	}
+	return tables[0].data, nil
+}
+
+// readDirectory parses the table directory of src and returns the tables
+// keep wants, sorted by tag. Every table of the directory must lie within
+// src.
+func readDirectory(src []byte, keep func(tag string) bool) ([]fontTable, error) {
 	if len(src) < 12 {
 		return nil, fmt.Errorf("%w: %d bytes is too short for a font header", errMalformed, len(src))
-	}
-	switch v := be.Uint32(src); v {
-	case 0x00010000:
-	case 0x4F54544F: // 'OTTO'
-		return nil, fmt.Errorf("%w: CFF outlines ('OTTO') are not supported, only TrueType (glyf)", errUnsupported)
-	case 0x74746366: // 'ttcf'
-		return nil, fmt.Errorf("%w: font collections ('ttcf') are not supported", errUnsupported)
-	default:
-		return nil, fmt.Errorf("%w: unknown sfnt version %#08x", errUnsupported, v)
 	}
 	n := int(be.Uint16(src[4:]))
 	if len(src) < 12+16*n {
@@ -140,7 +160,7 @@ func readTables(src []byte) ([]fontTable, error) {
 		if off+length > uint64(len(src)) {
 			return nil, fmt.Errorf("%w: table %q extends past the end of the file", errMalformed, tag)
 		}
-		if !slices.Contains(required, tag) && !slices.Contains(optional, tag) {
+		if !keep(tag) {
 			continue
 		}
 		tables = append(tables, fontTable{tag: tag, data: src[off : off+length]})

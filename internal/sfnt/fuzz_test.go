@@ -17,9 +17,9 @@ import (
 // inputs many times faster than whole fonts.)
 func fuzzFonts(f testing.TB) (whole, subsets [][]byte) {
 	f.Helper()
-	files, err := filepath.Glob("../../../fonts/*.ttf")
+	files, err := filepath.Glob("../../fonts/*.ttf")
 	if err != nil || len(files) == 0 {
-		f.Fatalf("no fonts in ../../../fonts: %v", err)
+		f.Fatalf("no fonts in ../../fonts: %v", err)
 	}
 	for _, file := range files {
 		name := filepath.Base(file)
@@ -52,7 +52,7 @@ func fuzzFonts(f testing.TB) (whole, subsets [][]byte) {
 // same when it is merged again whole. Its seeds (run by every go test)
 // are subsets of the embedded fonts; fuzz it with
 //
-//	go test ./output/internal/sfnt -run '^$' -fuzz FuzzMergeFonts -fuzztime 60s -fuzzminimizetime 1s
+//	go test ./internal/sfnt -run '^$' -fuzz FuzzMergeFonts -fuzztime 60s -fuzzminimizetime 1s
 //
 // (the default minimisation, up to 60 s per new input, leaves little time
 // for fuzzing).

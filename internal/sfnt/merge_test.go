@@ -44,7 +44,7 @@ type mergeTestSource struct {
 // mergeTestLoad reads and parses one of the project's fonts.
 func mergeTestLoad(tb testing.TB, name string) *mergeTestSource {
 	tb.Helper()
-	b, err := os.ReadFile("../../../fonts/" + name)
+	b, err := os.ReadFile("../../fonts/" + name)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -1297,7 +1297,7 @@ func BenchmarkMergeFonts(b *testing.B) {
 // 64 KB into the table (glyph 28330 of Droid Sans Fallback, the fullwidth
 // left parenthesis): its advance and left side bearing must be its own.
 func TestMergeFontsHighGlyphMetrics(t *testing.T) {
-	src, err := os.ReadFile("../../../fonts/DroidSansFallbackFull.ttf")
+	src, err := os.ReadFile("../../fonts/DroidSansFallbackFull.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
