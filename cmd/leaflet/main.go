@@ -163,56 +163,72 @@ func splitList(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
-func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// buildFlags are leaflet build's flags beside the request.
+type buildFlags struct {
+	source, id, out string
+	keepGoing       bool
+}
+
+// parseBuild reads leaflet build's flags into a request (without its
+// leaflet) and the other flags; a bad flag or value is a usage error.
+func parseBuild(args []string, stderr io.Writer) (build.Request, buildFlags, error) {
 	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--keep-going] [--out DIR]", stderr)
-	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
-	id := fl.String("leaflet", "", "the leaflet `ID` to build (default: the only leaflet of --source, or the built-in one)")
+	var bf buildFlags
+	var req build.Request
+	fl.StringVar(&bf.source, "source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
+	fl.StringVar(&bf.id, "leaflet", "", "the leaflet `ID` to build (default: the only leaflet of --source, or the built-in one)")
 	langs := fl.String("lang", "", "comma-separated language `tags` to build, in any case; en-GB builds en when there is no en-GB (default: every language with a bundle)")
 	editions := fl.String("edition", "", "comma-separated `editions` to build: "+compose.Names(compose.Editions)+" (default: "+compose.Names(defaultEditions())+")")
 	paper := fl.String("paper", "a4", "tri-fold paper: a4 or letter")
-	foldMarks := fl.Bool("fold-marks", false, "print light fold guides at the tri-fold's folds, at the sheet's top and bottom edges")
-	printShop := fl.Bool("print-shop", false, "make the tri-fold for a print shop: 3 mm bleed, crop and fold marks outside the trim (cse-en-trifold-print.pdf)")
+	fl.BoolVar(&req.FoldMarks, "fold-marks", false, "print light fold guides at the tri-fold's folds, at the sheet's top and bottom edges")
+	fl.BoolVar(&req.PrintShop, "print-shop", false, "make the tri-fold for a print shop: 3 mm bleed, crop and fold marks outside the trim (cse-en-trifold-print.pdf)")
 	size := fl.Int("size", 0, fmt.Sprintf("body size in points of the large-print and easy-read editions, %d to %d (default %d and %d)",
 		layout.LargePrintMin, layout.LargePrintMax, layout.LargePrintDefault, layout.EasyReadDefault))
-	out := fl.String("out", "out", "output `folder`")
-	allowIncomplete := fl.Bool("allow-incomplete", false, "build languages with missing or out-of-date messages, printing the source language's text for them, each passage marked")
-	keepGoing := fl.Bool("keep-going", false, "write the PDFs that built when others fail (by default a build writes all its PDFs or none)")
+	fl.StringVar(&bf.out, "out", "out", "output `folder`")
+	fl.BoolVar(&req.AllowIncomplete, "allow-incomplete", false, "build languages with missing or out-of-date messages, printing the source language's text for them, each passage marked")
+	fl.BoolVar(&bf.keepGoing, "keep-going", false, "write the PDFs that built when others fail (by default a build writes all its PDFs or none)")
 	if err := parse(fl, args); err != nil {
-		return err
+		return req, bf, err
 	}
 	if fl.NArg() > 0 {
-		return usageErr("build takes no arguments, got %q", fl.Args())
+		return req, bf, usageErr("build takes no arguments, got %q", fl.Args())
 	}
-	req := build.Request{Langs: splitList(*langs)}
+	req.Langs = splitList(*langs)
 	switch strings.ToLower(*paper) {
 	case "a4":
 		req.Paper = layout.A4
 	case "letter":
 		req.Paper = layout.Letter
 	default:
-		return usageErr("--paper %q: want a4 or letter", *paper)
+		return req, bf, usageErr("--paper %q: want a4 or letter", *paper)
 	}
 	for _, name := range splitList(*editions) {
 		e, err := compose.Lookup(name)
 		if err != nil {
-			return usageErr("--edition %q: want one of %s", name, compose.Names(compose.Editions))
+			return req, bf, usageErr("--edition %q: want one of %s", name, compose.Names(compose.Editions))
 		}
 		req.Editions = append(req.Editions, e)
 	}
 	if *size != 0 && (*size < layout.LargePrintMin || *size > layout.LargePrintMax) {
-		return usageErr("--size %d: want a whole number of points from %d to %d", *size, layout.LargePrintMin, layout.LargePrintMax)
+		return req, bf, usageErr("--size %d: want a whole number of points from %d to %d", *size, layout.LargePrintMin, layout.LargePrintMax)
 	}
 	req.Size = float64(*size)
-	req.AllowIncomplete = *allowIncomplete
-	req.FoldMarks = *foldMarks
-	req.PrintShop = *printShop
 	date, err := build.DateFromEnv()
 	if err != nil {
-		return usageErr("%v", err)
+		return req, bf, usageErr("%v", err)
 	}
 	req.Date = date
+	return req, bf, nil
+}
 
-	fsys, root, leaflet, err := openLeaflet(*source, *id)
+// cmdBuild builds the PDFs a request asks for and writes them all or none
+// (or, with --keep-going, those that built), with a table of the files.
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	req, bf, err := parseBuild(args, stderr)
+	if err != nil {
+		return err
+	}
+	fsys, root, leaflet, err := openLeaflet(bf.source, bf.id)
 	if err != nil {
 		return err
 	}
@@ -230,36 +246,27 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	outs, bdiags := build.Run(ctx, req)
 	diags = append(diags, bdiags...)
 	if ctx.Err() != nil {
-		return interrupted(*out)
+		return interrupted(bf.out)
 	}
 	failed := build.Failed(req, outs)
-	if len(failed) > 0 && !*keepGoing {
+	if len(failed) > 0 && !bf.keepGoing {
 		// all or nothing: the files in --out stay those of one build
 		report(stderr, diags)
 		if len(outs) > 0 {
 			fmt.Fprintf(stderr, "nothing written to %s: %d of %s failed (%s); --keep-going writes the %d that built\n",
-				*out, len(failed), plural(len(failed)+len(outs), "PDF"), strings.Join(failed, ", "), len(outs))
+				bf.out, len(failed), plural(len(failed)+len(outs), "PDF"), strings.Join(failed, ", "), len(outs))
 		}
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
 	}
-	written, errs := outs, []error(nil)
-	switch {
-	case len(outs) == 0:
-	case *keepGoing: // each PDF that can be written
-		written, errs = build.WriteSome(ctx, *out, outs)
-	default:
-		if err := build.Write(ctx, *out, outs); err != nil {
-			written, errs = nil, []error{err}
-		}
-	}
+	written, errs := write(ctx, bf, outs)
 	if ctx.Err() != nil && len(written) == 0 {
-		return interrupted(*out)
+		return interrupted(bf.out)
 	}
 	report(stderr, diags)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "leaflet:", err)
 	}
-	table(stdout, *out, written, time.Since(start))
+	table(stdout, bf.out, written, time.Since(start))
 	if len(failed) > 0 {
 		fmt.Fprintf(stderr, "not built (--keep-going): %s\n", strings.Join(failed, ", "))
 	}
@@ -270,6 +277,21 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
 	}
 	return nil
+}
+
+// write writes the built PDFs into --out: all or none, or with
+// --keep-going each that can be; it returns those written and the errors.
+func write(ctx context.Context, bf buildFlags, outs []build.Output) ([]build.Output, []error) {
+	switch {
+	case len(outs) == 0:
+		return nil, nil
+	case bf.keepGoing:
+		return build.WriteSome(ctx, bf.out, outs)
+	}
+	if err := build.Write(ctx, bf.out, outs); err != nil {
+		return nil, []error{err}
+	}
+	return outs, nil
 }
 
 // interrupted is the error of a build stopped by an interrupt: the exit
