@@ -334,6 +334,40 @@ func checkFrames(res *Result, set *fonts.Set) []string {
 	return out
 }
 
+// checkPanels checks the order the tri-fold's inside panels fill in: no
+// inside panel is empty while a panel after it in reading order (inside
+// left, middle, fold-in) holds text, so that the text starts in the
+// inside left, the panel a reader sees first on opening the leaflet. A
+// panel holds text when a glyph run that is not an artifact has its
+// middle in the panel's area. Results without the inside panels (the
+// page editions) pass.
+func checkPanels(res *Result) []string {
+	var out []string
+	for pi, p := range res.Pages {
+		holds := map[string]bool{}
+		for _, it := range p.Items {
+			if g, ok := it.(*GlyphRun); ok && g.Role != RoleArtifact {
+				if r, ok := regionAt(p, g.Bounds()); ok {
+					holds[r.Name] = true
+				}
+			}
+		}
+		order := []string{InsideLeft, Middle, FoldIn}
+		if !slices.ContainsFunc(p.Regions, func(r Region) bool { return r.Name == InsideLeft }) {
+			continue
+		}
+		for i, name := range order {
+			for _, later := range order[i+1:] {
+				if !holds[name] && holds[later] {
+					out = append(out, fmt.Sprintf("page %d: panel %s is empty while %s, after it in reading order, holds text", pi+1, name, later))
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
 // describe names an item for a failure.
 func describe(it Item) string {
 	switch it := it.(type) {
@@ -396,9 +430,35 @@ func TestLayoutChecksFail(t *testing.T) {
 	}
 }
 
+// TestPanelCheckFailsAnEmptyInsideLeft checks that checkPanels fails an
+// inside whose text starts in the middle panel, and passes one whose text
+// ends there.
+func TestPanelCheckFailsAnEmptyInsideLeft(t *testing.T) {
+	set, _ := tools(t)
+	imp := NewTriFold(A4).Imposition(false)
+	page := func(panels ...string) *Result {
+		p := Page{Size: A4.Size}
+		for _, name := range []string{InsideLeft, Middle, FoldIn} {
+			p.Regions = append(p.Regions, Region{Name: name, Area: imp[name].Area})
+		}
+		for _, name := range panels {
+			a := imp[name].Area
+			p.Items = append(p.Items, &GlyphRun{X: a.X + 30, Y: 50, Face: set.Text(false), Size: 10, Width: 50, Text: "text", Role: RoleParagraph})
+		}
+		return &Result{Pages: []Page{p}}
+	}
+	if ps := checkPanels(page(InsideLeft, Middle)); len(ps) > 0 {
+		t.Errorf("text in the inside left and middle: got %q; want no problem", ps)
+	}
+	if ps := checkPanels(page(Middle, FoldIn)); len(ps) != 1 || !strings.Contains(ps[0], "panel inside left is empty while middle") {
+		t.Errorf("text in the middle and fold-in: got %q; want the inside left reported empty", ps)
+	}
+}
+
 // TestBuiltinLeafletLosesNoRuneAndStaysInItsFrames checks the built-in
 // leaflet, in a language of each script FuzzLayout writes and Urdu, in
-// every edition, as FuzzLayout checks its own (checkRunes, checkFrames):
+// every edition, as FuzzLayout checks its own (checkRunes, checkFrames,
+// checkPanels):
 // with its languages offer, contact details, QR code and draft notices.
 func TestBuiltinLeafletLosesNoRuneAndStaysInItsFrames(t *testing.T) {
 	for _, lang := range append(slices.Clone(fuzzLangs), "ur") {
@@ -408,7 +468,7 @@ func TestBuiltinLeafletLosesNoRuneAndStaysInItsFrames(t *testing.T) {
 			if ds.HasErrors() {
 				t.Fatalf("%s %s: %v", lang, e.name, ds)
 			}
-			for _, p := range append(checkRunes(doc, res, nil), checkFrames(res, e.set)...) {
+			for _, p := range slices.Concat(checkRunes(doc, res, nil), checkFrames(res, e.set), checkPanels(res)) {
 				t.Errorf("%s %s: %s", lang, e.name, p)
 			}
 		}

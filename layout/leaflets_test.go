@@ -38,7 +38,7 @@ import (
 // Each edition's golden, <case>.<edition>.golden beside it, is the
 // diagnostics of loading, localising and laying the leaflet out, then the
 // edition's dump. An edition laid out without an error must also pass
-// FuzzLayout's checks (checkRunes, checkFrames).
+// FuzzLayout's checks (checkRunes, checkFrames, checkPanels).
 type leafletCase struct {
 	Lang            string            `toml:"lang"`
 	Editions        []string          `toml:"editions"`
@@ -125,7 +125,7 @@ func TestLeafletCases(t *testing.T) {
 				all := append(append(append(content.Diagnostics(nil), lds...), dds...), ds...)
 				golden(t, filepath.Join("leaflets", name+"."+ed), caseDump(all, res, c))
 				if !ds.HasErrors() {
-					for _, p := range append(checkRunes(doc, res, nil), checkFrames(res, s)...) {
+					for _, p := range slices.Concat(checkRunes(doc, res, nil), checkFrames(res, s), checkPanels(res)) {
 						t.Errorf("%s: %s", ed, p)
 					}
 				}
