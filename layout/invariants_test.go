@@ -161,17 +161,20 @@ func logicalOrder(runs []*GlyphRun) []*GlyphRun {
 // (a list, a list item, a quotation) hold elements.
 var textRoles = []Role{RoleTitle, RoleHeading, RoleParagraph, RoleListBody}
 
-// checkRunes checks that no rune of a message is lost. For every structure
-// element of text (textRoles) set from a message (its MsgID), the non-space characters its runs spell (spelled, ink)
-// are those of one of the document's texts of the message, in order,
-// nothing left out and nothing added. Every message of want has an element
-// in the result, but for one with no text to see (an empty title has none
-// in the easy read). And within every run, each character but white space and
-// control characters (a forced line break) is in the cluster of one of
-// the run's glyphs, every glyph's cluster is in the run's text, the
-// glyphs' clusters run in the run's direction (rising left to right,
-// falling right to left: the glyphs are in visual order), and the run is
-// right to left exactly when its level is odd.
+// checkRunes checks that no rune of a message is lost:
+//
+//   - for every element of text (textRoles) set from a message (its
+//     MsgID), the characters but white space that its runs spell
+//     (spelled, ink) are those of one of the document's texts of the
+//     message, in order, nothing left out and nothing added;
+//   - every message of want has an element, but for one with nothing to
+//     see (the easy read sets no element for an empty title);
+//   - within every run, each character but white space and control
+//     characters (a forced line break) is in the cluster of one of the
+//     run's glyphs, and every glyph's cluster is in the run's text;
+//   - the glyphs' clusters run in the run's direction (rising left to
+//     right, falling right to left: the glyphs are in visual order), and a
+//     run is right to left exactly when its level is odd.
 func checkRunes(doc *content.Document, res *Result, want []string) []string {
 	var out []string
 	texts := docTexts(doc)
@@ -219,8 +222,8 @@ func checkRunes(doc *content.Document, res *Result, want []string) []string {
 					out = append(out, fmt.Sprintf("page %d: run %q: glyph %d has cluster %d, outside its text", pi+1, g.Text, gl.ID, gl.Cluster))
 					continue
 				}
-				for k := gl.Cluster; k < min(len(rs), gl.Cluster+max(gl.Runes, 1)); k++ {
-					covered[k] = true
+				for c := gl.Cluster; c < min(len(rs), gl.Cluster+max(gl.Runes, 1)); c++ {
+					covered[c] = true
 				}
 			}
 			for k, r := range rs {
