@@ -171,6 +171,7 @@ type fuzzEdition struct {
 //
 //   - no rune is lost: each message's runs spell its text (checkRunes);
 //   - nothing is drawn outside its frame (checkFrames);
+//   - the tri-fold's inside starts in its first panel (checkPanels);
 //
 // and that no source and no layout panics: what is wrong is a
 // diagnostic.

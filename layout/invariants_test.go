@@ -17,10 +17,11 @@ import (
 
 // checkLayout checks a layout of doc, done without an error in the fonts
 // set: no rune of a message is lost, and each of the messages want is set
-// (checkRunes); nothing is outside its frame (checkFrames).
+// (checkRunes); nothing is outside its frame (checkFrames); the tri-fold's
+// inside fills from its first panel (checkPanels).
 func checkLayout(t *testing.T, where string, doc *content.Document, res *Result, set *fonts.Set, want []string) {
 	t.Helper()
-	for _, p := range append(checkRunes(doc, res, want), checkFrames(res, set)...) {
+	for _, p := range slices.Concat(checkRunes(doc, res, want), checkFrames(res, set), checkPanels(res)) {
 		t.Errorf("%s: %s", where, p)
 	}
 }
