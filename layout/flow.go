@@ -63,6 +63,11 @@ type block struct {
 	// foot marks blocks that sit at the foot of their frame (the back
 	// cover's QR code and web address)
 	foot bool
+	// rise and sink are how far the block's ink reaches above its top and
+	// below its foot (display type set tighter than its face is tall): at
+	// a page's top the block moves down by rise, and at its foot sink must
+	// fit (page editions)
+	rise, sink float64
 	// where the block comes from, for diagnostics
 	section string
 	msgID   string

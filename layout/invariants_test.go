@@ -84,10 +84,12 @@ func docTexts(doc *content.Document) map[string][]string {
 }
 
 // spelled returns, for each structure element, the text its glyph runs
-// spell: its lines in the order they are drawn (page by page, item by
-// item), each line's runs put back in logical order (logicalOrder). A
-// line is the element's runs on one page, in one region, on one baseline.
-func spelled(res *Result) map[int]string {
+// spell in the order of the display list, which is logical order; and the
+// lines whose runs are not drawn as that order reordered by their levels
+// says (UAX #9 rule L2): from left to right, the runs of a line in visual
+// order. A line is the element's runs on one page, in one region, on one
+// baseline.
+func spelled(res *Result) (map[int]string, []string) {
 	type line struct {
 		page int
 		y    float64
@@ -114,24 +116,30 @@ func spelled(res *Result) map[int]string {
 		}
 	}
 	out := map[int]string{}
+	var problems []string
 	for e, ls := range lines {
 		var b strings.Builder
 		for _, l := range ls {
-			for _, g := range logicalOrder(l.runs) {
+			for _, g := range l.runs {
 				b.WriteString(g.Text)
+			}
+			vis := visualOrder(l.runs)
+			for k := 1; k < len(vis); k++ {
+				if vis[k].X < vis[k-1].X+vis[k-1].Width-0.01 {
+					problems = append(problems, fmt.Sprintf("page %d: element %d: run %q (level %d) is drawn left of %q (level %d), against the order their levels give",
+						l.page+1, e, vis[k].Text, vis[k].Level, vis[k-1].Text, vis[k-1].Level))
+				}
 			}
 		}
 		out[e] = b.String()
 	}
-	return out
+	return out, problems
 }
 
-// logicalOrder returns a line's runs, given in visual order, in logical
-// order: it undoes the reordering of UAX #9 rule L2 by their levels, as
-// layout/text reorders them (reversing from the highest level down to the
-// lowest odd one), by reversing from the lowest odd level up to the
-// highest.
-func logicalOrder(runs []*GlyphRun) []*GlyphRun {
+// visualOrder returns a line's runs, given in logical order, in visual
+// order by UAX #9 rule L2: from the highest level down to the lowest odd
+// one, every stretch of runs at that level or higher is reversed.
+func visualOrder(runs []*GlyphRun) []*GlyphRun {
 	out := slices.Clone(runs)
 	hi, lo := 0, math.MaxInt
 	for _, g := range out {
@@ -140,7 +148,7 @@ func logicalOrder(runs []*GlyphRun) []*GlyphRun {
 			lo = min(lo, g.Level)
 		}
 	}
-	for lv := max(lo, 1); lv <= hi; lv++ {
+	for lv := hi; lv >= max(lo, 1); lv-- {
 		for i := 0; i < len(out); {
 			if out[i].Level < lv {
 				i++
@@ -166,8 +174,10 @@ var textRoles = []Role{RoleTitle, RoleHeading, RoleParagraph, RoleListBody}
 //
 //   - for every element of text (textRoles) set from a message (its
 //     MsgID), the characters but white space that its runs spell
-//     (spelled, ink) are those of one of the document's texts of the
-//     message, in order, nothing left out and nothing added;
+//     (spelled, ink) in the order of the display list are those of one of
+//     the document's texts of the message, in order, nothing left out and
+//     nothing added, and each line's runs are drawn where their levels put
+//     them;
 //   - every message of want has an element, but for one with nothing to
 //     see (the easy read sets no element for an empty title);
 //   - within every run, each character but white space and control
@@ -179,7 +189,8 @@ var textRoles = []Role{RoleTitle, RoleHeading, RoleParagraph, RoleListBody}
 func checkRunes(doc *content.Document, res *Result, want []string) []string {
 	var out []string
 	texts := docTexts(doc)
-	got := spelled(res)
+	got, order := spelled(res)
+	out = append(out, order...)
 	seen := map[string]bool{}
 	for e, el := range res.Elems {
 		if el.MsgID == "" || !slices.Contains(textRoles, el.Role) {
@@ -327,7 +338,7 @@ func checkFrames(res *Result, set *fonts.Set) []string {
 				continue
 			}
 			fr := r.Frame
-			if r.Name == FrontCover {
+			if r.Panel == FrontCover {
 				fr.H = r.Area.Y + r.Area.H - coverInset - fr.Y
 			}
 			if !in(es, fr) {
@@ -348,16 +359,16 @@ func checkFrames(res *Result, set *fonts.Set) []string {
 func checkPanels(res *Result) []string {
 	var out []string
 	for pi, p := range res.Pages {
-		holds := map[string]bool{}
+		holds := map[Panel]bool{}
 		for _, it := range p.Items {
 			if g, ok := it.(*GlyphRun); ok && g.Role != RoleArtifact {
 				if r, ok := regionAt(p, g.Bounds()); ok {
-					holds[r.Name] = true
+					holds[r.Panel] = true
 				}
 			}
 		}
-		order := []string{InsideLeft, Middle, FoldIn}
-		if !slices.ContainsFunc(p.Regions, func(r Region) bool { return r.Name == InsideLeft }) {
+		order := []Panel{InsideLeft, Middle, FoldIn}
+		if !slices.ContainsFunc(p.Regions, func(r Region) bool { return r.Panel == InsideLeft }) {
 			continue
 		}
 		for i, name := range order {
@@ -440,10 +451,10 @@ func TestLayoutChecksFail(t *testing.T) {
 func TestPanelCheckFailsAnEmptyInsideLeft(t *testing.T) {
 	set, _ := tools(t)
 	imp := NewTriFold(A4).Imposition(false)
-	page := func(panels ...string) *Result {
+	page := func(panels ...Panel) *Result {
 		p := Page{Size: A4.Size}
-		for _, name := range []string{InsideLeft, Middle, FoldIn} {
-			p.Regions = append(p.Regions, Region{Name: name, Area: imp[name].Area})
+		for _, panel := range []Panel{InsideLeft, Middle, FoldIn} {
+			p.Regions = append(p.Regions, Region{Name: panel.String(), Panel: panel, Area: imp[panel].Area})
 		}
 		for _, name := range panels {
 			a := imp[name].Area

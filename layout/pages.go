@@ -76,7 +76,7 @@ func breakPages(blocks []block, frame Rect, keeps map[int]float64) [][]placed {
 	for i, b := range blocks {
 		at[i+1] = at[i] + b.before + b.height
 	}
-	height := func(i, j int) float64 { return at[j] - at[i] - blocks[i].before }
+	height := func(i, j int) float64 { return at[j] - at[i] - blocks[i].before + blocks[i].rise + blocks[j-1].sink }
 	best := make([]float64, n+1)
 	from := make([]int, n+1)
 	for j := 1; j <= n; j++ {
@@ -125,7 +125,7 @@ func breakPages(blocks []block, frame Rect, keeps map[int]float64) [][]placed {
 		j := cuts[k]
 		i := from[j]
 		var ps []placed
-		y := 0.0
+		y := blocks[i].rise
 		for m := i; m < j; m++ {
 			b := blocks[m]
 			if m > i {

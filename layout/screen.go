@@ -76,6 +76,7 @@ func (s Screen) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (
 		case content.Title:
 			saved := f.style.Leading
 			f.style.Leading = leadingFor(doc.Lang, 1.2)
+			n := len(f.blocks)
 			first := f.addLine(b.Texts[0], RoleTitle, st.Body*1.75, true, st.Accent, 0, root)
 			f.style.Leading = saved
 			// at this tight leading the first line's ascenders may rise
@@ -85,6 +86,12 @@ func (s Screen) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (
 				first.height += over
 			}
 			first.bookmark = doc.Title
+			// and a line of a title too long for a page, when a page
+			// starts or ends with it, keeps its ink on the page
+			for i := n; i < len(f.blocks); i++ {
+				b := &f.blocks[i]
+				b.rise, b.sink = max(0, -itemsTop(b.items)), max(0, itemsBottom(b.items)-b.height)
+			}
 		case content.Subtitle, content.Audience:
 			f.addLine(b.Texts[0], RoleParagraph, st.Body, false, st.Text, lh*0.3, root)
 		case content.Action:
@@ -116,6 +123,16 @@ func keepAll(ls []block) {
 	for i := 0; i < len(ls)-1; i++ {
 		ls[i].keep = true
 	}
+}
+
+// itemsBottom returns the foot of the lowest item, relative to its block.
+func itemsBottom(items []Item) float64 {
+	y := 0.0
+	for _, it := range items {
+		b := it.Bounds()
+		y = max(y, b.Y+b.H)
+	}
+	return y
 }
 
 // itemsTop returns the top of the highest item, relative to its block.

@@ -642,7 +642,9 @@ func used(ps []placed) float64 {
 // the panels end and by what each break costs a reader — nothing between
 // sections, a little between paragraphs, more inside a paragraph, most
 // inside a sentence, and more again for a heading left with only a few
-// lines at a panel's foot or an empty panel. The first break weighs more:
+// lines at a panel's foot or an empty panel, most for one before a panel
+// with text (the text fills the panels in reading order). The first break
+// weighs more:
 // the first panel is read on its own, beside the flap, when the cover is
 // opened. lh is the body's line height. When the text does not fit it
 // returns what fill does.
@@ -711,9 +713,14 @@ func balance(blocks []block, frames []Rect, lh float64) ([][]placed, []block, br
 			top := max(h[0], h[1], h[2])
 			low := min(h[0]+give(0, i), h[1]+give(i, j), h[2]+give(j, n), top)
 			c := top - low + firstCost(i) + cost(j)
-			for _, x := range h {
+			for k, x := range h {
 				if x == 0 {
 					c += 10 * lh
+					// and worse before text: the inside reads from the
+					// inside left, so it fills the panels in order
+					if k < 2 && h[k+1]+h[min(k+2, 2)] > 0 {
+						c += 20 * lh
+					}
 				}
 			}
 			if c < best {
