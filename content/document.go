@@ -826,7 +826,10 @@ func markNoBreak(runs []Run) []Run {
 		// add marks the matches of re that do not overlap a span already
 		// marked; after an overlap the search goes on past the span marked
 		// last of those it overlaps
-		add := func(re *regexp.Regexp, link func(string) string, ok func(string) bool) {
+		add := func(re *regexp.Regexp, may bool, link func(string) string, ok func(string) bool) {
+			if !may {
+				return // the text lacks what every match holds
+			}
 			// a match starts past the one before it: the spans of one
 			// pass never overlap each other, only those of passes before
 			var added []span
@@ -860,11 +863,14 @@ func markNoBreak(runs []Run) []Run {
 				at = next
 			}
 		}
-		add(emailRe, func(s string) string { return "mailto:" + s }, nil)
-		add(webRe, normaliseLink, nil)
-		add(dateRe, nil, nil)
-		add(phoneRe, TelLink, isPhone)
-		add(postRe, nil, nil)
+		// most texts hold no address, number or date: a pass runs only
+		// when the text has what each of its matches must hold
+		ascii, digits := countDigits(r.Text)
+		add(emailRe, strings.IndexByte(r.Text, '@') >= 0, func(s string) string { return "mailto:" + s }, nil)
+		add(webRe, strings.Contains(r.Text, "www.") || strings.Contains(r.Text, "http"), normaliseLink, nil)
+		add(dateRe, ascii >= 3, nil, nil)
+		add(phoneRe, digits >= 3, TelLink, isPhone)
+		add(postRe, ascii >= 2, nil, nil)
 		if len(spans) == 0 {
 			out = append(out, r)
 			continue
@@ -882,6 +888,21 @@ func markNoBreak(runs []Run) []Run {
 		}
 	}
 	return out
+}
+
+// countDigits returns how many ASCII digits s holds, and how many decimal
+// digits of any script (Unicode Nd, as phoneRe's \p{Nd}).
+func countDigits(s string) (ascii, all int) {
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			ascii++
+			all++
+		case r > 0x7f && unicode.IsDigit(r):
+			all++
+		}
+	}
+	return ascii, all
 }
 
 // mergeSpans merges two lists sorted by less into one.
@@ -903,18 +924,8 @@ func mergeSpans[T any](xs, ys []T, less func(x, y T) bool) []T {
 // isPhone reports whether a run of digit groups is a phone number: nine
 // digits or more, or eight when it starts with 0 or + (0800 1111).
 func isPhone(s string) bool {
-	n := countDigits(s)
+	_, n := countDigits(s)
 	return n >= 9 || (n == 8 && (strings.HasPrefix(s, "0") || strings.HasPrefix(s, "+")))
-}
-
-func countDigits(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsDigit(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // TelLink returns the tel: link (RFC 3966) of a phone number, in the
