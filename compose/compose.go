@@ -154,8 +154,24 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 			return l.LocalizeWith(lang, content.LocalizeOptions{AllowIncomplete: req.AllowIncomplete})
 		})
 	}
-	// each worker keeps a shaper per text family, with its caches
-	newShapers := func() map[string]*text.Shaper { return map[string]*text.Shaper{} }
+	// each worker keeps a shaper per text family, with its caches, taken
+	// from those earlier runs left and left for later ones
+	var (
+		mu   sync.Mutex
+		used []map[string]*text.Shaper
+	)
+	newShapers := func() map[string]*text.Shaper {
+		m := map[string]*text.Shaper{}
+		mu.Lock()
+		used = append(used, m)
+		mu.Unlock()
+		return m
+	}
+	defer func() {
+		for _, m := range used {
+			spare.put(m)
+		}
+	}()
 	err = workers.Run(ctx, len(results), newShapers, func(ctx context.Context, shapers map[string]*text.Shaper, i int) {
 		r := &results[i]
 		doc, ds := localized[r.Lang]()
@@ -216,7 +232,7 @@ func layOut(req Request, job Job, doc *content.Document, diags content.Diagnosti
 	family := ed.Family()
 	sh := shapers[family]
 	if sh == nil {
-		sh = text.NewShaper(set.WithText(family))
+		sh = spare.get(family, set)
 		shapers[family] = sh
 	}
 	res, lds := ed.Layout(doc, set.WithText(family), sh)
@@ -332,4 +348,38 @@ func count(n int, forms ...string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// spare keeps the shapers of finished runs, by text family, for the runs
+// after them: a shaper's caches (the paragraphs it shaped, their break
+// opportunities) let a build in a process that built before — a watch
+// loop, a server, the tests — skip shaping what it set already. A shaper
+// is used by one worker at a time.
+var spare = &shaperPool{free: map[string][]*text.Shaper{}}
+
+// shaperPool is a free list of shapers by text family.
+type shaperPool struct {
+	mu   sync.Mutex
+	free map[string][]*text.Shaper
+}
+
+// get returns a spare shaper of a text family, or a new one.
+func (p *shaperPool) get(family string, set *fonts.Set) *text.Shaper {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free[family]); n > 0 {
+		sh := p.free[family][n-1]
+		p.free[family] = p.free[family][:n-1]
+		return sh
+	}
+	return text.NewShaper(set.WithText(family))
+}
+
+// put gives a worker's shapers back.
+func (p *shaperPool) put(m map[string]*text.Shaper) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for family, sh := range m {
+		p.free[family] = append(p.free[family], sh)
+	}
 }

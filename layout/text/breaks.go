@@ -52,7 +52,7 @@ func (s *Shaper) breaks(p Paragraph, noBreak [][2]int) breakSet {
 		return b
 	}
 	b := breakSet{breaks: s.findBreaks(p.Text, noBreak), keep: keeps(p)}
-	if s.breakCache == nil {
+	if s.breakCache == nil || len(s.breakCache) >= cacheLimit {
 		s.breakCache = map[paraKey]breakSet{}
 	}
 	s.breakCache[key] = b

@@ -113,7 +113,13 @@ type Shaper struct {
 	// breakCache keeps each paragraph's break opportunities, which do not
 	// depend on the size either
 	breakCache map[paraKey]breakSet
+	// linesCache keeps each paragraph's lines at a size and width
+	linesCache map[linesKey]setLines
 }
+
+// cacheLimit bounds each of a shaper's caches, in paragraphs: a shaper kept
+// for build after build (of many leaflets) starts them afresh when full.
+const cacheLimit = 8192
 
 // NewShaper returns a shaper that sets text in the given fonts.
 func NewShaper(set *fonts.Set) *Shaper {
@@ -182,7 +188,39 @@ func (s *Shaper) Measure(p Paragraph) float64 {
 // stretch that cannot be broken and is wider than width gets a line of its
 // own that is wider than width: the caller reports the overflow. Characters
 // that no face covers are returned as problems and set in the text face.
+//
+// The lines are the shaper's to keep: a paragraph set again at the same
+// size and width (the next build of a leaflet) gets them from its cache.
+// Callers must not change them.
 func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []Missing) {
+	key := linesKey{para: shapeKey(p), size: p.Size, width: width, balance: p.Balance, noBreak: rangesKey(noBreak)}
+	if c, ok := s.linesCache[key]; ok {
+		return c.lines, c.missing
+	}
+	lines, missing := s.lines(p, width, noBreak)
+	if s.linesCache == nil || len(s.linesCache) >= cacheLimit {
+		s.linesCache = map[linesKey]setLines{}
+	}
+	s.linesCache[key] = setLines{lines, missing}
+	return lines, missing
+}
+
+// linesKey is what a paragraph's lines depend on beside its shaping.
+type linesKey struct {
+	para        paraKey
+	size, width float64
+	balance     bool
+	noBreak     string
+}
+
+// setLines are a paragraph's lines and the characters no face covers.
+type setLines struct {
+	lines   []Line
+	missing []Missing
+}
+
+// lines is Lines without the cache.
+func (s *Shaper) lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []Missing) {
 	items, missing := s.shape(p)
 	if len(p.Text) == 0 {
 		return nil, missing
@@ -461,7 +499,7 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 	c, ok := s.cache[key]
 	if !ok {
 		c.items, c.missing = s.shapeUnits(p)
-		if s.cache == nil {
+		if s.cache == nil || len(s.cache) >= cacheLimit {
 			s.cache = map[paraKey]shaped{}
 		}
 		s.cache[key] = c
