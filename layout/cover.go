@@ -129,7 +129,7 @@ func (f *flow) coverAt(doc *content.Document, secs []content.DocSection, frame, 
 			if i > 0 {
 				y += b.before
 			}
-			items = append(items, f.draw([]placed{{b, y}}, frame)...)
+			items = append(items, f.draw([]placed{{&b, y}}, frame)...)
 			y += b.height
 		}
 		return y
@@ -324,7 +324,7 @@ func (f *flow) draftNotice(notice []content.Text, frame Rect, bottom float64, ro
 	y := top + pad
 	for _, b := range ls {
 		y += b.before
-		*items = append(*items, f.draw([]placed{{b, y}}, frame)...)
+		*items = append(*items, f.draw([]placed{{&b, y}}, frame)...)
 		y += b.height
 	}
 	const rule = 1.0

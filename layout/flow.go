@@ -518,9 +518,11 @@ func (f *flow) addContactLines(lines []content.Text, before float64, doc int, se
 	f.blocks = append(f.blocks, all...)
 }
 
-// placed is a block put in a frame at a vertical offset.
+// placed is a block put in a frame at a vertical offset. It points at the
+// block, which placing never changes: trying one way of filling frames
+// after another copies no blocks.
 type placed struct {
-	block
+	*block
 	y float64
 }
 
@@ -541,7 +543,7 @@ func fill(blocks []block, frames []Rect) ([][]placed, []block) {
 				break
 			}
 			if y+before+b.height <= fr.H+0.01 {
-				out[fi] = append(out[fi], placed{b, y + before})
+				out[fi] = append(out[fi], placed{&blocks[i], y + before})
 				y += before + b.height
 				i++
 				continue

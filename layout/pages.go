@@ -22,7 +22,7 @@ func paginate(blocks []block, frame Rect) [][]placed {
 	for len(blocks) > 0 {
 		ps, _ := fill(blocks, []Rect{frame, frame})
 		if len(ps[0]) == 0 { // a block taller than the page
-			pages = append(pages, []placed{{blocks[0], 0}})
+			pages = append(pages, []placed{{&blocks[0], 0}})
 			blocks = blocks[1:]
 			continue
 		}
@@ -131,7 +131,7 @@ func breakPages(blocks []block, frame Rect, keeps map[int]float64) [][]placed {
 			if m > i {
 				y += b.before
 			}
-			ps = append(ps, placed{b, y})
+			ps = append(ps, placed{&blocks[m], y})
 			y += b.height
 		}
 		pages = append(pages, ps)

@@ -738,7 +738,7 @@ func balance(blocks []block, frames []Rect, lh float64) ([][]placed, []block, br
 			if i > r[0] {
 				y += blocks[i].before
 			}
-			out[k] = append(out[k], placed{blocks[i], y})
+			out[k] = append(out[k], placed{&blocks[i], y})
 			y += blocks[i].height
 		}
 	}
