@@ -63,9 +63,18 @@ func usageErr(format string, args ...any) error {
 // instead of growing to twice its live heap.
 const memoryLimit = 400 << 20
 
+// gcPercent is the heap growth between collections (GOGC overrides it):
+// a build is a short run that leaves most of what it allocates behind, so
+// collecting at twice the default growth saves a tenth of its time for a
+// third more memory (the whole catalogue: about 120 MB at the peak).
+const gcPercent = 200
+
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		limitMemory(memoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	// an interrupt cancels the build: it stops, writes nothing and leaves
 	// no temporary file; a second interrupt ends the process at once
