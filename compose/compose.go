@@ -27,7 +27,7 @@ type Request struct {
 	Editions []*Edition
 	// Paper, Size, FoldMarks and PrintShop are the editions' settings
 	// (Settings).
-	Paper     layout.Paper
+	Paper     layout.Paper // zero: A4
 	Size      float64
 	FoldMarks bool
 	PrintShop bool
@@ -41,9 +41,14 @@ type Request struct {
 	AllowIncomplete bool
 }
 
-// Settings returns the request's settings for the editions.
+// Settings returns the request's settings for the editions: A4 when it
+// names no paper.
 func (r Request) Settings() Settings {
-	return Settings{Paper: r.Paper, Size: r.Size, FoldMarks: r.FoldMarks, PrintShop: r.PrintShop}
+	s := Settings{Paper: r.Paper, Size: r.Size, FoldMarks: r.FoldMarks, PrintShop: r.PrintShop}
+	if s.Paper.Name == "" {
+		s.Paper = layout.A4
+	}
+	return s
 }
 
 // Published returns the editions' date: the request's, or the leaflet's.

@@ -4,8 +4,11 @@ package compose
 
 import (
 	"context"
+	"io/fs"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"leaflet/content"
 	"leaflet/layout"
@@ -89,5 +92,83 @@ func TestFailedNamesThePlannedFilesNotBuilt(t *testing.T) {
 	want := "cse-en-easy-read-20pt.pdf cse-ur-trifold-letter.pdf"
 	if strings.Join(got, " ") != want {
 		t.Errorf("failed %q; want %q", got, want)
+	}
+}
+
+// withoutMessage returns the built-in leaflet with one message taken out
+// of a language's bundle.
+func withoutMessage(t *testing.T, lang, id string) *content.Leaflet {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, name := range content.BuiltinFiles() {
+		b, err := fs.ReadFile(content.Builtin(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, "active."+lang+".toml") {
+			s := string(b)
+			at := strings.Index(s, "["+id+"]")
+			end := at + 1 + strings.Index(s[at+1:], "\n[")
+			if at < 0 || end <= at {
+				t.Fatalf("%s has no [%s] table", name, id)
+			}
+			b = []byte(s[:at] + s[end+1:])
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	l, ds := content.Load(fsys, "", content.DefaultLeaflet)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return l
+}
+
+func TestRunRefusesAnIncompleteLanguageUnlessAllowed(t *testing.T) {
+	l := withoutMessage(t, "pl", "cover.subtitle")
+	req := Request{Leaflet: l, Langs: []string{"en", "pl"}, Editions: []*Edition{LargePrint, EasyRead}}
+	outs, ds := LayOut(t.Context(), req)
+	if len(outs) != 2 || outs[0].Lang != "en" || outs[1].Lang != "en" {
+		t.Errorf("got %d outputs; want English's two, Polish refused", len(outs))
+	}
+	var refused []content.Diagnostic
+	for _, d := range ds {
+		if d.Code == content.CodeIncomplete {
+			refused = append(refused, d)
+		}
+	}
+	if len(refused) != 1 || refused[0].Severity != content.Error || !strings.Contains(refused[0].Msg, "cover.subtitle") {
+		t.Fatalf("got %v; want one error, coded incomplete, naming cover.subtitle", refused)
+	}
+
+	req.AllowIncomplete = true
+	outs, ds = LayOut(t.Context(), req)
+	if ds.HasErrors() || len(outs) != 4 {
+		t.Fatalf("with AllowIncomplete: %d outputs, %v", len(outs), ds)
+	}
+	for _, o := range outs[2:] {
+		if !slices.Contains(o.Fallbacks, "cover.subtitle") {
+			t.Errorf("%s: fallbacks %q; want cover.subtitle set in English", o.Name, o.Fallbacks)
+		}
+	}
+	// the warning comes once, not once per edition
+	n := 0
+	for _, d := range ds {
+		if d.Code == content.CodeIncomplete {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("got the incomplete warning %d times; want once", n)
+	}
+}
+
+func TestPublishedIsTheRequestsDateOrTheLeaflets(t *testing.T) {
+	l := builtin(t)
+	if got := (Request{Leaflet: l}).Published(); !got.Equal(l.Published) {
+		t.Errorf("got %v; want the leaflet's %v", got, l.Published)
+	}
+	d := l.Published.AddDate(1, 0, 0)
+	if got := (Request{Leaflet: l, Date: d}).Published(); !got.Equal(d) {
+		t.Errorf("got %v; want the request's %v", got, d)
 	}
 }
