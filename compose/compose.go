@@ -132,33 +132,17 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 		diags.Errorf(content.Pos{}, "%v", err)
 		return nil, diags
 	}
-	l := req.Leaflet
-	langs := req.langs()
-	for _, lang := range langs {
-		if _, ok := l.Bundles[lang]; !ok {
-			d := diags.Errorf(content.Pos{File: l.File}, "leaflet %q has no bundle for language %q", l.ID, lang)
-			d.Hint = "it has " + strings.Join(l.Langs(), ", ") + "; 'leaflet translate' starts a new language"
-		}
-	}
-	if diags.HasErrors() {
+	langs, editions := req.plan(&diags)
+	if diags.HasErrors() && len(langs) == 0 {
 		return nil, diags
 	}
-	langs = incomplete(l, langs, req.AllowIncomplete, &diags)
-	editions := req.editions(&diags)
 	var results []Result[T]
 	for _, lang := range langs {
 		for _, ed := range editions {
 			results = append(results, Result[T]{Job: Job{lang, ed}})
 		}
 	}
-	// each language is localised once, by the first of its editions to
-	// start, and its document shared: layout only reads it
-	localized := map[string]func() (*content.Document, content.Diagnostics){}
-	for _, lang := range langs {
-		localized[lang] = sync.OnceValues(func() (*content.Document, content.Diagnostics) {
-			return l.LocalizeWith(lang, content.LocalizeOptions{AllowIncomplete: req.AllowIncomplete})
-		})
-	}
+	localized := req.localizers(langs)
 	// each worker keeps a shaper per text family, with its caches, taken
 	// from those earlier runs left and left for later ones
 	var (
@@ -198,6 +182,37 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 	return results, diags
 }
 
+// plan returns the languages a request builds — none when it names one
+// without a bundle; without an incomplete one unless it allows them — and
+// its editions, with the problems found.
+func (r Request) plan(diags *content.Diagnostics) ([]string, []*Edition) {
+	l := r.Leaflet
+	langs := r.langs()
+	for _, lang := range langs {
+		if _, ok := l.Bundles[lang]; !ok {
+			d := diags.Errorf(content.Pos{File: l.File}, "leaflet %q has no bundle for language %q", l.ID, lang)
+			d.Hint = "it has " + strings.Join(l.Langs(), ", ") + "; 'leaflet translate' starts a new language"
+		}
+	}
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	return incomplete(l, langs, r.AllowIncomplete, diags), r.editions(diags)
+}
+
+// localizers returns, for each language, the function that localises it:
+// once, by the first of its editions to start, the document then shared,
+// since layout only reads it.
+func (r Request) localizers(langs []string) map[string]func() (*content.Document, content.Diagnostics) {
+	out := map[string]func() (*content.Document, content.Diagnostics){}
+	for _, lang := range langs {
+		out[lang] = sync.OnceValues(func() (*content.Document, content.Diagnostics) {
+			return r.Leaflet.LocalizeWith(lang, content.LocalizeOptions{AllowIncomplete: r.AllowIncomplete})
+		})
+	}
+	return out
+}
+
 // Run is Jobs for a build: it returns the products of the jobs that built
 // and every problem, a problem met by every edition of a language once.
 // When ctx is cancelled it returns no products, and an error saying so.
@@ -206,15 +221,10 @@ func Run[T any](ctx context.Context, req Request, finish Finish[T]) ([]T, conten
 	if ctx.Err() != nil {
 		return nil, diags
 	}
-	seen := map[string]bool{}
+	seen := map[content.Key]bool{}
 	var done []T
 	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			if key := d.Error(); !seen[key] {
-				seen[key] = true
-				diags = append(diags, d)
-			}
-		}
+		diags.AddNew(seen, r.Diagnostics)
 		if r.OK {
 			done = append(done, r.Product)
 		}

@@ -114,8 +114,32 @@ func (d Diagnostic) Error() string {
 	return b.String()
 }
 
+// Key identifies the problem a diagnostic reports, whatever its hint and
+// source line: jobs that meet the same problem (every edition of a
+// language, a bundle's mistake) report it once.
+type Key struct {
+	Pos        Pos
+	Severity   Severity
+	Code       Code
+	Where, Msg string
+}
+
+// Key returns the diagnostic's key.
+func (d Diagnostic) Key() Key { return Key{d.Pos, d.Severity, d.Code, d.Where, d.Msg} }
+
 // Diagnostics is a list of problems.
 type Diagnostics []Diagnostic
+
+// AddNew appends the diagnostics of from whose key is not in seen, and
+// adds their keys to seen.
+func (ds *Diagnostics) AddNew(seen map[Key]bool, from Diagnostics) {
+	for _, d := range from {
+		if k := d.Key(); !seen[k] {
+			seen[k] = true
+			*ds = append(*ds, d)
+		}
+	}
+}
 
 // Errorf adds an error at pos.
 func (ds *Diagnostics) Errorf(pos Pos, format string, args ...any) *Diagnostic {

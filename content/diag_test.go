@@ -139,3 +139,27 @@ func TestDiagnosticsSortByFileLineAndColumnKeepingTies(t *testing.T) {
 		t.Errorf("got %q; want %q", got, want)
 	}
 }
+
+// TestKeyIsWhatAProblemIs: two reports of one problem that differ only in
+// their hint or source line have one key and are added once; the same
+// words with another code are another problem.
+func TestKeyIsWhatAProblemIs(t *testing.T) {
+	a := Diagnostic{Pos: Pos{File: "f", Line: 1}, Severity: Error, Where: "pl", Msg: "m", Hint: "one"}
+	b := a
+	b.Hint, b.Source = "another", "x = 1"
+	c := a
+	c.Code = CodeOverflow
+	if a.Key() != b.Key() {
+		t.Error("two reports of one problem with different hints have different keys")
+	}
+	if a.Key() == c.Key() {
+		t.Error("problems of different codes have one key")
+	}
+	var ds Diagnostics
+	seen := map[Key]bool{}
+	ds.AddNew(seen, Diagnostics{a, b})
+	ds.AddNew(seen, Diagnostics{c, a})
+	if len(ds) != 2 || ds[0].Hint != "one" || ds[1].Code != CodeOverflow {
+		t.Errorf("got %v; want a once, then c", ds)
+	}
+}

@@ -158,17 +158,14 @@ func Check(ctx context.Context, fsys fs.FS, root, id string, langs []string) *Re
 		results, _ = compose.Jobs(ctx, compose.Request{Leaflet: l, Langs: built, Editions: r.Editions, Paper: layout.A4, AllowIncomplete: true},
 			func(_ context.Context, o compose.Output, _ *layout.Result) (compose.Output, error) { return o, nil })
 	}
-	seen := map[diagKey]bool{}
+	seen := map[content.Key]bool{}
 	for _, j := range results {
 		st := status[j.Lang]
 		fit := Fits
 		for _, d := range j.Diagnostics {
 			fit = fitAfter(fit, d)
-			if key := keyOf(d); !seen[key] { // Localize's problems come once per edition
-				seen[key] = true
-				r.Diagnostics = append(r.Diagnostics, d)
-			}
 		}
+		r.Diagnostics.AddNew(seen, j.Diagnostics) // Localize's problems come once per edition
 		if o := j.Product; j.OK && j.Edition.Folded && len(o.Panels) > 0 {
 			st.TriFold = &TriFoldFit{Body: o.BodySize, Panels: o.Panels, Moved: o.Moved}
 			for _, p := range o.Panels {
@@ -226,20 +223,6 @@ func fitAfter(fit Fit, d content.Diagnostic) Fit {
 		return Fails
 	}
 	return fit
-}
-
-// diagKey is what makes two diagnostics the same problem, whatever their
-// hint and source line.
-type diagKey struct {
-	Pos        content.Pos
-	Severity   content.Severity
-	Code       content.Code
-	Where, Msg string
-}
-
-// keyOf returns a diagnostic's key.
-func keyOf(d content.Diagnostic) diagKey {
-	return diagKey{d.Pos, d.Severity, d.Code, d.Where, d.Msg}
 }
 
 // pictureAlts maps the message IDs that describe pictures to the pictures.

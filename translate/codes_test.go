@@ -58,20 +58,3 @@ func TestCheckTellsTheGapsWarningByItsCode(t *testing.T) {
 		t.Errorf("no error with CodeNoTranslation for the message removed:\n%s", diagsText(r.Diagnostics))
 	}
 }
-
-// TestCheckDeduplicatesByWhatAProblemIs: two reports of one problem that
-// differ only in their hint are one; the same words with another code are
-// another problem.
-func TestCheckDeduplicatesByWhatAProblemIs(t *testing.T) {
-	a := content.Diagnostic{Pos: content.Pos{File: "f", Line: 1}, Severity: content.Error, Where: "pl", Msg: "m", Hint: "one"}
-	b := a
-	b.Hint = "another"
-	if keyOf(a) != keyOf(b) {
-		t.Error("two reports of one problem with different hints have different keys")
-	}
-	c := a
-	c.Code = content.CodeOverflow
-	if keyOf(a) == keyOf(c) {
-		t.Error("problems of different codes have one key")
-	}
-}
