@@ -66,7 +66,7 @@ func panelOf(imp layout.Imposition, page int, x float64) (int, layout.Panel) {
 func checkTagged(t *testing.T, pdf []byte) *pdfua.Report {
 	t.Helper()
 	testtool.Need(t, "qpdf", "qpdf")
-	rep, err := pdfua.Check(pdf)
+	rep, err := pdfua.Check(t.Context(), pdf)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -247,7 +247,7 @@ func TestXMPIsDeterministicAndComplete(t *testing.T) {
 func TestTaggedPDFPassesTheChecker(t *testing.T) {
 	for ei, e := range editions {
 		for _, lang := range []string{"en", "ur"} {
-			rep, err := pdfua.Check(tagged(t, lang, ei))
+			rep, err := pdfua.Check(t.Context(), tagged(t, lang, ei))
 			if errors.Is(err, pdfua.ErrNoQpdf) {
 				skipWithoutQpdf(t)
 			}

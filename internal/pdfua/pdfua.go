@@ -3,6 +3,7 @@
 package pdfua
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -74,9 +75,9 @@ func (c *checker) problem(format string, args ...any) {
 // generator controls, reading it through qpdf. It returns an error only
 // when the file cannot be read (ErrNoQpdf when qpdf is not installed);
 // what the file fails, and what qpdf warned of, is in the report's
-// Problems.
-func Check(pdf []byte) (*Report, error) {
-	d, warnings, err := readPDF(pdf)
+// Problems. Cancelling ctx stops qpdf.
+func Check(ctx context.Context, pdf []byte) (*Report, error) {
+	d, warnings, err := readPDF(ctx, pdf)
 	if err != nil {
 		return nil, err
 	}

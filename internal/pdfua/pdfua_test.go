@@ -18,7 +18,7 @@ import (
 func check(t *testing.T, pdf []byte) *Report {
 	t.Helper()
 	testtool.Need(t, "qpdf", "qpdf")
-	rep, err := Check(pdf)
+	rep, err := Check(t.Context(), pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,11 +185,11 @@ func TestCheckerReportsQpdfWarnings(t *testing.T) {
 
 func TestCheckErrors(t *testing.T) {
 	testtool.Need(t, "qpdf", "qpdf")
-	if _, err := Check([]byte("not a PDF")); err == nil || !strings.Contains(err.Error(), "qpdf") {
+	if _, err := Check(t.Context(), []byte("not a PDF")); err == nil || !strings.Contains(err.Error(), "qpdf") {
 		t.Errorf("a file that is no PDF gives %v, want qpdf's error", err)
 	}
 	t.Setenv("PATH", t.TempDir())
-	if _, err := Check(builtPDF(t, "trifold")); !errors.Is(err, ErrNoQpdf) {
+	if _, err := Check(t.Context(), builtPDF(t, "trifold")); !errors.Is(err, ErrNoQpdf) {
 		t.Errorf("without qpdf Check gives %v, want ErrNoQpdf", err)
 	}
 }

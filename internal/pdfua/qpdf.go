@@ -10,6 +10,7 @@ package pdfua
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -76,7 +77,7 @@ type qpdfObject struct {
 
 // readPDF runs qpdf on pdf and returns the document and what qpdf warned
 // of, one sentence each.
-func readPDF(pdf []byte) (*document, []string, error) {
+func readPDF(ctx context.Context, pdf []byte) (*document, []string, error) {
 	path, err := exec.LookPath("qpdf")
 	if err != nil {
 		return nil, nil, ErrNoQpdf
@@ -94,7 +95,7 @@ func readPDF(pdf []byte) (*document, []string, error) {
 		return nil, nil, err
 	}
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(path, append(qpdfArgs, f.Name())...)
+	cmd := exec.CommandContext(ctx, path, append(qpdfArgs, f.Name())...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	var warnings []string
 	if err := cmd.Run(); err != nil {
