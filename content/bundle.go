@@ -3,6 +3,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -41,7 +42,14 @@ type Bundle struct {
 	// bundle is read-only after, and shared by the builds of every edition
 	ids  []string
 	zero rune
+	// offerOnly reports a bundle read only for the languages offer
+	// (LoadOptions.Langs): its name and offer line
+	offerOnly bool
 }
+
+// OfferOnly reports that the bundle holds only what the languages offer
+// shows of its language (LoadOptions.Langs), not its translation.
+func (b *Bundle) OfferOnly() bool { return b.offerOnly }
 
 // IDs returns the bundle's message IDs in file order. The slice is the
 // bundle's own, shared by every caller: read it, do not change it.
@@ -79,8 +87,18 @@ func (b *Bundle) digitZero() rune {
 // Pos returns the position of a message's table in the file.
 func (b *Bundle) Pos(id string) Pos { return b.pos.key(id) }
 
-// loadBundles reads every locales/<id>/active.<lang>.toml.
-func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
+// parsed is one bundle file being read.
+type parsed struct {
+	tag, display string
+	src          []byte
+	b            *Bundle
+	ds           Diagnostics
+}
+
+// loadBundles reads every locales/<id>/active.<lang>.toml: whole those of
+// the languages built (all, when langs is empty) and of the source
+// language; of the others, what the languages offer needs.
+func (l *Leaflet) loadBundles(fsys fs.FS, root string, langs []string) Diagnostics {
 	var ds Diagnostics
 	dir := path.Join("locales", l.ID)
 	entries, err := fs.ReadDir(fsys, dir)
@@ -92,12 +110,6 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 	sourceFailed := false // the source bundle is there but broken
 	// Bundles are read in order and parsed in parallel: each language's
 	// file is independent, and parsing is most of loading a leaflet.
-	type parsed struct {
-		tag, display string
-		src          []byte
-		b            *Bundle
-		ds           Diagnostics
-	}
 	var jobs []*parsed
 	for _, e := range entries {
 		name := e.Name()
@@ -123,9 +135,19 @@ func (l *Leaflet) loadBundles(fsys fs.FS, root string) Diagnostics {
 		}
 		jobs = append(jobs, &parsed{tag: tag, display: display, src: src})
 	}
+	whole := wholeBundles(l.ID, l.Source, jobs, langs)
 	// content has no context of its own: loading is not cancelled
 	workers.Each(context.Background(), len(jobs), func(_ context.Context, i int) {
 		job := jobs[i]
+		if !whole[job.tag] {
+			if src, ok := offerSource(job.src); ok {
+				if b, ds := parseBundle(job.display, job.tag, src); b != nil && !ds.HasErrors() && hasOffer(b) {
+					b.offerOnly, b.zero = true, fileDigitZero(job.src)
+					job.b = b
+					return
+				}
+			}
+		}
 		job.b, job.ds = parseBundle(job.display, job.tag, job.src)
 	})
 	for _, job := range jobs {
@@ -292,4 +314,84 @@ func (l *Leaflet) newI18nBundle() (*i18n.Bundle, error) {
 		}
 	}
 	return b, nil
+}
+
+// offerMessages are what the languages offer shows of a language.
+var offerMessages = []string{"language.name", "request.language"}
+
+// wholeBundles returns the languages whose bundles are read whole: every
+// one when langs is empty; else the source language and those langs
+// match (as MatchLang matches a tag).
+func wholeBundles(id, source string, jobs []*parsed, langs []string) map[string]bool {
+	whole := map[string]bool{source: true}
+	var have []string
+	for _, j := range jobs {
+		have = append(have, j.tag)
+		if len(langs) == 0 {
+			whole[j.tag] = true
+		}
+	}
+	for _, tag := range langs {
+		if lang, _, err := matchLang(id, have, tag); err == nil {
+			whole[lang] = true
+		}
+	}
+	return whole
+}
+
+// hasOffer reports whether a bundle holds the messages of the offer.
+func hasOffer(b *Bundle) bool {
+	for _, id := range offerMessages {
+		if b.Messages[id] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// offerSource returns a bundle file with every line but those of the offer
+// messages' tables left blank, so that parsing it reads those messages at
+// their own lines and columns; ok is false for a file it cannot cut so
+// (multi-line strings, which may hold a line that looks like a table's
+// header), which is then read whole.
+func offerSource(src []byte) (out []byte, ok bool) {
+	if bytes.Contains(src, []byte(`"""`)) || bytes.Contains(src, []byte(`'''`)) {
+		return nil, false
+	}
+	out = make([]byte, 0, len(src))
+	keep := false
+	for line := range bytes.Lines(src) {
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] == '[' {
+			name := strings.Trim(string(bytes.TrimSpace(bytes.Trim(stripTOMLComment(t), "[]"))), `"`)
+			keep = slices.Contains(offerMessages, name)
+		}
+		if keep {
+			out = append(out, line...)
+		} else if bytes.HasSuffix(line, []byte("\n")) {
+			out = append(out, '\n')
+		}
+	}
+	return out, true
+}
+
+// stripTOMLComment returns a table header line without a comment after it.
+func stripTOMLComment(line []byte) []byte {
+	if i := bytes.LastIndexByte(line, ']'); i >= 0 {
+		return line[:i+1]
+	}
+	return line
+}
+
+// fileDigitZero returns the zero of the digits a bundle file's texts are
+// written in, as digitZero does for a bundle read whole: that of the first
+// digit of another system than ASCII in an other = "…" line, in file order.
+func fileDigitZero(src []byte) rune {
+	for line := range bytes.Lines(src) {
+		if t := bytes.TrimSpace(line); bytes.HasPrefix(t, []byte("other")) {
+			if z, ok := nativeZero(string(t)); ok {
+				return z
+			}
+		}
+	}
+	return '0'
 }

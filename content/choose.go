@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -38,30 +39,36 @@ func Leaflets(fsys fs.FS) ([]string, error) {
 // kind of (en-GB: en; zh-CN: zh-Hans), with a note saying so. A tag with
 // neither is an error that lists the leaflet's languages.
 func (l *Leaflet) MatchLang(tag string) (lang, note string, err error) {
-	for _, have := range l.Langs() {
+	return matchLang(l.ID, l.Langs(), tag)
+}
+
+// matchLang matches a tag to one of the languages a leaflet has, as
+// MatchLang does.
+func matchLang(id string, langs []string, tag string) (lang, note string, err error) {
+	for _, have := range langs {
 		if strings.EqualFold(have, tag) {
 			return have, "", nil
 		}
 	}
-	have := strings.Join(l.Langs(), ", ")
+	have := strings.Join(langs, ", ")
 	t, perr := language.Parse(tag)
 	if perr != nil {
-		return "", "", fmt.Errorf("the leaflet %q has no bundle for language %q (not a language tag BCP 47 knows): it is in %s", l.ID, tag, have)
+		return "", "", fmt.Errorf("the leaflet %q has no bundle for language %q (not a language tag BCP 47 knows): it is in %s", id, tag, have)
 	}
-	if _, ok := l.Bundles[t.String()]; ok {
+	if slices.Contains(langs, t.String()) {
 		return t.String(), "", nil
 	}
 	var tags []language.Tag
-	for _, h := range l.Langs() {
+	for _, h := range langs {
 		tags = append(tags, language.Make(h))
 	}
 	// the same language in another region or script; not another
 	// language its readers may know (the matcher offers English for Welsh)
-	if _, i, conf := language.NewMatcher(tags).Match(t); conf >= language.High && sameBase(t, tags[i]) {
-		got := l.Langs()[i]
-		return got, fmt.Sprintf("the leaflet %q has no bundle for %s: using %s", l.ID, t, got), nil
+	if _, i, conf := language.NewMatcher(tags).Match(t); len(tags) > 0 && conf >= language.High && sameBase(t, tags[i]) {
+		got := langs[i]
+		return got, fmt.Sprintf("the leaflet %q has no bundle for %s: using %s", id, t, got), nil
 	}
-	return "", "", fmt.Errorf("the leaflet %q has no bundle for language %q: it is in %s ('leaflet translate --lang %s' starts a translation)", l.ID, t.String(), have, t)
+	return "", "", fmt.Errorf("the leaflet %q has no bundle for language %q: it is in %s ('leaflet translate --lang %s' starts a translation)", id, t.String(), have, t)
 }
 
 func sameBase(a, b language.Tag) bool {

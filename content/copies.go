@@ -54,8 +54,8 @@ func (l *Leaflet) MostlySource(lang string) bool {
 func (l *Leaflet) checkCopies() Diagnostics {
 	var ds Diagnostics
 	for _, lang := range l.Langs() {
-		if !l.MostlySource(lang) {
-			continue
+		if b := l.Bundles[lang]; b != nil && b.offerOnly || !l.MostlySource(lang) {
+			continue // a bundle read for the offer is not its translation
 		}
 		same, total := l.SameAsSource(lang)
 		bu := l.Bundles[lang]

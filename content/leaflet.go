@@ -216,7 +216,24 @@ type blockFile struct {
 // prefixed to file names in diagnostics. It returns the leaflet (nil when
 // it cannot be used) and every problem found.
 func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
-	ld := &loader{fsys: fsys, root: root, id: id, placed: map[string]Pos{}}
+	return LoadWith(fsys, root, id, LoadOptions{})
+}
+
+// LoadOptions changes what LoadWith reads.
+type LoadOptions struct {
+	// Langs, when not empty, are the languages a build sets (tags as a
+	// reader gives them, matched as MatchLang does): the other languages'
+	// bundles are read only for what the languages offer shows of them —
+	// their name and their line of the offer — so that a build of one
+	// language does not parse every translation, and a mistake elsewhere
+	// in a language it does not build does not stop it. The source
+	// language is always read whole.
+	Langs []string
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, root, id string, opt LoadOptions) (*Leaflet, Diagnostics) {
+	ld := &loader{fsys: fsys, root: root, id: id, placed: map[string]Pos{}, opt: opt}
 	f, ok := ld.decode()
 	if !ok {
 		return nil, ld.ds
@@ -228,7 +245,7 @@ func Load(fsys fs.FS, root, id string) (*Leaflet, Diagnostics) {
 	if f.EasyRead != nil {
 		ld.easyRead(f.EasyRead)
 	}
-	ld.ds = append(ld.ds, l.loadBundles(fsys, root)...)
+	ld.ds = append(ld.ds, l.loadBundles(fsys, root, opt.Langs)...)
 	ld.ds = append(ld.ds, l.loadReviews(fsys, root)...)
 	ld.messageUse()
 	ld.ds = append(ld.ds, l.checkCopies()...)
@@ -256,6 +273,7 @@ type loader struct {
 	// and is kept in twices
 	placed map[string]Pos
 	twices []placing
+	opt    LoadOptions
 }
 
 // placing is a message placed again, at r, after its first place.
@@ -289,7 +307,7 @@ func (ld *loader) decode() (*leafletFile, bool) {
 		ld.ds = append(ld.ds, tomlDiagnostic(ld.display, string(src), ld.pos, err))
 		// still check the bundles, so that one run reports every problem
 		stub := &Leaflet{ID: ld.id, Source: "en", Bundles: map[string]*Bundle{}}
-		for _, d := range stub.loadBundles(ld.fsys, ld.root) {
+		for _, d := range stub.loadBundles(ld.fsys, ld.root, ld.opt.Langs) {
 			if d.Pos.Line > 0 {
 				ld.ds = append(ld.ds, d)
 			}

@@ -4,8 +4,12 @@ package content
 
 import (
 	"errors"
+	"io/fs"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestLoadAcceptsTheSmallValidLeaflet(t *testing.T) {
@@ -586,4 +590,63 @@ func TestLoadReportsAMissingSourceBundleBesideAMisnamedOne(t *testing.T) {
 		{pos: "locales/demo", severity: Error, msg: `no bundle for the source language "en"`},
 		{pos: "locales/demo/active.english.toml", severity: Error, msg: `"english" is not a valid BCP 47 language tag`},
 	})
+}
+
+func TestLoadWithLangsReadsTheOthersOnlyForTheOffer(t *testing.T) {
+	whole, ds := Load(Builtin(), "", DefaultLeaflet)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	l, ds := LoadWith(Builtin(), "", DefaultLeaflet, LoadOptions{Langs: []string{"en-GB", "PL"}})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if !slices.Equal(l.Langs(), whole.Langs()) {
+		t.Errorf("languages %q; want every language, %q", l.Langs(), whole.Langs())
+	}
+	for _, lang := range l.Langs() {
+		b := l.Bundles[lang]
+		wantWhole := lang == "en" || lang == "pl"
+		if b.OfferOnly() == wantWhole {
+			t.Errorf("%s: read for the offer only: %v; want %v", lang, b.OfferOnly(), !wantWhole)
+		}
+		if !wantWhole && (len(b.Messages) != 2 || b.zero != whole.Bundles[lang].zero) {
+			t.Errorf("%s: %d messages, digit zero %q; want the 2 of the offer and the whole bundle's %q", lang, len(b.Messages), b.zero, whole.Bundles[lang].zero)
+		}
+	}
+	// the offer is the same whichever way the bundles were read
+	for _, lang := range []string{"en", "pl"} {
+		a, ds1 := whole.Offers(lang, nil)
+		b, ds2 := l.Offers(lang, nil)
+		if !reflect.DeepEqual(a, b) || len(ds1) != len(ds2) {
+			t.Errorf("%s: the offer read from the offer's messages differs from the offer read from whole bundles", lang)
+		}
+	}
+}
+
+func TestABrokenBundleOfALanguageNotBuiltDoesNotStopTheBuild(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range BuiltinFiles() {
+		b, err := fs.ReadFile(Builtin(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, "active.pl.toml") {
+			b = append(b, []byte("\n[broken\n")...)
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	if _, ds := Load(fsys, "", DefaultLeaflet); !ds.HasErrors() {
+		t.Fatal("the broken Polish bundle loads whole without an error")
+	}
+	l, ds := LoadWith(fsys, "", DefaultLeaflet, LoadOptions{Langs: []string{"en"}})
+	if ds.HasErrors() {
+		t.Fatalf("building English: %v; want no error from the Polish bundle", ds)
+	}
+	if b := l.Bundles["pl"]; b == nil || !b.OfferOnly() || b.Messages["language.name"].Other != "Polski" {
+		t.Errorf("the Polish offer was not read: %+v", b)
+	}
+	if _, ds := LoadWith(fsys, "", DefaultLeaflet, LoadOptions{Langs: []string{"pl"}}); !ds.HasErrors() {
+		t.Error("building Polish: no error for its broken bundle")
+	}
 }

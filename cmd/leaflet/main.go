@@ -242,7 +242,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	start := time.Now()
-	l, diags := content.Load(fsys, root, leaflet)
+	// the languages not built are read for the languages offer alone
+	l, diags := content.LoadWith(fsys, root, leaflet, content.LoadOptions{Langs: req.Langs})
 	if diags.HasErrors() {
 		report(stderr, diags)
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
