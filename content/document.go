@@ -481,6 +481,31 @@ func (d *Document) LanguagesHeading() (Text, error) {
 	return d.heading, d.headingErr
 }
 
+// OptionalMessage returns a message of OptionalMessages in the document's
+// language, or, when its bundle lacks it, in the source language with Lang
+// set to it; ok is false when neither bundle has it or it cannot be
+// localised. It does not change the document.
+func (d *Document) OptionalMessage(id string) (t Text, ok bool) {
+	if b := d.Leaflet.Bundles[d.Lang]; b != nil && b.Messages[id] != nil {
+		t, err := d.message(id, nil)
+		return t, err == nil
+	}
+	src := d.Leaflet.Bundles[d.Leaflet.Source]
+	ib, err := d.Leaflet.i18nBundle()
+	if src == nil || src.Messages[id] == nil || err != nil {
+		return Text{}, false
+	}
+	s, err := i18n.NewLocalizer(ib, d.Leaflet.Source).Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d.data})
+	if err != nil {
+		return Text{}, false
+	}
+	runs, err := parseMarkup(s)
+	if err != nil {
+		return Text{}, false
+	}
+	return Text{Runs: runs, ID: id, Lang: d.Leaflet.Source}, true
+}
+
 // fallbackText is sourceText, with the message listed among the
 // Fallbacks when the source language stands in for it.
 func (d *Document) fallbackText(id string, pos Pos, data any) (t Text, ok bool) {

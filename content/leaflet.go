@@ -67,6 +67,14 @@ var blockKinds = []BlockKind{Title, Subtitle, Audience, Action, Paragraph, List,
 // (docs/formats.md lists them).
 var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, LanguagesHeadingMessage}
 
+// OptionalMessages are messages the builder sets when a bundle has them:
+// no translation needs them (see Document.OptionalMessage).
+var OptionalMessages = []string{BrailleEditionMessage}
+
+// BrailleEditionMessage is the message of the words "Braille edition" on
+// the braille edition's title page.
+const BrailleEditionMessage = "braille.edition"
+
 // Ref is a message ID as written in leaflet.toml, with its position.
 type Ref struct {
 	ID  string
@@ -501,7 +509,7 @@ func (ld *loader) messageUse() {
 	}
 	ids := en.IDs()
 	used := map[string]bool{}
-	for _, id := range SystemMessages {
+	for _, id := range append(SystemMessages, OptionalMessages...) {
 		used[id] = true
 	}
 	for _, r := range ld.mentioned {
