@@ -80,7 +80,7 @@ func Make(ctx context.Context, doc *content.Document, tr Translator, opt Options
 	opt = opt.WithDefaults()
 	m := &maker{doc: doc, opt: opt, tr: tr, where: doc.Lang + " braille", subst: map[string][]*item{}}
 	if err := opt.Check(); err != nil {
-		m.ds.Errorf(content.Pos{}, "%s: %v", m.where, err)
+		m.ds.Errorf(content.Pos{}, "%v", err).Where = m.where
 		return nil, m.ds
 	}
 	t, err := TableFor(doc.Lang, opt.Grade)
@@ -93,7 +93,7 @@ func Make(ctx context.Context, doc *content.Document, tr Translator, opt Options
 	m.table = t
 	m.plan()
 	if err := m.translate(ctx); err != nil {
-		m.ds.Errorf(content.Pos{}, "%s: %v", m.where, err)
+		m.ds.Errorf(content.Pos{}, "%v", err).Where = m.where
 		return nil, m.ds
 	}
 	m.dropLong()
@@ -269,8 +269,8 @@ func (m *maker) plan() {
 		}
 	}
 	m.add(content.Text{Runs: []content.Run{{Text: doc.Org.Name}}}, style{centre: true, before: 1})
-	if t, ok := doc.OptionalMessage(content.BrailleEditionMessage); ok {
-		m.add(t, style{centre: true, before: 1})
+	if t := doc.BrailleEdition; t != nil {
+		m.add(*t, style{centre: true, before: 1})
 	}
 	if !doc.Published.IsZero() {
 		date := doc.Leaflet.LocalDigits(doc.Lang, doc.Published.Format("2006-01-02"))

@@ -63,13 +63,10 @@ var blockKinds = []BlockKind{Title, Subtitle, Audience, Action, Paragraph, List,
 // SystemMessages are the messages the builder itself sets, beside those
 // the content file places: the language's own name, the offer of the
 // leaflet in that language, the notice on draft translations, the page
-// number and the heading over the languages offer of the page editions
+// number and the heading over the languages offer of the page editions,
+// and the words "Braille edition" on the braille edition's title page
 // (docs/formats.md lists them).
-var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, LanguagesHeadingMessage}
-
-// OptionalMessages are messages the builder sets when a bundle has them:
-// no translation needs them (see Document.OptionalMessage).
-var OptionalMessages = []string{BrailleEditionMessage}
+var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, LanguagesHeadingMessage, BrailleEditionMessage}
 
 // BrailleEditionMessage is the message of the words "Braille edition" on
 // the braille edition's title page.
@@ -509,7 +506,7 @@ func (ld *loader) messageUse() {
 	}
 	ids := en.IDs()
 	used := map[string]bool{}
-	for _, id := range append(SystemMessages, OptionalMessages...) {
+	for _, id := range SystemMessages {
 		used[id] = true
 	}
 	for _, r := range ld.mentioned {
