@@ -84,12 +84,30 @@ type overlong struct {
 type line struct {
 	text string
 	// blanks are the blank lines before it, unless it starts a page;
-	// glue keeps it on the page of the line before; breakAfter ends the
-	// page after it.
+	// glue keeps it on the page of the line before, unless they do not
+	// fit on one page together with the lines glued to them: then the
+	// weakest glue gives (see paginate); breakAfter ends the page after
+	// it.
 	blanks     int
-	glue       bool
+	glue       glue
 	breakAfter bool
 }
+
+// glue is how strongly a line is kept with the line before.
+type glue int
+
+const (
+	// loose lines may go to another page than the line before.
+	loose glue = iota
+	// afterHeading keeps the second line after a heading with it.
+	afterHeading
+	// together keeps the lines of a block kept together: the contact
+	// details.
+	together
+	// heading keeps a heading's lines together and with the first line
+	// after it.
+	heading
+)
 
 // format sets blocks on pages of g's size, number giving the braille of a
 // page number, which is set at the right of each page's first line. It
@@ -117,8 +135,8 @@ func breakLines(blocks []block, g geometry) ([]line, []overlong) {
 	var (
 		out  []line
 		long []overlong
-		// glue is how many lines to come stay with the line before
-		glue  int
+		// next are the glues of the lines to come, first first
+		next  []glue
 		after int
 	)
 	for bi, b := range blocks {
@@ -143,10 +161,20 @@ func breakLines(blocks []block, g geometry) ([]line, []overlong) {
 		for _, w := range words {
 			long = append(long, overlong{bi, w})
 		}
+		if st.head {
+			next = nil // a heading starts anew
+		}
 		for i, s := range ls {
-			l := line{text: s, glue: glue > 0 || (i > 0 && (st.head || st.keep))}
-			if glue > 0 {
-				glue--
+			l := line{text: s}
+			switch {
+			case i > 0 && st.head:
+				l.glue = heading
+			case i > 0 && st.keep:
+				l.glue = together
+			}
+			if len(next) > 0 {
+				l.glue = max(l.glue, next[0])
+				next = next[1:]
 			}
 			if i == 0 {
 				l.blanks = max(after, st.before)
@@ -155,14 +183,16 @@ func breakLines(blocks []block, g geometry) ([]line, []overlong) {
 		}
 		switch {
 		case st.head:
-			glue = 2
+			next = []glue{heading, afterHeading}
+		case st.keep && len(next) == 0:
+			next = []glue{together}
 		case st.keep:
-			glue = max(glue, 1)
+			next[0] = max(next[0], together)
 		}
 		after = st.after
 		if st.pageBreak && len(out) > 0 {
 			out[len(out)-1].breakAfter = true
-			glue, after = 0, 0
+			next, after = nil, 0
 		}
 	}
 	return out, long
@@ -233,56 +263,89 @@ func wrap(text string, first, rest, cells int) (lines, long []string) {
 	return lines, long
 }
 
-// paginate puts lines on pages of height lines: a line glued to the one
-// before goes to the next page with it when they do not fit together,
-// and a page starts without blank lines.
+// paginate puts lines on pages of height lines: lines glued together go
+// to the next page together when they do not fit on this one; when they
+// do not fit on a page at all, they part where their glue is weakest (a
+// heading's text from the contact details after it, before the heading
+// from its first line). A page starts without blank lines.
 func paginate(lines []line, height int) [][]string {
-	height = max(height, 1)
-	var (
-		pages [][]string
-		cur   []string
-	)
-	flush := func() {
-		if len(cur) > 0 {
-			pages = append(pages, cur)
-			cur = nil
-		}
-	}
+	p := &pager{height: max(height, 1)}
 	for i := 0; i < len(lines); {
 		j := i + 1
-		for j < len(lines) && lines[j].glue {
+		for j < len(lines) && lines[j].glue > loose {
 			j++
 		}
-		group := lines[i:j]
-		need := len(group)
-		for k, l := range group {
-			if k > 0 || len(cur) > 0 {
-				need += l.blanks
-			}
-		}
-		if len(cur) > 0 && len(cur)+need > height {
-			flush()
-		}
-		for _, l := range group {
-			if len(cur) > 0 {
-				if len(cur)+l.blanks >= height {
-					flush()
-				} else {
-					for range l.blanks {
-						cur = append(cur, "")
-					}
-				}
-			}
-			if len(cur) == height {
-				flush()
-			}
-			cur = append(cur, l.text)
-			if l.breakAfter {
-				flush()
-			}
-		}
+		p.place(lines[i:j])
 		i = j
 	}
-	flush()
-	return pages
+	p.flush()
+	return p.pages
+}
+
+// pager is the pages made so far and the page being filled.
+type pager struct {
+	height int
+	pages  [][]string
+	cur    []string
+}
+
+func (p *pager) flush() {
+	if len(p.cur) > 0 {
+		p.pages = append(p.pages, p.cur)
+		p.cur = nil
+	}
+}
+
+// need returns the lines a group takes on the page being filled.
+func (p *pager) need(group []line) int {
+	n := len(group)
+	for k, l := range group {
+		if k > 0 || len(p.cur) > 0 {
+			n += l.blanks
+		}
+	}
+	return n
+}
+
+// place sets a group of lines glued together: on this page, or the next,
+// or parted where its glue is weakest.
+func (p *pager) place(group []line) {
+	if len(p.cur) > 0 && len(p.cur)+p.need(group) > p.height {
+		empty := &pager{height: p.height}
+		if empty.need(group) <= p.height {
+			p.flush()
+		}
+	}
+	if len(p.cur)+p.need(group) > p.height && len(group) > 1 {
+		weakest := heading
+		for _, l := range group[1:] {
+			weakest = min(weakest, l.glue)
+		}
+		start := 0
+		for k := 1; k <= len(group); k++ {
+			if k == len(group) || group[k].glue == weakest {
+				p.place(group[start:k])
+				start = k
+			}
+		}
+		return
+	}
+	for _, l := range group {
+		if len(p.cur) > 0 {
+			if len(p.cur)+l.blanks >= p.height {
+				p.flush()
+			} else {
+				for range l.blanks {
+					p.cur = append(p.cur, "")
+				}
+			}
+		}
+		if len(p.cur) == p.height {
+			p.flush()
+		}
+		p.cur = append(p.cur, l.text)
+		if l.breakAfter {
+			p.flush()
+		}
+	}
 }
