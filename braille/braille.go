@@ -428,12 +428,18 @@ func (m *maker) withWebsite(secs []content.DocSection) []content.DocSection {
 }
 
 // number returns the braille of a page number: the number sign and digits
-// of the document's table, as it writes 1234567890.
+// of the document's table, as it writes 1234567890 in the document's
+// digits.
 func (m *maker) number(n int) string {
 	sign, digits := "⠼", []rune("⠚⠁⠃⠉⠙⠑⠋⠛⠓⠊")
-	if cells := []rune(m.probe); len(cells) == 11 && sixDot(m.probe) {
+	switch cells := []rune(m.probe); {
+	case !sixDot(m.probe):
+	case len(cells) == 11: // a number sign and a cell a digit
 		sign = string(cells[0])
 		digits = append([]rune{cells[10]}, cells[1:10]...)
+	case len(cells) == 10: // a cell a digit (Sorani: the lower cells)
+		sign = ""
+		digits = append([]rune{cells[9]}, cells[0:9]...)
 	}
 	var b strings.Builder
 	b.WriteString(sign)
