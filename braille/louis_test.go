@@ -406,7 +406,7 @@ func TestGeometryReadFromTheBRF(t *testing.T) {
 					t.Errorf("page %d: its number is %s; the table writes %s as %s", i+1, num, nums[i], numbers[i])
 				}
 			}
-			var heads, keeps []string
+			var heads []string
 			for _, s := range doc.Sections {
 				if s.Heading != nil {
 					heads = append(heads, louisText(prepare(s.Heading.String())))
@@ -415,9 +415,7 @@ func TestGeometryReadFromTheBRF(t *testing.T) {
 			if h, err := doc.LanguagesHeading(); err == nil {
 				heads = append(heads, louisText(prepare(h.String())))
 			}
-			for _, f := range []string{doc.Org.Phone, doc.Org.Email, doc.Org.Website} {
-				keeps = append(keeps, f)
-			}
+			keeps := []string{doc.Org.Phone, doc.Org.Email, doc.Org.Website}
 			hb := headingsInBraille(t, heads, table)
 			found := 0
 			for hi, h := range hb {
