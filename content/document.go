@@ -428,8 +428,8 @@ func (lz *localizing) offersOf(langs []string) []Offer {
 // the page number, whose problems are reported here, and the heading over
 // the languages offer, when the leaflet has one, whose problem the page
 // editions report when they need the heading; and the braille edition's
-// words for itself, when the source language has them. A message the source
-// language stands in for is among the Fallbacks.
+// words for itself, when the source language has them. A message the
+// source language stands in for is among the Fallbacks.
 func (lz *localizing) pageMessages() {
 	doc := lz.doc
 	one := lz.l.FormatNumber(doc.Lang, 1)
