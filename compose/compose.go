@@ -255,7 +255,9 @@ func layOut(req Request, job Job, doc *content.Document, diags content.Diagnosti
 // LayOut lays out the request's jobs without making anything of them: for
 // leaflet check, which wants their problems and fit.
 func LayOut(ctx context.Context, req Request) ([]Output, content.Diagnostics) {
-	return Run(ctx, req, func(_ context.Context, o Output, _ *content.Document, _ *layout.Result) (Output, content.Diagnostics) { return o, nil })
+	return Run(ctx, req, func(_ context.Context, o Output, _ *content.Document, _ *layout.Result) (Output, content.Diagnostics) {
+		return o, nil
+	})
 }
 
 // Planned returns the jobs a request asks for, every language by every
