@@ -4,14 +4,17 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"leaflet/braille"
 	"leaflet/compose"
 	"leaflet/content"
 	"leaflet/internal/files"
@@ -26,10 +29,26 @@ type Request = compose.Request
 // Job is one language and edition.
 type Job = compose.Job
 
-// Output is one built PDF, not yet written.
+// Output is one built edition, not yet written.
 type Output struct {
 	compose.Output
-	PDF []byte
+	// Data is the edition's file, named Name: a PDF, or the braille
+	// edition's BRF.
+	Data []byte
+	// Companions are files written beside it, all or none with it: the
+	// braille edition's text in Unicode braille.
+	Companions []File
+}
+
+// File is a file of an output.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Files returns every file of the output: its own, then its companions.
+func (o Output) Files() []File {
+	return append([]File{{o.Name, o.Data}}, o.Companions...)
 }
 
 // DateFromEnv returns the time in SOURCE_DATE_EPOCH, or zero when it is not
@@ -47,14 +66,49 @@ func DateFromEnv() (time.Time, error) {
 }
 
 // Run builds every requested language and edition in parallel, each PDF
-// made in the worker that laid it out (compose.Run). It returns the PDFs
-// that were built, in a stable order, and every problem. When ctx is
-// cancelled it returns none, and an error saying so.
+// made in the worker that laid it out (compose.Run) and each braille
+// edition's files in its own, by liblouis. It returns the outputs that
+// were built, in a stable order, and every problem. When ctx is cancelled
+// it returns none, and an error saying so.
 func Run(ctx context.Context, req Request) ([]Output, content.Diagnostics) {
+	return RunWith(ctx, req, nil)
+}
+
+// RunWith is Run with the braille edition's translator; nil means
+// liblouis's lou_translate, whose absence is an error of the braille
+// edition alone. Each line of a table is translated once in a build.
+func RunWith(ctx context.Context, req Request, tr braille.Translator) ([]Output, content.Diagnostics) {
 	opt := output.Options{Date: req.Published(), Creator: "leaflet"}
-	return compose.Run(ctx, req, func(_ context.Context, o compose.Output, res *layout.Result) (Output, error) {
+	var noLouis error
+	if tr == nil && slices.ContainsFunc(req.Editions, func(e *compose.Edition) bool { return e == compose.Braille }) {
+		louis, err := braille.FindLouis()
+		if err == nil {
+			tr = louis
+		}
+		noLouis = err
+	}
+	if tr != nil {
+		tr = braille.Cached(tr)
+	}
+	return compose.Run(ctx, req, func(ctx context.Context, o compose.Output, doc *content.Document, res *layout.Result) (Output, content.Diagnostics) {
+		var ds content.Diagnostics
+		if o.Edition == compose.Braille {
+			if noLouis != nil {
+				ds.Errorf(content.Pos{}, "%v", noLouis)
+				return Output{}, ds
+			}
+			ed, ds := braille.Make(ctx, doc, tr, req.Braille)
+			if ds.HasErrors() {
+				return Output{}, ds
+			}
+			o.Pages = len(ed.Pages)
+			return Output{Output: o, Data: ed.BRF(), Companions: []File{{o.CompanionName(req), ed.Text()}}}, ds
+		}
 		pdf, err := output.PDF(res, opt)
-		return Output{Output: o, PDF: pdf}, err
+		if err != nil {
+			ds.Errorf(content.Pos{}, "%s %s: %v", o.Lang, o.Edition, err)
+		}
+		return Output{Output: o, Data: pdf}, ds
 	})
 }
 
@@ -79,14 +133,26 @@ func Write(ctx context.Context, dir string, outs []Output) error {
 		return fmt.Errorf("create output folder: %w", err)
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
-	var refused []string
+	var all []File
 	for _, o := range outs {
-		if err := files.Replaceable(filepath.Join(dir, o.Name)); err != nil {
+		all = append(all, o.Files()...)
+	}
+	if err := writeAll(ctx, dir, all); err != nil {
+		return fmt.Errorf("%w; nothing of this build is written", err)
+	}
+	return nil
+}
+
+// writeAll writes files into dir all or none (see Write).
+func writeAll(ctx context.Context, dir string, all []File) error {
+	var refused []string
+	for _, f := range all {
+		if err := files.Replaceable(filepath.Join(dir, f.Name)); err != nil {
 			refused = append(refused, err.Error())
 		}
 	}
 	if len(refused) > 0 {
-		return fmt.Errorf("%s; nothing of this build is written", strings.Join(refused, "; "))
+		return errors.New(strings.Join(refused, "; "))
 	}
 	type staged struct{ tmp, dst, backup string }
 	var done []staged
@@ -98,18 +164,18 @@ func Write(ctx context.Context, dir string, outs []Output) error {
 			}
 		}
 	}
-	for _, o := range outs {
-		dst := filepath.Join(dir, o.Name)
-		tmp, err := files.Temp(dst, o.PDF)
+	for _, f := range all {
+		dst := filepath.Join(dir, f.Name)
+		tmp, err := files.Temp(dst, f.Data)
 		if err != nil {
 			clean()
-			return fmt.Errorf("%w; nothing of this build is written", err)
+			return err
 		}
 		done = append(done, staged{tmp: tmp, dst: dst})
 	}
 	if err := ctx.Err(); err != nil {
 		clean()
-		return fmt.Errorf("interrupted (%w); nothing of this build is written", err)
+		return fmt.Errorf("interrupted (%w)", err)
 	}
 	// keep the files replaced until every rename has been made, to put
 	// them back if one fails
@@ -131,7 +197,7 @@ func Write(ctx context.Context, dir string, outs []Output) error {
 				}
 			}
 			clean()
-			return fmt.Errorf("write %s: %w; nothing of this build is written", s.dst, err)
+			return fmt.Errorf("write %s: %w", s.dst, err)
 		}
 	}
 	for _, s := range done {
@@ -143,9 +209,10 @@ func Write(ctx context.Context, dir string, outs []Output) error {
 }
 
 // WriteSome writes each output into dir by itself, as files.WriteAtomic
-// does, for a build that goes on past failures (--keep-going): it returns
-// the outputs written and an error for each that could not be, a
-// read-only file among them. Once ctx is cancelled it writes no more.
+// does (an output of several files as Write does, all or none), for a
+// build that goes on past failures (--keep-going): it returns the outputs
+// written and an error for each that could not be, a read-only file among
+// them. Once ctx is cancelled it writes no more.
 func WriteSome(ctx context.Context, dir string, outs []Output) ([]Output, []error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, []error{fmt.Errorf("create output folder: %w", err)}
@@ -160,10 +227,17 @@ func WriteSome(ctx context.Context, dir string, outs []Output) ([]Output, []erro
 			errs = append(errs, fmt.Errorf("interrupted (%w): %s not written", err, o.Name))
 			continue
 		}
-		dst := filepath.Join(dir, o.Name)
-		err := files.Replaceable(dst)
-		if err == nil {
-			err = files.WriteAtomic(dst, o.PDF)
+		var err error
+		if len(o.Companions) > 0 {
+			if err = writeAll(ctx, dir, o.Files()); err != nil {
+				err = fmt.Errorf("%w; %s not written", err, o.Name)
+			}
+		} else {
+			dst := filepath.Join(dir, o.Name)
+			err = files.Replaceable(dst)
+			if err == nil {
+				err = files.WriteAtomic(dst, o.Data)
+			}
 		}
 		if err != nil {
 			errs = append(errs, err)

@@ -17,7 +17,7 @@ import (
 func outputs(names ...string) []Output {
 	var outs []Output
 	for _, n := range names {
-		outs = append(outs, Output{Output: compose.Output{Name: n}, PDF: []byte("%PDF " + n)})
+		outs = append(outs, Output{Output: compose.Output{Name: n}, Data: []byte("%PDF " + n)})
 	}
 	return outs
 }

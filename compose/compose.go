@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"leaflet/braille"
 	"leaflet/content"
 	"leaflet/fonts"
 	"leaflet/internal/workers"
@@ -31,6 +32,8 @@ type Request struct {
 	Size      float64
 	FoldMarks bool
 	PrintShop bool
+	// Braille is the braille edition's page size and grade.
+	Braille braille.Options
 	// Date is the editions' date (the print shop's slug, the PDFs'
 	// dates); zero means the leaflet's published date.
 	Date time.Time
@@ -44,7 +47,7 @@ type Request struct {
 // Settings returns the request's settings for the editions: A4 when it
 // names no paper.
 func (r Request) Settings() Settings {
-	s := Settings{Paper: r.Paper, Size: r.Size, FoldMarks: r.FoldMarks, PrintShop: r.PrintShop}
+	s := Settings{Paper: r.Paper, Size: r.Size, FoldMarks: r.FoldMarks, PrintShop: r.PrintShop, Braille: r.Braille}
 	if s.Paper.Name == "" {
 		s.Paper = layout.A4
 	}
@@ -87,6 +90,12 @@ func (j Job) FileName(r Request) string {
 	return j.Edition.FileName(r.Leaflet.ID, j.Lang, r.Settings())
 }
 
+// CompanionName returns the name of the file written beside the job's, or
+// "" (Edition.CompanionName).
+func (j Job) CompanionName(r Request) string {
+	return j.Edition.CompanionName(r.Leaflet.ID, j.Lang, r.Settings())
+}
+
 // Output is one job laid out: what a build reports of it.
 type Output struct {
 	Job
@@ -102,10 +111,12 @@ type Output struct {
 	Moved  []string
 }
 
-// Finish makes a job's product from its layout, in the job's worker: build
-// makes the PDF there. Its error is reported as the job's, and the job has
-// no product then.
-type Finish[T any] func(ctx context.Context, o Output, res *layout.Result) (T, error)
+// Finish makes a job's product from its localised document and its
+// layout, in the job's worker: build makes the PDF there, or the braille
+// file from the document alone (a text edition has no layout: res is nil).
+// Its diagnostics are the job's; with an error among them the job has no
+// product.
+type Finish[T any] func(ctx context.Context, o Output, doc *content.Document, res *layout.Result) (T, content.Diagnostics)
 
 // Result is one job's outcome: its product when it built, and its own
 // problems.
@@ -120,7 +131,8 @@ type Result[T any] struct {
 
 // Jobs localises and lays out every requested language and edition in
 // parallel (one worker per processor) and calls finish with each job laid
-// out without errors. It returns each job's result, in the jobs' order
+// out without errors; a text edition's jobs are localised and not laid
+// out. It returns each job's result, in the jobs' order
 // (language by language, editions in their order), and the request's own
 // problems (a language without a bundle, an incomplete one). When ctx is
 // cancelled no further job starts; the results are then incomplete, and
@@ -164,14 +176,21 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 	err = workers.Run(ctx, len(results), newShapers, func(ctx context.Context, shapers map[string]*text.Shaper, i int) {
 		r := &results[i]
 		doc, ds := localized[r.Lang]()
-		o, res, ds := layOut(req, r.Job, doc, slices.Clip(ds), set, shapers)
+		var o Output
+		var res *layout.Result
+		if r.Edition.Text {
+			o = Output{Job: r.Job, Name: r.FileName(req), Fallbacks: doc.Fallbacks}
+			ds = slices.Clip(ds)
+		} else {
+			o, res, ds = layOut(req, r.Job, doc, slices.Clip(ds), set, shapers)
+		}
 		r.Diagnostics = ds
-		if res == nil || ctx.Err() != nil {
+		if ds.HasErrors() || ctx.Err() != nil {
 			return
 		}
-		p, err := finish(ctx, o, res)
-		if err != nil {
-			r.Diagnostics.Errorf(content.Pos{}, "%s %s: %v", o.Lang, o.Edition, err)
+		p, fds := finish(ctx, o, doc, res)
+		r.Diagnostics = append(r.Diagnostics, fds...)
+		if fds.HasErrors() {
 			return
 		}
 		r.Product, r.OK = p, true
@@ -267,7 +286,9 @@ func layOut(req Request, job Job, doc *content.Document, diags content.Diagnosti
 // LayOut lays out the request's jobs without making anything of them: for
 // leaflet check, which wants their problems and fit.
 func LayOut(ctx context.Context, req Request) ([]Output, content.Diagnostics) {
-	return Run(ctx, req, func(_ context.Context, o Output, _ *layout.Result) (Output, error) { return o, nil })
+	return Run(ctx, req, func(_ context.Context, o Output, _ *content.Document, _ *layout.Result) (Output, content.Diagnostics) {
+		return o, nil
+	})
 }
 
 // Planned returns the jobs a request asks for, every language by every

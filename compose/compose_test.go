@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"leaflet/braille"
 	"leaflet/content"
 	"leaflet/layout"
 )
@@ -31,7 +32,7 @@ func TestLookupKnowsEveryEditionAndListsThemWhenAsked(t *testing.T) {
 		}
 	}
 	_, err := Lookup("braile")
-	if err == nil || !strings.Contains(err.Error(), "trifold, large-print, easy-read, screen") {
+	if err == nil || !strings.Contains(err.Error(), "trifold, large-print, easy-read, screen, braille") {
 		t.Errorf("Lookup of an unknown edition: got %v; want an error listing the editions", err)
 	}
 }
@@ -54,7 +55,7 @@ func TestDefaultsLeaveOutTheScreenAndAMissingEasyRead(t *testing.T) {
 func TestJobsGiveEachJobItsOwnProblemsInOrder(t *testing.T) {
 	l := builtin(t)
 	req := Request{Leaflet: l, Langs: []string{"en", "pl"}, Editions: []*Edition{LargePrint, TriFold}, Paper: layout.A4}
-	results, ds := Jobs(t.Context(), req, func(_ context.Context, o Output, res *layout.Result) (int, error) {
+	results, ds := Jobs(t.Context(), req, func(_ context.Context, o Output, _ *content.Document, res *layout.Result) (int, content.Diagnostics) {
 		return len(res.Pages), nil
 	})
 	if ds.HasErrors() {
@@ -170,5 +171,76 @@ func TestPublishedIsTheRequestsDateOrTheLeaflets(t *testing.T) {
 	d := l.Published.AddDate(1, 0, 0)
 	if got := (Request{Leaflet: l, Date: d}).Published(); !got.Equal(d) {
 		t.Errorf("got %v; want the request's %v", got, d)
+	}
+}
+
+func TestBrailleFileNamesSayTheGradeAndPageSizeWhenNotTheDefaults(t *testing.T) {
+	l := builtin(t)
+	for _, c := range []struct {
+		name            string
+		lang            string
+		opt             braille.Options
+		file, companion string
+	}{
+		{"defaults", "en", braille.Options{}, "cse-en.brf", "cse-en-braille.txt"},
+		{"the defaults given", "en", braille.Options{Cells: 40, Lines: 25, Grade: 2}, "cse-en.brf", "cse-en-braille.txt"},
+		{"uncontracted English", "en", braille.Options{Grade: 1}, "cse-en-g1.brf", "cse-en-g1-braille.txt"},
+		{"a language without grades", "pl", braille.Options{Grade: 1}, "cse-pl.brf", "cse-pl-braille.txt"},
+		{"another page", "en", braille.Options{Cells: 38, Lines: 27, Grade: 1}, "cse-en-g1-38x27.brf", "cse-en-g1-38x27-braille.txt"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := Request{Leaflet: l, Braille: c.opt}
+			j := Job{c.lang, Braille}
+			if got := j.FileName(req); got != c.file {
+				t.Errorf("file %q; want %q", got, c.file)
+			}
+			if got := j.CompanionName(req); got != c.companion {
+				t.Errorf("companion %q; want %q", got, c.companion)
+			}
+		})
+	}
+	if got := (Job{"en", TriFold}).CompanionName(Request{Leaflet: l}); got != "" {
+		t.Errorf("the tri-fold has a companion file %q", got)
+	}
+}
+
+func TestBrailleJobsAreNotLaidOutAndFinishWithTheDocument(t *testing.T) {
+	l := builtin(t)
+	req := Request{Leaflet: l, Langs: []string{"en", "pl"}, Editions: []*Edition{Braille, TriFold}, Paper: layout.A4}
+	results, ds := Jobs(t.Context(), req, func(_ context.Context, o Output, doc *content.Document, res *layout.Result) (string, content.Diagnostics) {
+		if doc == nil || doc.Lang != o.Lang {
+			t.Errorf("%s %s: finished with the document %v", o.Lang, o.Edition, doc)
+		}
+		if (res == nil) != o.Edition.Text {
+			t.Errorf("%s %s: layout %v", o.Lang, o.Edition, res)
+		}
+		return o.Name, nil
+	})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	var got []string
+	for _, r := range results {
+		if !r.OK {
+			t.Errorf("%s %s: %v", r.Lang, r.Edition, r.Diagnostics)
+		}
+		got = append(got, r.Product)
+	}
+	if want := "cse-en.brf cse-en-trifold.pdf cse-pl.brf cse-pl-trifold.pdf"; strings.Join(got, " ") != want {
+		t.Errorf("products %q; want %q", got, want)
+	}
+}
+
+func TestAFinishWithAnErrorGivesNoProduct(t *testing.T) {
+	l := builtin(t)
+	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []*Edition{Braille}}
+	results, _ := Jobs(t.Context(), req, func(_ context.Context, o Output, _ *content.Document, _ *layout.Result) (string, content.Diagnostics) {
+		var ds content.Diagnostics
+		ds.Warnf(content.Pos{}, "a warning")
+		ds.Errorf(content.Pos{}, "no braille")
+		return "made", ds
+	})
+	if len(results) != 1 || results[0].OK || results[0].Product != "" || len(results[0].Diagnostics) != 2 {
+		t.Errorf("got %+v; want one job not built, with the warning and the error", results)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"leaflet/braille"
 	"leaflet/content"
 	"leaflet/fonts"
 	"leaflet/layout"
@@ -33,6 +34,8 @@ type Settings struct {
 	// PrintShop makes the tri-fold the print shop's file: bleed, crop
 	// and fold marks outside the trim, trim and bleed boxes.
 	PrintShop bool
+	// Braille is the braille edition's page size and grade.
+	Braille braille.Options
 }
 
 // Edition is a kind of edition the program makes of a leaflet. The
@@ -49,10 +52,17 @@ type Edition struct {
 	// EasyRead reports an edition of the easy-read text, which a leaflet
 	// may not have.
 	EasyRead bool
-	// layout makes the edition's layout for a build's settings.
+	// Text reports an edition made from the localised document itself,
+	// not laid out: its jobs have no layout, and its file is not a PDF.
+	Text bool
+	// layout makes the edition's layout for a build's settings; nil for
+	// a text edition.
 	layout func(Settings) Layout
 	// suffix is what the file name adds after the edition's name.
 	suffix func(Settings) string
+	// file, when set, names the edition's file instead, and companion its
+	// companion file's (see FileName and CompanionName).
+	file, companion func(leaflet, lang string, s Settings) string
 }
 
 // The editions.
@@ -91,23 +101,56 @@ var (
 		layout: func(Settings) Layout { return layout.NewScreen() },
 		suffix: func(Settings) string { return "" },
 	}
+	// Braille is the braille edition: a Braille Ready Format file, with
+	// its text in Unicode braille beside it.
+	Braille = &Edition{Name: "braille", Title: "braille", OnRequest: true, Text: true,
+		file: func(leaflet, lang string, s Settings) string {
+			return leaflet + "-" + lang + brailleSuffix(lang, s.Braille) + ".brf"
+		},
+		companion: func(leaflet, lang string, s Settings) string {
+			return leaflet + "-" + lang + brailleSuffix(lang, s.Braille) + "-braille.txt"
+		},
+	}
 )
 
 // Editions lists every edition, in the order builds report them.
-var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen}
+var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen, Braille}
 
 func (e *Edition) String() string { return e.Name }
 
-// Layout returns the edition's layout for a build's settings.
-func (e *Edition) Layout(s Settings) Layout { return e.layout(s) }
+// Layout returns the edition's layout for a build's settings; a text
+// edition has none.
+func (e *Edition) Layout(s Settings) Layout {
+	if e.layout == nil {
+		return nil
+	}
+	return e.layout(s)
+}
 
-// FileName returns the PDF's name: <leaflet>-<lang>-<edition>.pdf, with the
-// tri-fold's paper when it is not A4 and "-print" for the print shop's
-// file, and the large-print or easy-read size when it is not the default.
-// The screen edition's pages are A6 on any paper: its name is always
-// <leaflet>-<lang>-screen.pdf.
+// FileName returns the edition's file name. A PDF's is
+// <leaflet>-<lang>-<edition>.pdf, with the tri-fold's paper when it is not
+// A4 and "-print" for the print shop's file, and the large-print or
+// easy-read size when it is not the default; the screen edition's pages
+// are A6 on any paper: its name is always <leaflet>-<lang>-screen.pdf. The
+// braille edition's is <leaflet>-<lang>.brf, with "-g1" for English
+// uncontracted and the page's cells and lines when they are not 40 × 25:
+// cse-en-g1-38x27.brf.
 func (e *Edition) FileName(leaflet, lang string, s Settings) string {
+	if e.file != nil {
+		return e.file(leaflet, lang, s)
+	}
 	return leaflet + "-" + lang + "-" + e.Name + e.suffix(s) + ".pdf"
+}
+
+// CompanionName returns the name of the file written beside the
+// edition's, or "" when there is none: the braille edition's text in
+// Unicode braille, <leaflet>-<lang>-braille.txt (with the suffixes of its
+// BRF).
+func (e *Edition) CompanionName(leaflet, lang string, s Settings) string {
+	if e.companion == nil {
+		return ""
+	}
+	return e.companion(leaflet, lang, s)
 }
 
 // Lookup returns the edition of a name; an unknown name is an error that
@@ -148,6 +191,21 @@ func Defaults(l *content.Leaflet, diags *content.Diagnostics) []*Edition {
 		}
 	}
 	return out
+}
+
+// brailleSuffix is what a braille file's name adds: "-g1" for a language
+// whose braille has grades built uncontracted, the cells and lines of a
+// page other than 40 × 25.
+func brailleSuffix(lang string, o braille.Options) string {
+	o = o.WithDefaults()
+	var b strings.Builder
+	if o.Grade == 1 && braille.Graded(lang) {
+		b.WriteString("-g1")
+	}
+	if o.Cells != braille.DefaultCells || o.Lines != braille.DefaultLines {
+		fmt.Fprintf(&b, "-%dx%d", o.Cells, o.Lines)
+	}
+	return b.String()
 }
 
 func sizeOr(size, def float64) float64 {

@@ -68,6 +68,9 @@ const (
 	CodeUnknownMessage Code = "unknown-message"
 	// CodeUnusedMessage: a bundle has a message that nothing prints.
 	CodeUnusedMessage Code = "unused-message"
+	// CodeBraille: a text cannot be put into braille: a language without
+	// a braille table, or a character its table cannot translate.
+	CodeBraille Code = "braille"
 )
 
 // Diagnostic is one problem found in the sources or while building.

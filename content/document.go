@@ -125,6 +125,10 @@ type Document struct {
 	// in the document's language and then in the source language; it is
 	// empty for reviewed translations and the source language.
 	Draft []Text
+	// BrailleEdition is the words "Braille edition" of the braille
+	// edition's title page, or nil when the source language has no
+	// braille.edition message.
+	BrailleEdition *Text
 
 	// pageNumber is set when the page-number message can be set (see
 	// PageNumber); heading is the heading over the languages offer, or
@@ -423,8 +427,9 @@ func (lz *localizing) offersOf(langs []string) []Offer {
 // pageMessages localises the messages the page editions set themselves:
 // the page number, whose problems are reported here, and the heading over
 // the languages offer, when the leaflet has one, whose problem the page
-// editions report when they need the heading. A message the source
-// language stands in for is among the Fallbacks.
+// editions report when they need the heading; and the braille edition's
+// words for itself, when the source language has them. A message the
+// source language stands in for is among the Fallbacks.
 func (lz *localizing) pageMessages() {
 	doc := lz.doc
 	one := lz.l.FormatNumber(doc.Lang, 1)
@@ -433,6 +438,11 @@ func (lz *localizing) pageMessages() {
 		d.Hint = fmt.Sprintf("add [%s] to %s: \"Page {{.Page}} of {{.Pages}}\"", PageMessage, lz.bu.File)
 	} else {
 		doc.pageNumber = true
+	}
+	if src := lz.l.Bundles[lz.l.Source]; src != nil && src.Messages[BrailleEditionMessage] != nil {
+		if t := lz.text(Ref{ID: BrailleEditionMessage, Pos: lz.bu.Pos(BrailleEditionMessage)}); len(t.Runs) > 0 {
+			doc.BrailleEdition = &t
+		}
 	}
 	doc.headingErr = fmt.Errorf("language %s: the leaflet has no languages block", doc.Lang)
 	if lz.l.hasLanguagesBlock() {

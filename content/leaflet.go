@@ -63,9 +63,14 @@ var blockKinds = []BlockKind{Title, Subtitle, Audience, Action, Paragraph, List,
 // SystemMessages are the messages the builder itself sets, beside those
 // the content file places: the language's own name, the offer of the
 // leaflet in that language, the notice on draft translations, the page
-// number and the heading over the languages offer of the page editions
+// number and the heading over the languages offer of the page editions,
+// and the words "Braille edition" on the braille edition's title page
 // (docs/formats.md lists them).
-var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, LanguagesHeadingMessage}
+var SystemMessages = []string{"language.name", "request.language", "notice.draft", PageMessage, LanguagesHeadingMessage, BrailleEditionMessage}
+
+// BrailleEditionMessage is the message of the words "Braille edition" on
+// the braille edition's title page.
+const BrailleEditionMessage = "braille.edition"
 
 // Ref is a message ID as written in leaflet.toml, with its position.
 type Ref struct {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"leaflet/braille"
 	"leaflet/compose"
 	"leaflet/content"
 	"leaflet/layout"
@@ -97,6 +98,15 @@ type Report struct {
 // language without a bundle is checked as a new one. When ctx is cancelled
 // the report is incomplete.
 func Check(ctx context.Context, fsys fs.FS, root, id string, langs []string) *Report {
+	return CheckEditions(ctx, fsys, root, id, langs, nil)
+}
+
+// CheckEditions is Check of the editions given (the defaults when none):
+// with the braille edition, also what of each language cannot be put into
+// braille — a language without a braille table, a character its table
+// cannot translate, a word longer than a line — through liblouis, whose
+// absence is an error.
+func CheckEditions(ctx context.Context, fsys fs.FS, root, id string, langs []string, editions []*compose.Edition) *Report {
 	start := time.Now()
 	r := &Report{Leaflet: id}
 	l, ds := content.Load(fsys, root, id)
@@ -109,7 +119,20 @@ func Check(ctx context.Context, fsys fs.FS, root, id string, langs []string) *Re
 		langs = l.Langs()
 	}
 	langs = r.match(l, langs)
-	r.Editions = compose.Defaults(l, nil)
+	r.Editions = editions
+	if len(r.Editions) == 0 {
+		r.Editions = compose.Defaults(l, nil)
+	}
+	var tr braille.Translator
+	if slices.Contains(r.Editions, compose.Braille) {
+		louis, err := braille.FindLouis()
+		if err != nil {
+			r.Diagnostics.Errorf(content.Pos{}, "the braille edition cannot be checked: %v", err)
+			r.Editions = slices.DeleteFunc(slices.Clone(r.Editions), func(e *compose.Edition) bool { return e == compose.Braille })
+		} else {
+			tr = braille.Cached(louis)
+		}
+	}
 	en := l.Bundles[l.Source]
 	needed := l.Needed()
 	alts := pictureAlts(l)
@@ -156,7 +179,16 @@ func Check(ctx context.Context, fsys fs.FS, root, id string, langs []string) *Re
 	if len(built) > 0 {
 		// the request's own problems are the gaps, reported above
 		results, _ = compose.Jobs(ctx, compose.Request{Leaflet: l, Langs: built, Editions: r.Editions, Paper: layout.A4, AllowIncomplete: true},
-			func(_ context.Context, o compose.Output, _ *layout.Result) (compose.Output, error) { return o, nil })
+			func(ctx context.Context, o compose.Output, doc *content.Document, _ *layout.Result) (compose.Output, content.Diagnostics) {
+				if o.Edition != compose.Braille {
+					return o, nil
+				}
+				ed, ds := braille.Make(ctx, doc, tr, braille.Options{})
+				if ed != nil {
+					o.Pages = len(ed.Pages)
+				}
+				return o, ds
+			})
 	}
 	seen := map[content.Key]bool{}
 	for _, j := range results {

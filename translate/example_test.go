@@ -22,7 +22,7 @@ func ExampleExport() {
 	fmt.Println(u.ID, u.Hash)
 	fmt.Println(u.Source)
 	// Output:
-	// translate.so.xlf 108
+	// translate.so.xlf 109
 	// cover.title sha1-db6f8104388b79f39b708dfb891e2253386b1ed2
 	// Child Sexual Exploitation (CSE)
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"leaflet/compose"
 	"leaflet/content"
 	"leaflet/layout"
 	"leaflet/translate"
@@ -46,10 +47,11 @@ func parseLangs(s string) ([]string, error) {
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("check", "leaflet check [--source DIR] [--leaflet ID] [--lang TAGS] [--json]", stderr)
+	fl := newFlags("check", "leaflet check [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--json]", stderr)
 	source := fl.String("source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
 	id := fl.String("leaflet", "", "the leaflet `ID` to check (default: the only leaflet of --source, or the built-in one)")
 	langs := fl.String("lang", "", "comma-separated language `tags` to check, in any case; en-GB checks en when there is no en-GB (default: every language with a bundle); a tag of another language is checked as a new language")
+	editions := fl.String("edition", "", "comma-separated `editions` to check: "+compose.Names(compose.Editions)+"; braille needs liblouis (default: "+compose.Names(defaultEditions())+")")
 	asJSON := fl.Bool("json", false, "print the report as JSON on stdout, for CI")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -61,11 +63,19 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	var eds []*compose.Edition
+	for _, name := range splitList(*editions) {
+		e, err := compose.Lookup(name)
+		if err != nil {
+			return usageErr("--edition %q: want one of %s", name, compose.Names(compose.Editions))
+		}
+		eds = append(eds, e)
+	}
 	fsys, root, leaflet, err := openLeaflet(*source, *id)
 	if err != nil {
 		return err
 	}
-	r := translate.Check(ctx, fsys, root, leaflet, tags)
+	r := translate.CheckEditions(ctx, fsys, root, leaflet, tags, eds)
 	if ctx.Err() != nil {
 		return &exitError{130, errors.New("interrupted")}
 	}

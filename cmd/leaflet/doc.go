@@ -4,7 +4,8 @@
 // and format from one source: go-i18n message bundles and a content file.
 //
 //	leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter]
-//	              [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--keep-going] [--out DIR]
+//	              [--size N] [--fold-marks] [--print-shop] [--braille-cells N] [--braille-lines N]
+//	              [--braille-grade 1|2] [--allow-incomplete] [--keep-going] [--out DIR]
 //	leaflet check [--source DIR] [--leaflet ID] [--lang TAGS] [--json]
 //	leaflet translate --lang TAG [--format toml|xliff] [--out FILE]
 //	leaflet translate --import FILE --source DIR
@@ -13,7 +14,7 @@
 //
 // Exit status: 0 success, 1 build problems, 2 usage.
 //
-// It imports leaflet/build, leaflet/compose, leaflet/content,
+// It imports leaflet/braille, leaflet/build, leaflet/compose, leaflet/content,
 // leaflet/convert, leaflet/internal/files, leaflet/layout and
 // leaflet/translate: it parses the flags, wires the stages together and
 // turns problems into exit codes; an interrupt cancels a build, which then

@@ -21,6 +21,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"leaflet/braille"
 	"leaflet/build"
 	"leaflet/compose"
 	"leaflet/content"
@@ -31,7 +32,7 @@ import (
 const usage = `leaflet builds printable information leaflets in every language and format.
 
 Usage:
-  leaflet build [flags]   build PDFs into out/ (see 'leaflet build --help')
+  leaflet build [flags]   build PDFs (and braille) into out/ (see 'leaflet build --help')
   leaflet check [flags]   find every problem in the sources and show each language's state, writing nothing
   leaflet translate --lang TAG [flags]
                           make a translator pack of what a language lacks (TOML or XLIFF 1.2)
@@ -181,7 +182,7 @@ type buildFlags struct {
 // parseBuild reads leaflet build's flags into a request (without its
 // leaflet) and the other flags; a bad flag or value is a usage error.
 func parseBuild(args []string, stderr io.Writer) (build.Request, buildFlags, error) {
-	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--allow-incomplete] [--keep-going] [--out DIR]", stderr)
+	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--braille-cells N] [--braille-lines N] [--braille-grade 1|2] [--allow-incomplete] [--keep-going] [--out DIR]", stderr)
 	var bf buildFlags
 	var req build.Request
 	fl.StringVar(&bf.source, "source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
@@ -193,9 +194,12 @@ func parseBuild(args []string, stderr io.Writer) (build.Request, buildFlags, err
 	fl.BoolVar(&req.PrintShop, "print-shop", false, "make the tri-fold for a print shop: 3 mm bleed, crop and fold marks outside the trim (cse-en-trifold-print.pdf)")
 	size := fl.Int("size", 0, fmt.Sprintf("body size in points of the large-print and easy-read editions, %d to %d (default %d and %d)",
 		layout.LargePrintMin, layout.LargePrintMax, layout.LargePrintDefault, layout.EasyReadDefault))
+	cells := fl.Int("braille-cells", braille.DefaultCells, fmt.Sprintf("cells a line of the braille edition, for the embosser, %d to %d", braille.MinCells, braille.MaxCells))
+	lines := fl.Int("braille-lines", braille.DefaultLines, fmt.Sprintf("lines a page of the braille edition, the page number's among them, %d to %d", braille.MinLines, braille.MaxLines))
+	grade := fl.Int("braille-grade", 2, "the braille edition's English: 2, contracted (Unified English Braille), or 1, uncontracted")
 	fl.StringVar(&bf.out, "out", "out", "output `folder`")
 	fl.BoolVar(&req.AllowIncomplete, "allow-incomplete", false, "build languages with missing or out-of-date messages, printing the source language's text for them, each passage marked")
-	fl.BoolVar(&bf.keepGoing, "keep-going", false, "write the PDFs that built when others fail (by default a build writes all its PDFs or none)")
+	fl.BoolVar(&bf.keepGoing, "keep-going", false, "write the files that built when others fail (by default a build writes all its files or none)")
 	if err := parse(fl, args); err != nil {
 		return req, bf, err
 	}
@@ -222,6 +226,15 @@ func parseBuild(args []string, stderr io.Writer) (build.Request, buildFlags, err
 		return req, bf, usageErr("--size %d: want a whole number of points from %d to %d", *size, layout.LargePrintMin, layout.LargePrintMax)
 	}
 	req.Size = float64(*size)
+	switch {
+	case *cells < braille.MinCells || *cells > braille.MaxCells:
+		return req, bf, usageErr("--braille-cells %d: want a number of cells from %d to %d", *cells, braille.MinCells, braille.MaxCells)
+	case *lines < braille.MinLines || *lines > braille.MaxLines:
+		return req, bf, usageErr("--braille-lines %d: want a number of lines from %d to %d", *lines, braille.MinLines, braille.MaxLines)
+	case *grade != 1 && *grade != 2:
+		return req, bf, usageErr("--braille-grade %d: want 1 (uncontracted) or 2 (contracted)", *grade)
+	}
+	req.Braille = braille.Options{Cells: *cells, Lines: *lines, Grade: *grade}
 	date, err := build.DateFromEnv()
 	if err != nil {
 		return req, bf, usageErr("%v", err)
@@ -264,7 +277,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		report(stderr, diags)
 		if len(outs) > 0 {
 			fmt.Fprintf(stderr, "nothing written to %s: %d of %s failed (%s); --keep-going writes the %d that built\n",
-				bf.out, len(failed), plural(len(failed)+len(outs), "PDF"), strings.Join(failed, ", "), len(outs))
+				bf.out, len(failed), plural(len(failed)+len(outs), nounOf(req.Editions)), strings.Join(failed, ", "), len(outs))
 		}
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
 	}
@@ -284,7 +297,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case diags.HasErrors() || len(failed) > 0:
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
 	case len(errs) > 0:
-		return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), "PDF"))}
+		return &exitError{1, fmt.Errorf("%s not written", plural(len(errs), nounOf(req.Editions)))}
 	}
 	return nil
 }
@@ -331,6 +344,28 @@ func openLeaflet(source, id string) (fs.FS, string, string, error) {
 	}
 	leaflet, err := chooseLeaflet(fsys, source, id)
 	return fsys, root, leaflet, err
+}
+
+// noun returns what a build's outputs are called: PDFs, or files when
+// some are not.
+func noun(outs []build.Output) string {
+	for _, o := range outs {
+		if o.Edition.Text {
+			return "file"
+		}
+	}
+	return "PDF"
+}
+
+// nounOf returns what the editions make: PDFs, or files when some are
+// not.
+func nounOf(eds []*compose.Edition) string {
+	for _, e := range eds {
+		if e.Text {
+			return "file"
+		}
+	}
+	return "PDF"
 }
 
 // plural returns "1 PDF" or "3 PDFs".
@@ -417,9 +452,15 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	fmt.Fprintln(tw, "file\tlanguage\tedition\tpages\tbody\tsize\t")
 	var big []string
 	for _, o := range outs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f pt\t%.0f KB\t\n", filepath.Join(dir, o.Name), o.Lang, o.Edition, o.Pages, o.BodySize, float64(len(o.PDF))/1024)
-		if len(o.PDF) > attachLimit {
-			big = append(big, o.Name)
+		body := fmt.Sprintf("%.1f pt", o.BodySize)
+		if o.Edition.Text {
+			body = "-"
+		}
+		for _, f := range o.Files() {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%.0f KB\t\n", filepath.Join(dir, f.Name), o.Lang, o.Edition, o.Pages, body, float64(len(f.Data))/1024)
+			if len(f.Data) > attachLimit {
+				big = append(big, f.Name)
+			}
 		}
 	}
 	tw.Flush()
@@ -431,7 +472,11 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	for _, name := range big {
 		fmt.Fprintf(w, "warning: %s is over 1 MB: too large to attach to an email without thought\n", name)
 	}
-	fmt.Fprintf(w, "built %d PDF(s) in %d ms\n", len(outs), took.Milliseconds())
+	n := 0
+	for _, o := range outs {
+		n += len(o.Files())
+	}
+	fmt.Fprintf(w, "built %d %s(s) in %d ms\n", n, noun(outs), took.Milliseconds())
 }
 
 func cmdInit(args []string, stdout, stderr io.Writer) error {

@@ -45,6 +45,9 @@ func TestExitStatus(t *testing.T) {
 		{"a size below 16 pt is a usage error", []string{"build", "--size", "12", "--out", out}, 2, "--size 12: want a whole number of points from 16 to 48"},
 		{"a size above 48 pt is a usage error", []string{"build", "--size", "60", "--out", out}, 2, "--size 60"},
 		{"a size that is not a whole number is a usage error", []string{"build", "--size", "18.5", "--out", out}, 2, "invalid value"},
+		{"five braille cells is a usage error", []string{"build", "--edition", "braille", "--braille-cells", "5", "--out", out}, 2, "--braille-cells 5: want a number of cells from 20 to 50"},
+		{"too many braille lines is a usage error", []string{"build", "--edition", "braille", "--braille-lines", "80", "--out", out}, 2, "--braille-lines 80: want a number of lines from 10 to 50"},
+		{"braille grade 3 is a usage error", []string{"build", "--edition", "braille", "--braille-grade", "3", "--out", out}, 2, "--braille-grade 3: want 1 (uncontracted) or 2 (contracted)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := leaflet(t, tc.args...)
