@@ -41,7 +41,7 @@ func buildEN(t testing.TB, paper layout.Paper) Output {
 func pdfFile(t testing.TB, o Output) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), o.Name)
-	if err := os.WriteFile(path, o.PDF, 0o644); err != nil {
+	if err := os.WriteFile(path, o.Data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -58,7 +58,7 @@ func runTool(t testing.TB, name string, args ...string) string {
 
 func TestBuildIsReproducible(t *testing.T) {
 	a, b := buildEN(t, layout.A4), buildEN(t, layout.A4)
-	if !bytes.Equal(a.PDF, b.PDF) {
+	if !bytes.Equal(a.Data, b.Data) {
 		t.Fatal("two builds of the same sources differ")
 	}
 	outs, ds := Run(t.Context(), Request{Leaflet: builtin(t), Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4, Date: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)})
@@ -67,7 +67,7 @@ func TestBuildIsReproducible(t *testing.T) {
 	}
 	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	file := filepath.Join(t.TempDir(), "dated.pdf")
-	if err := os.WriteFile(file, outs[0].PDF, 0o644); err != nil {
+	if err := os.WriteFile(file, outs[0].Data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	info := runTool(t, pdfinfo, "-isodates", file)
@@ -98,7 +98,7 @@ func TestWriteReplacesFilesAtomically(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, o.Name))
-	if !bytes.Equal(got, o.PDF) {
+	if !bytes.Equal(got, o.Data) {
 		t.Error("the file does not hold the new PDF")
 	}
 	// a write that fails (the name is taken by a folder) leaves no
@@ -287,7 +287,7 @@ func BenchmarkBuildEnglishTriFold(b *testing.B) {
 		if ds.HasErrors() {
 			b.Fatal(ds)
 		}
-		size = len(outs[0].PDF)
+		size = len(outs[0].Data)
 	}
 	b.ReportMetric(float64(size), "pdf-bytes")
 }

@@ -29,7 +29,7 @@ func TestFontProgramsParse(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			file := filepath.Join(dir, "leaflet.pdf")
-			if err := os.WriteFile(file, o.PDF, 0o644); err != nil {
+			if err := os.WriteFile(file, o.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			cmd := exec.CommandContext(t.Context(), mutool, "extract", file)

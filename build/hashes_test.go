@@ -49,7 +49,7 @@ func hashedPDFs(t *testing.T) []string {
 	}
 	var lines []string
 	for _, o := range outs {
-		sum := sha256.Sum256(o.PDF)
+		sum := sha256.Sum256(o.Data)
 		lines = append(lines, hex.EncodeToString(sum[:])+"  "+o.Name)
 	}
 	slices.SortFunc(lines, func(a, b string) int { return strings.Compare(a[sha256.Size*2:], b[sha256.Size*2:]) })

@@ -86,8 +86,8 @@ func TestScreenEditionPagesAreA6WithTelLinksThroughQPDF(t *testing.T) {
 				continue
 			}
 			t.Run(o.Lang, func(t *testing.T) {
-				if o.Lang == "en" && len(o.PDF) >= 100_000 {
-					t.Errorf("%s is %d bytes; want under 100 KB", o.Name, len(o.PDF))
+				if o.Lang == "en" && len(o.Data) >= 100_000 {
+					t.Errorf("%s is %d bytes; want under 100 KB", o.Name, len(o.Data))
 				}
 				d, objs := qpdfJSON(t, qpdf, pdfFile(t, o))
 				if len(d.Pages) != o.Pages || len(d.Pages) < 2 {
@@ -120,7 +120,7 @@ func TestScreenEditionPagesAreA6WithTelLinksThroughQPDF(t *testing.T) {
 				if len(outline) < 3 || outline[0] != doc.Title {
 					t.Errorf("the outline is %q; want the title, then the sections", outline)
 				}
-				rep := checkTagged(t, o.PDF)
+				rep := checkTagged(t, o.Data)
 				for _, p := range rep.Problems {
 					t.Errorf("tagging: %s", p)
 				}

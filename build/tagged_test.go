@@ -86,7 +86,7 @@ func TestTaggedPDFsPassTheChecker(t *testing.T) {
 			paper = layout.Letter
 		}
 		t.Run(strings.TrimSuffix(o.Name, ".pdf"), func(t *testing.T) {
-			rep := checkTagged(t, o.PDF)
+			rep := checkTagged(t, o.Data)
 			for _, p := range rep.Problems {
 				t.Errorf("%s: %s", o.Name, p)
 			}
@@ -161,7 +161,7 @@ func TestTaggedPDFsAreReproducible(t *testing.T) {
 		t.Fatalf("%d and %d outputs", len(a), len(b))
 	}
 	for i := range a {
-		if !bytes.Equal(a[i].PDF, b[i].PDF) {
+		if !bytes.Equal(a[i].Data, b[i].Data) {
 			t.Errorf("%s: two builds differ", a[i].Name)
 		}
 	}
@@ -222,7 +222,7 @@ func TestTaggedPDFsWithPdfinfo(t *testing.T) {
 				}
 			}
 			got := structText(runTool(t, pdfinfo, "-struct-text", file))
-			rep := checkTagged(t, o.PDF)
+			rep := checkTagged(t, o.Data)
 			var want []string
 			for _, el := range rep.Elements {
 				if squash(el.Text) != "" {
@@ -361,7 +361,7 @@ func TestTaggedPDFsWithPdfjs(t *testing.T) {
 			continue
 		}
 		path := filepath.Join(dir, o.Name)
-		if err := os.WriteFile(path, o.PDF, 0o644); err != nil {
+		if err := os.WriteFile(path, o.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		files, outs = append(files, path), append(outs, o)

@@ -65,7 +65,7 @@ func panels(t *testing.T, o build.Output, names ...layout.Panel) []string {
 	t.Helper()
 	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	file := filepath.Join(t.TempDir(), o.Name)
-	if err := os.WriteFile(file, o.PDF, 0o644); err != nil {
+	if err := os.WriteFile(file, o.Data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	imp := layout.NewTriFold(layout.A4).Imposition(false)

@@ -36,7 +36,7 @@ func TestEasyReadPDFLastPageReadsBackFull(t *testing.T) {
 	dir := t.TempDir()
 	for _, o := range outs {
 		file := filepath.Join(dir, o.Name)
-		if err := os.WriteFile(file, o.PDF, 0o644); err != nil {
+		if err := os.WriteFile(file, o.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		last := strconv.Itoa(o.Pages)

@@ -83,7 +83,7 @@ func TestRoundTripsMakeANewLanguageThatChecksCleanAndBuilds(t *testing.T) {
 			clean(t, Check(t.Context(), os.DirFS(dir), dir, content.DefaultLeaflet, []string{"so"}), "so")
 			l := load(t, dir)
 			outs, bds := build.Run(t.Context(), build.Request{Leaflet: l, Langs: []string{"so"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4})
-			if bds.HasErrors() || len(outs) != 1 || !bytes.HasPrefix(outs[0].PDF, []byte("%PDF-")) {
+			if bds.HasErrors() || len(outs) != 1 || !bytes.HasPrefix(outs[0].Data, []byte("%PDF-")) {
 				t.Fatalf("build of so: got %d PDFs:\n%s", len(outs), diagsText(bds))
 			}
 			// a second export finds nothing left to translate

@@ -46,7 +46,7 @@ var built = sync.OnceValues(func() (map[string][]byte, error) {
 	}
 	pdfs := map[string][]byte{}
 	for _, o := range outs {
-		pdfs[o.Edition.Name] = o.PDF
+		pdfs[o.Edition.Name] = o.Data
 	}
 	return pdfs, nil
 })
