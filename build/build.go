@@ -17,6 +17,7 @@ import (
 	"leaflet/internal/files"
 	"leaflet/layout"
 	"leaflet/output"
+	"leaflet/web"
 )
 
 // Request says what to build: the languages and editions of a leaflet and
@@ -26,10 +27,11 @@ type Request = compose.Request
 // Job is one language and edition.
 type Job = compose.Job
 
-// Output is one built PDF, not yet written.
+// Output is one built file, not yet written: a PDF, or a text edition's
+// web page or EPUB.
 type Output struct {
 	compose.Output
-	PDF []byte
+	Data []byte
 }
 
 // DateFromEnv returns the time in SOURCE_DATE_EPOCH, or zero when it is not
@@ -53,9 +55,32 @@ func DateFromEnv() (time.Time, error) {
 func Run(ctx context.Context, req Request) ([]Output, content.Diagnostics) {
 	opt := output.Options{Date: req.Published(), Creator: "leaflet"}
 	return compose.Run(ctx, req, func(_ context.Context, o compose.Output, res *layout.Result) (Output, error) {
+		if o.Edition.Text {
+			data, err := finishText(o, req.Published())
+			return Output{Output: o, Data: data}, err
+		}
 		pdf, err := output.PDF(res, opt)
-		return Output{Output: o, PDF: pdf}, err
+		return Output{Output: o, Data: pdf}, err
 	})
+}
+
+// finishText makes a text edition's file from its document: a
+// content.Diagnostics error when the document cannot make it.
+func finishText(o compose.Output, date time.Time) ([]byte, error) {
+	var (
+		data []byte
+		ds   content.Diagnostics
+	)
+	switch o.Edition {
+	case compose.HTML:
+		data, ds = web.Page(o.Doc)
+	default:
+		return nil, fmt.Errorf("no maker for the edition %s", o.Edition)
+	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return data, nil
 }
 
 // Failed returns the file names of the planned jobs (compose.Planned) that
@@ -100,7 +125,7 @@ func Write(ctx context.Context, dir string, outs []Output) error {
 	}
 	for _, o := range outs {
 		dst := filepath.Join(dir, o.Name)
-		tmp, err := files.Temp(dst, o.PDF)
+		tmp, err := files.Temp(dst, o.Data)
 		if err != nil {
 			clean()
 			return fmt.Errorf("%w; nothing of this build is written", err)
@@ -163,7 +188,7 @@ func WriteSome(ctx context.Context, dir string, outs []Output) ([]Output, []erro
 		dst := filepath.Join(dir, o.Name)
 		err := files.Replaceable(dst)
 		if err == nil {
-			err = files.WriteAtomic(dst, o.PDF)
+			err = files.WriteAtomic(dst, o.Data)
 		}
 		if err != nil {
 			errs = append(errs, err)

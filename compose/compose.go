@@ -4,6 +4,7 @@ package compose
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -95,11 +96,16 @@ type Output struct {
 	// sections the tri-fold moved from the inside to the flap to fit.
 	Panels []layout.Region
 	Moved  []string
+	// Doc is the job's localised document, which its Finish only reads:
+	// a text edition (Edition.Text) is made from it.
+	Doc *content.Document
 }
 
 // Finish makes a job's product from its layout, in the job's worker: build
-// makes the PDF there. Its error is reported as the job's, and the job has
-// no product then.
+// makes the PDF there. A text edition's job is not laid out: its Finish
+// gets a nil layout result and makes the file from Output.Doc. Its error
+// is reported as the job's (a content.Diagnostics as its problems, each
+// with its place), and the job has no product then.
 type Finish[T any] func(ctx context.Context, o Output, res *layout.Result) (T, error)
 
 // Result is one job's outcome: its product when it built, and its own
@@ -177,11 +183,16 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 		doc, ds := localized[r.Lang]()
 		o, res, ds := layOut(req, r.Job, doc, slices.Clip(ds), set, shapers)
 		r.Diagnostics = ds
-		if res == nil || ctx.Err() != nil {
+		if (res == nil && !r.Edition.Text) || ds.HasErrors() || ctx.Err() != nil {
 			return
 		}
 		p, err := finish(ctx, o, res)
-		if err != nil {
+		var fds content.Diagnostics
+		switch {
+		case errors.As(err, &fds): // problems of the sources, with their places
+			r.Diagnostics = append(r.Diagnostics, fds...)
+			return
+		case err != nil:
 			r.Diagnostics.Errorf(content.Pos{}, "%s %s: %v", o.Lang, o.Edition, err)
 			return
 		}
@@ -219,10 +230,14 @@ func Run[T any](ctx context.Context, req Request, finish Finish[T]) ([]T, conten
 
 // layOut lays out one job's localised document, which localising it
 // reported diags for; the result is nil when that or the layout failed,
-// and the diagnostics say why.
+// and the diagnostics say why, and for a text edition, which is not laid
+// out.
 func layOut(req Request, job Job, doc *content.Document, diags content.Diagnostics, set *fonts.Set, shapers map[string]*text.Shaper) (Output, *layout.Result, content.Diagnostics) {
 	if diags.HasErrors() {
 		return Output{}, nil, diags
+	}
+	if job.Edition.Text {
+		return Output{Job: job, Name: job.FileName(req), Fallbacks: doc.Fallbacks, Doc: doc}, nil, diags
 	}
 	ed := job.Edition.Layout(req.Settings())
 	if tf, ok := ed.(layout.TriFold); ok && tf.PrintShop { // the slug names the file
@@ -240,7 +255,7 @@ func layOut(req Request, job Job, doc *content.Document, diags content.Diagnosti
 	if diags.HasErrors() {
 		return Output{}, nil, diags
 	}
-	o := Output{Job: job, Name: job.FileName(req), Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks, Moved: res.Moved}
+	o := Output{Job: job, Name: job.FileName(req), Pages: len(res.Pages), BodySize: res.BodySize, Fallbacks: doc.Fallbacks, Moved: res.Moved, Doc: doc}
 	if job.Edition.Folded {
 		for _, p := range res.Pages {
 			o.Panels = append(o.Panels, p.Regions...)

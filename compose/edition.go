@@ -49,10 +49,16 @@ type Edition struct {
 	// EasyRead reports an edition of the easy-read text, which a leaflet
 	// may not have.
 	EasyRead bool
+	// Text reports an edition made from the localised document itself,
+	// not laid out: it has no layout, and its Finish gets the document
+	// (Output.Doc) and a nil layout result.
+	Text bool
 	// layout makes the edition's layout for a build's settings.
 	layout func(Settings) Layout
 	// suffix is what the file name adds after the edition's name.
 	suffix func(Settings) string
+	// file, when set, names the file instead (FileName).
+	file func(leaflet, lang string) string
 }
 
 // The editions.
@@ -91,22 +97,47 @@ var (
 		layout: func(Settings) Layout { return layout.NewScreen() },
 		suffix: func(Settings) string { return "" },
 	}
+	// HTML is the web page: one semantic HTML file, <leaflet>-<lang>.html.
+	HTML = &Edition{Name: "html", Title: "web page", OnRequest: true, Text: true,
+		file: func(leaflet, lang string) string { return leaflet + "-" + lang + ".html" },
+	}
+	// EasyReadHTML is the easy read's web page,
+	// <leaflet>-<lang>-easy-read.html.
+	EasyReadHTML = &Edition{Name: "easy-read-html", Title: "easy read web page", OnRequest: true, EasyRead: true, Text: true,
+		file: func(leaflet, lang string) string { return leaflet + "-" + lang + "-easy-read.html" },
+	}
+	// EPUB is the e-book, the easy read its second part:
+	// <leaflet>-<lang>.epub.
+	EPUB = &Edition{Name: "epub", Title: "EPUB", OnRequest: true, Text: true,
+		file: func(leaflet, lang string) string { return leaflet + "-" + lang + ".epub" },
+	}
 )
 
 // Editions lists every edition, in the order builds report them.
-var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen}
+var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen, HTML, EasyReadHTML, EPUB}
 
 func (e *Edition) String() string { return e.Name }
 
-// Layout returns the edition's layout for a build's settings.
-func (e *Edition) Layout(s Settings) Layout { return e.layout(s) }
+// Layout returns the edition's layout for a build's settings; a text
+// edition has none (nil).
+func (e *Edition) Layout(s Settings) Layout {
+	if e.layout == nil {
+		return nil
+	}
+	return e.layout(s)
+}
 
 // FileName returns the PDF's name: <leaflet>-<lang>-<edition>.pdf, with the
 // tri-fold's paper when it is not A4 and "-print" for the print shop's
 // file, and the large-print or easy-read size when it is not the default.
 // The screen edition's pages are A6 on any paper: its name is always
-// <leaflet>-<lang>-screen.pdf.
+// <leaflet>-<lang>-screen.pdf. The text editions name their files
+// themselves: <leaflet>-<lang>.html, <leaflet>-<lang>-easy-read.html and
+// <leaflet>-<lang>.epub.
 func (e *Edition) FileName(leaflet, lang string, s Settings) string {
+	if e.file != nil {
+		return e.file(leaflet, lang)
+	}
 	return leaflet + "-" + lang + "-" + e.Name + e.suffix(s) + ".pdf"
 }
 

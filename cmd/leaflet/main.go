@@ -416,8 +416,12 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	fmt.Fprintln(tw, "file\tlanguage\tedition\tpages\tbody\tsize\t")
 	var big []string
 	for _, o := range outs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f pt\t%.0f KB\t\n", filepath.Join(dir, o.Name), o.Lang, o.Edition, o.Pages, o.BodySize, float64(len(o.PDF))/1024)
-		if len(o.PDF) > attachLimit {
+		pages, body := strconv.Itoa(o.Pages), fmt.Sprintf("%.1f pt", o.BodySize)
+		if o.Edition.Text { // not laid out: no pages, the reader's size
+			pages, body = "-", "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%.0f KB\t\n", filepath.Join(dir, o.Name), o.Lang, o.Edition, pages, body, float64(len(o.Data))/1024)
+		if len(o.Data) > attachLimit {
 			big = append(big, o.Name)
 		}
 	}
@@ -430,7 +434,7 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	for _, name := range big {
 		fmt.Fprintf(w, "warning: %s is over 1 MB: too large to attach to an email without thought\n", name)
 	}
-	fmt.Fprintf(w, "built %d PDF(s) in %d ms\n", len(outs), took.Milliseconds())
+	fmt.Fprintf(w, "built %d file(s) in %d ms\n", len(outs), took.Milliseconds())
 }
 
 func cmdInit(args []string, stdout, stderr io.Writer) error {

@@ -66,7 +66,7 @@ func TestBuildWritesTheDefaultLeafletAndATable(t *testing.T) {
 	}
 	pdf := filepath.Join(out, "cse-en-trifold.pdf")
 	l, _ := content.Load(content.Builtin(), "", content.DefaultLeaflet)
-	if !strings.Contains(stdout, pdf) || !strings.Contains(stdout, fmt.Sprintf("built %d PDF(s)", 3*len(l.Langs()))) {
+	if !strings.Contains(stdout, pdf) || !strings.Contains(stdout, fmt.Sprintf("built %d file(s)", 3*len(l.Langs()))) {
 		t.Errorf("the summary does not list %s and three editions per language:\n%s", pdf, stdout)
 	}
 	b, err := os.ReadFile(pdf)
