@@ -74,6 +74,8 @@ func finishText(o compose.Output, date time.Time) ([]byte, error) {
 	switch o.Edition {
 	case compose.HTML:
 		data, ds = web.Page(o.Doc)
+	case compose.EasyReadHTML:
+		data, ds = web.EasyRead(o.Doc)
 	default:
 		return nil, fmt.Errorf("no maker for the edition %s", o.Edition)
 	}

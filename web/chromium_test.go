@@ -192,6 +192,23 @@ func checkLinks(t *testing.T, name string, p chromiumPage) {
 	}
 }
 
+// readable fails the test for each of axe's findings on a page and when
+// it scrolls sideways.
+func readable(t *testing.T, p chromiumPage) {
+	t.Helper()
+	for _, v := range p.Violations {
+		t.Errorf("axe, %s scheme, %d px: %s (%s): %s: %v", v.Scheme, v.Width, v.ID, v.Impact, v.Help, v.Nodes)
+	}
+	for w, s := range p.Widths {
+		if s.ScrollWidth > s.ClientWidth {
+			t.Errorf("%s px wide the page scrolls sideways: %d px of content", w, s.ScrollWidth)
+		}
+	}
+	if len(p.Widths) != 2 {
+		t.Errorf("read at %d widths; want 320 and 1280 px", len(p.Widths))
+	}
+}
+
 func TestPagesInChromium(t *testing.T) {
 	l := builtin(t)
 	langs := []string{"en", "ur", "bn", "zh-Hans"}
@@ -205,6 +222,11 @@ func TestPagesInChromium(t *testing.T) {
 			t.Fatal(ds)
 		}
 		pages["cse-"+lang+".html"] = page
+		er, ds := EasyRead(doc)
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		pages["cse-"+lang+"-easy-read.html"] = er
 	}
 	got := readInChromium(t, pages)
 
@@ -218,17 +240,53 @@ func TestPagesInChromium(t *testing.T) {
 	}
 
 	for _, lang := range langs {
+		name := "cse-" + lang + "-easy-read.html"
+		p, doc := got[name], docs[lang]
+		t.Run(lang+" easy read", func(t *testing.T) {
+			readable(t, p)
+			if p.Lang != lang || p.Dir != dir(lang) || p.Scripts != 0 {
+				t.Errorf("lang %q, dir %q, %d scripts; want %s, %s, none", p.Lang, p.Dir, p.Scripts, lang, dir(lang))
+			}
+			var texts []string
+			var alts []string
+			if c := doc.EasyRead.Cover; c != nil {
+				alts = append(alts, c.Alt)
+			}
+			for _, s := range doc.EasyRead.Sections {
+				if s.Heading != nil {
+					texts = append(texts, squash(s.Heading.String()))
+				}
+				for _, pt := range s.Points {
+					alts = append(alts, pt.Picture.Alt)
+					for i, t := range pt.Texts {
+						texts = append(texts, squash(t.String()))
+						if i == 0 {
+							for _, o := range pt.Offers {
+								texts = append(texts, squash(o.Text.String()))
+							}
+						}
+					}
+				}
+			}
+			if missing := inOrder(p.Text, texts); missing != "" {
+				t.Errorf("the page's text lacks, or has out of order, %q", missing)
+			}
+			if len(p.Images) != len(alts) {
+				t.Fatalf("%d pictures; want %d", len(p.Images), len(alts))
+			}
+			for i, img := range p.Images {
+				if img.Tag != "svg" || img.Role != "img" || img.Label != alts[i] || img.Title != alts[i] || img.Width < 40 {
+					t.Errorf("picture %d: %+v; want an svg image labelled %q, at least 40 px wide", i, img, alts[i])
+				}
+			}
+			checkLinks(t, name, p)
+		})
+	}
+	for _, lang := range langs {
 		name := "cse-" + lang + ".html"
 		p, doc := got[name], docs[lang]
 		t.Run(lang, func(t *testing.T) {
-			for _, v := range p.Violations {
-				t.Errorf("axe, %s scheme, %d px: %s (%s): %s: %v", v.Scheme, v.Width, v.ID, v.Impact, v.Help, v.Nodes)
-			}
-			for w, s := range p.Widths {
-				if s.ScrollWidth > s.ClientWidth {
-					t.Errorf("%s px wide the page scrolls sideways: %d px of content", w, s.ScrollWidth)
-				}
-			}
+			readable(t, p)
 			if p.Lang != lang || p.Dir != dir(lang) || p.Scripts != 0 || !strings.HasPrefix(p.Title, doc.Title) {
 				t.Errorf("lang %q, dir %q, %d scripts, title %q; want %s, %s, none, %q", p.Lang, p.Dir, p.Scripts, p.Title, lang, dir(lang), doc.Title)
 			}

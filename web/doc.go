@@ -8,5 +8,5 @@
 // content.Document, which it only reads, and returns bytes and
 // content.Diagnostics; it lays nothing out and writes no file.
 //
-// It imports leaflet/content.
+// It imports leaflet/content and leaflet/pictures.
 package web

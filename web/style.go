@@ -14,6 +14,7 @@ const Stylesheet = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--text);font:1.125rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;overflow-wrap:break-word}
+[lang]{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;line-height:1.55}
 :lang(ar),:lang(fa),:lang(ckb),:lang(ps){font-family:"Noto Naskh Arabic","Geeza Pro","Segoe UI",Tahoma,"Noto Sans Arabic",sans-serif;line-height:1.8}
 :lang(ur){font-family:"Noto Nastaliq Urdu","Urdu Typesetting","Jameel Noori Nastaleeq","Noto Naskh Arabic",serif;line-height:2.2}
 :lang(bn){font-family:"Noto Sans Bengali","Nirmala UI","Vrinda","Kohinoor Bangla",sans-serif;line-height:1.75}
@@ -54,6 +55,7 @@ address p{margin:.25rem 0}
 .point img{object-fit:contain;background:#fff}
 .point div{flex:1;min-width:0}
 .point p{margin:0 0 .4rem}
+.easy-read{font-size:1.25rem}
 .er-cover{display:block;width:6rem;height:6rem;color:var(--accent)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:start;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--rule)}
