@@ -14,6 +14,7 @@ import (
 
 	"leaflet/compose"
 	"leaflet/content"
+	"leaflet/epub"
 	"leaflet/internal/files"
 	"leaflet/layout"
 	"leaflet/output"
@@ -76,6 +77,8 @@ func finishText(o compose.Output, date time.Time) ([]byte, error) {
 		data, ds = web.Page(o.Doc)
 	case compose.EasyReadHTML:
 		data, ds = web.EasyRead(o.Doc)
+	case compose.EPUB:
+		data, ds = epub.Book(o.Doc, date)
 	default:
 		return nil, fmt.Errorf("no maker for the edition %s", o.Edition)
 	}

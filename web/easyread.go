@@ -33,7 +33,7 @@ func EasyReadWith(doc *content.Document, opt Options) ([]byte, content.Diagnosti
 		d.Hint = "add an [easy_read] table; see docs/formats.md"
 		return nil, ds
 	}
-	w := &writer{xhtml: opt.XHTML}
+	w := &writer{xhtml: opt.XHTML, image: opt.Image}
 	title := doc.Title
 	if label := er.Label.String(); label != "" {
 		title += " – " + label
@@ -127,8 +127,11 @@ func (w *writer) picture(pic content.DocPicture, class, lang string, ds *content
 		return
 	}
 	if pic.Image != nil {
-		mime := "image/" + pic.Image.Format
-		w.void("img", "src", "data:"+mime+";base64,"+base64.StdEncoding.EncodeToString(pic.Image.Data), "alt", alt, "class", class,
+		src := "data:image/" + pic.Image.Format + ";base64," + base64.StdEncoding.EncodeToString(pic.Image.Data)
+		if w.image != nil {
+			src = w.image(pic.File)
+		}
+		w.void("img", "src", src, "alt", alt, "class", class,
 			"width", strconv.Itoa(pic.Image.Width), "height", strconv.Itoa(pic.Image.Height))
 		return
 	}

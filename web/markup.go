@@ -16,6 +16,8 @@ import (
 type writer struct {
 	strings.Builder
 	xhtml bool
+	// image returns the address of a leaflet's own picture (Options.Image)
+	image func(file string) string
 }
 
 // esc returns s escaped for text or an attribute value, without the

@@ -18,6 +18,10 @@ type Options struct {
 	// Stylesheet, when set, links the page to that stylesheet instead of
 	// holding its own (an EPUB shares one: Stylesheet).
 	Stylesheet string
+	// Image, when set, returns the address of a leaflet's own picture
+	// (by its file name, content.DocPicture.File) instead of holding the
+	// image as data.
+	Image func(file string) string
 }
 
 // Heading is one heading of a page, for a table of contents: its level

@@ -13,7 +13,7 @@ const Stylesheet = `
 @media (prefers-color-scheme:dark){:root{--text:#ececec;--bg:#121417;--accent:#9cc7f0;--rule:#47698c;--tint:#1d242c}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--text);font:1.125rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;overflow-wrap:break-word}
+body{margin:0;background:var(--bg);color:var(--text);font-size:1.125rem;line-height:1.55;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;overflow-wrap:break-word}
 [lang]{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;line-height:1.55}
 :lang(ar),:lang(fa),:lang(ckb),:lang(ps){font-family:"Noto Naskh Arabic","Geeza Pro","Segoe UI",Tahoma,"Noto Sans Arabic",sans-serif;line-height:1.8}
 :lang(ur){font-family:"Noto Nastaliq Urdu","Urdu Typesetting","Jameel Noori Nastaleeq","Noto Naskh Arabic",serif;line-height:2.2}
