@@ -106,6 +106,30 @@ func readInChromium(t *testing.T, pages map[string][]byte) map[string]chromiumPa
 	return res
 }
 
+// testIndex returns the index of a folder holding the built-in leaflet's
+// tri-fold, large print, easy read, web page and EPUB in every language.
+func testIndex(t *testing.T, l *content.Leaflet) []byte {
+	t.Helper()
+	doc := localize(t, l, l.Source)
+	sl := SiteLeaflet{Doc: doc, Formats: []string{"tri-fold", "large print", "easy read", "web page", "EPUB"}}
+	names, _ := l.LanguageNames("", nil)
+	for _, o := range names {
+		lang := SiteLang{Lang: o.Lang, Name: o.Text.String(), Files: map[string][]SiteFile{
+			"tri-fold":    {{Name: "cse-" + o.Lang + "-trifold.pdf", Variant: "A4", Kind: "PDF", Size: 312_000}, {Name: "cse-" + o.Lang + "-trifold-letter.pdf", Variant: "US Letter", Kind: "PDF", Size: 311_000}},
+			"large print": {{Name: "cse-" + o.Lang + "-large-print.pdf", Variant: "18 pt", Kind: "PDF", Size: 98_000}},
+			"easy read":   {{Name: "cse-" + o.Lang + "-easy-read.pdf", Variant: "16 pt", Kind: "PDF", Size: 150_000}},
+			"web page":    {{Name: "cse-" + o.Lang + ".html", Kind: "web page", Size: 12_000}},
+			"EPUB":        {{Name: "cse-" + o.Lang + ".epub", Kind: "EPUB", Size: 20_000}},
+		}}
+		sl.Langs = append(sl.Langs, lang)
+	}
+	page, ds := Index(Site{Leaflets: []SiteLeaflet{sl}})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return page
+}
+
 // brokenPage is a page with two faults axe must find: no language and a
 // picture without alt text.
 const brokenPage = `<!DOCTYPE html><html><head><title>x</title></head><body><main><h1>x</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>`
@@ -178,6 +202,7 @@ var (
 	telRe    = regexp.MustCompile(`^tel:\+[0-9]{6,15}$`)
 	mailtoRe = regexp.MustCompile(`^mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}$`)
 	httpsRe  = regexp.MustCompile(`^https://[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$`)
+	fileRe   = regexp.MustCompile(`^[a-zA-Z0-9-]+\.(pdf|html|epub)$`)
 )
 
 // checkLinks reports every link of a page that is not a tel:, mailto: or
@@ -185,7 +210,7 @@ var (
 func checkLinks(t *testing.T, name string, p chromiumPage) {
 	t.Helper()
 	for _, l := range p.Links {
-		ok := telRe.MatchString(l.Href) || mailtoRe.MatchString(l.Href) || httpsRe.MatchString(l.Href) || strings.HasPrefix(l.Href, "#")
+		ok := telRe.MatchString(l.Href) || mailtoRe.MatchString(l.Href) || httpsRe.MatchString(l.Href) || fileRe.MatchString(l.Href)
 		if !ok || strings.TrimSpace(l.Text) == "" {
 			t.Errorf("%s: link %q (%q) is not a well-formed tel:, mailto: or https: link with words", name, l.Href, l.Text)
 		}
@@ -228,7 +253,29 @@ func TestPagesInChromium(t *testing.T) {
 		}
 		pages["cse-"+lang+"-easy-read.html"] = er
 	}
+	pages["index.html"] = testIndex(t, l)
 	got := readInChromium(t, pages)
+
+	t.Run("index", func(t *testing.T) {
+		p := got["index.html"]
+		readable(t, p)
+		checkLinks(t, "index.html", p)
+		names := 0
+		for _, e := range p.Langs {
+			if e.Tag == "span" {
+				names++
+				if e.Dir != dir(e.Lang) {
+					t.Errorf("the name of %s has dir %q", e.Lang, e.Dir)
+				}
+			}
+		}
+		if names != len(l.Langs()) {
+			t.Errorf("%d language names with their own lang; want %d", names, len(l.Langs()))
+		}
+		if !strings.Contains(p.Text, "For this leaflet in a language or format that is not here, call 01604 364036 or email nscb@") {
+			t.Errorf("the index does not say how to ask for what is not there:\n%s", p.Text)
+		}
+	})
 
 	broken := got["broken.html"]
 	ids := map[string]bool{}

@@ -59,7 +59,10 @@ address p{margin:.25rem 0}
 .er-cover{display:block;width:6rem;height:6rem;color:var(--accent)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:start;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--rule)}
-.table{overflow-x:auto}
+.table{overflow-x:auto;margin:1rem 0}
+td a{white-space:nowrap}
+th[scope=row]{position:sticky;inset-inline-start:0;background:var(--bg);z-index:1}
+.en-name{display:block;font-weight:400;font-size:.9em}
 .size{white-space:nowrap;font-size:.9em}
 @media print{
 :root{--text:#000;--bg:#fff;--accent:#000;--rule:#888;--tint:#fff}
