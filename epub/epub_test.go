@@ -128,3 +128,16 @@ func TestBookHasLanguageNavigationAndAccessibilityMetadata(t *testing.T) {
 		t.Error("the leaflet's part does not use the book's stylesheet")
 	}
 }
+
+func TestBookOfALeafletWithoutAnEasyReadHasOnePart(t *testing.T) {
+	l := builtin(t)
+	l.EasyRead = nil
+	fs, names, _ := files(t, book(t, l, "en"))
+	if strings.Contains(strings.Join(names, " "), "easy-read") {
+		t.Errorf("files %v; want no easy read", names)
+	}
+	opf := fs["EPUB/package.opf"]
+	if strings.Contains(opf, "visual") || strings.Contains(opf, "alternativeText") {
+		t.Error("a book without pictures says it has them")
+	}
+}

@@ -65,6 +65,7 @@ th[scope=row]{position:sticky;inset-inline-start:0;background:var(--bg);z-index:
 .en-name{display:block;font-weight:400;font-size:.9em}
 .size{white-space:nowrap;font-size:.9em}
 @media print{
+@page{margin:18mm 16mm}
 :root{--text:#000;--bg:#fff;--accent:#000;--rule:#888;--tint:#fff}
 body{font-size:12pt}
 header,main{max-width:none;padding:0}
