@@ -3,13 +3,18 @@
 package epub
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	pngenc "image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"leaflet/content"
 	"leaflet/internal/testtool"
 )
 
@@ -112,5 +117,64 @@ func TestBooksPassDAISYAce(t *testing.T) {
 				t.Logf("ace's outcome: %s", r.Result.Outcome)
 			}
 		})
+	}
+}
+
+func TestABookWithTheLeafletsOwnPicturePassesEpubcheck(t *testing.T) {
+	testtool.Need(t, "epubcheck", "epubcheck")
+	java := testtool.Need(t, "java", "default-jre-headless")
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	var png bytes.Buffer
+	if err := pngenc.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"content/t/leaflet.toml": {Data: []byte(`
+[organisation]
+name = "Demo Board"
+phone = "01604 364036"
+[[section]]
+place = "cover"
+  [[section.block]]
+  title = "title"
+[easy_read]
+label = "label"
+[[easy_read.section]]
+heading = "h"
+  [[easy_read.section.point]]
+  picture = "door.png"
+  alt = "door.alt"
+  text = ["one"]
+`)},
+		"content/t/door.png": {Data: png.Bytes()},
+		"locales/t/active.en.toml": {Data: []byte(`
+[title]
+other = "Demo"
+[label]
+other = "Easy read"
+[h]
+other = "About"
+[door.alt]
+other = "Our front door"
+[one]
+other = "Come and see us."
+`)},
+	}
+	l, ds := content.Load(fsys, "", "t")
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	data := book(t, l, "en")
+	fs, _, _ := files(t, data)
+	if fs["EPUB/images/picture-1.png"] != png.String() || !strings.Contains(fs["EPUB/easy-read.xhtml"], `<img src="images/picture-1.png" alt="Our front door"`) {
+		t.Error("the leaflet's own picture is not a file of the book with its alt text")
+	}
+	path := filepath.Join(t.TempDir(), "t-en.epub")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.CommandContext(t.Context(), java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", epubcheckJar, path).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "0 fatals / 0 errors / 0 warnings") {
+		t.Errorf("epubcheck (%v):\n%s", err, out)
 	}
 }

@@ -56,7 +56,7 @@ func Book(doc *content.Document, date time.Time) ([]byte, content.Diagnostics) {
 		}
 		er, eds := web.EasyReadWith(doc, opt)
 		ds = append(ds, eds...)
-		parts = append(parts, part{id: "easy-read", href: "easy-read.xhtml", title: doc.EasyRead.Label.String(), data: er, svg: true, outline: web.EasyReadOutline(doc)})
+		parts = append(parts, part{id: "easy-read", href: "easy-read.xhtml", title: doc.EasyRead.Label.String(), data: er, svg: bytes.Contains(er, []byte("<svg")), outline: web.EasyReadOutline(doc)})
 		images = easyReadImages(doc, names)
 	}
 	if ds.HasErrors() {
@@ -86,7 +86,7 @@ func Book(doc *content.Document, date time.Time) ([]byte, content.Diagnostics) {
 type part struct {
 	id, href, title string
 	data            []byte
-	svg             bool
+	svg             bool // it holds inline SVG (the manifest says so)
 	outline         []web.Heading
 }
 
