@@ -17,9 +17,11 @@ import (
 	"leaflet/braille"
 	"leaflet/compose"
 	"leaflet/content"
+	"leaflet/epub"
 	"leaflet/internal/files"
 	"leaflet/layout"
 	"leaflet/output"
+	"leaflet/web"
 )
 
 // Request says what to build: the languages and editions of a leaflet and
@@ -29,11 +31,11 @@ type Request = compose.Request
 // Job is one language and edition.
 type Job = compose.Job
 
-// Output is one built edition, not yet written.
+// Output is one built edition, not yet written: a PDF, the braille
+// edition's BRF with its text beside it, a web page or an EPUB.
 type Output struct {
 	compose.Output
-	// Data is the edition's file, named Name: a PDF, or the braille
-	// edition's BRF.
+	// Data is the edition's file, named Name.
 	Data []byte
 	// Companions are files written beside it, all or none with it: the
 	// braille edition's text in Unicode braille.
@@ -104,12 +106,32 @@ func RunWith(ctx context.Context, req Request, tr braille.Translator) ([]Output,
 			o.Pages = len(ed.Pages)
 			return Output{Output: o, Data: ed.BRF(), Companions: []File{{o.CompanionName(req), ed.Text()}}}, ds
 		}
+		if o.Edition.Text {
+			data, ds := finishText(o, doc, req.Published())
+			return Output{Output: o, Data: data}, ds
+		}
 		pdf, err := output.PDF(res, opt)
 		if err != nil {
 			ds.Errorf(content.Pos{}, "%s %s: %v", o.Lang, o.Edition, err)
 		}
 		return Output{Output: o, Data: pdf}, ds
 	})
+}
+
+// finishText makes a web or e-book edition's file from its document, with
+// the problems found.
+func finishText(o compose.Output, doc *content.Document, date time.Time) ([]byte, content.Diagnostics) {
+	var ds content.Diagnostics
+	switch o.Edition {
+	case compose.HTML:
+		return web.Page(doc)
+	case compose.EasyReadHTML:
+		return web.EasyRead(doc)
+	case compose.EPUB:
+		return epub.Book(doc, date)
+	}
+	ds.Errorf(content.Pos{}, "%s %s: no maker for the edition", o.Lang, o.Edition)
+	return nil, ds
 }
 
 // Failed returns the file names of the planned jobs (compose.Planned) that

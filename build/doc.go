@@ -2,10 +2,13 @@
 
 // Package build makes the files of a set of languages and editions — each
 // PDF laid out by compose, in parallel, and written by output in the
-// worker that laid it out, each braille edition made by braille from the
-// localised document — and writes them all or none. It is what the
-// leaflet command calls; it holds no layout, PDF or braille logic.
+// worker that laid it out; each braille edition made by braille, each web
+// page by web and each e-book by epub, from the localised document — and
+// writes them all or none, with the site's index when asked. It is what
+// the leaflet command calls; it holds no layout, PDF, braille or HTML
+// logic.
 //
 // It imports leaflet/braille, leaflet/compose, leaflet/content,
-// leaflet/internal/files, leaflet/layout and leaflet/output.
+// leaflet/epub, leaflet/internal/files, leaflet/layout, leaflet/output and
+// leaflet/web.
 package build

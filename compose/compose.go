@@ -176,14 +176,7 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 	err = workers.Run(ctx, len(results), newShapers, func(ctx context.Context, shapers map[string]*text.Shaper, i int) {
 		r := &results[i]
 		doc, ds := localized[r.Lang]()
-		var o Output
-		var res *layout.Result
-		if r.Edition.Text {
-			o = Output{Job: r.Job, Name: r.FileName(req), Fallbacks: doc.Fallbacks}
-			ds = slices.Clip(ds)
-		} else {
-			o, res, ds = layOut(req, r.Job, doc, slices.Clip(ds), set, shapers)
-		}
+		o, res, ds := layOut(req, r.Job, doc, slices.Clip(ds), set, shapers)
 		r.Diagnostics = ds
 		if ds.HasErrors() || ctx.Err() != nil {
 			return
@@ -253,10 +246,14 @@ func Run[T any](ctx context.Context, req Request, finish Finish[T]) ([]T, conten
 
 // layOut lays out one job's localised document, which localising it
 // reported diags for; the result is nil when that or the layout failed,
-// and the diagnostics say why.
+// and the diagnostics say why, and for a text edition, which is not laid
+// out.
 func layOut(req Request, job Job, doc *content.Document, diags content.Diagnostics, set *fonts.Set, shapers map[string]*text.Shaper) (Output, *layout.Result, content.Diagnostics) {
 	if diags.HasErrors() {
 		return Output{}, nil, diags
+	}
+	if job.Edition.Text {
+		return Output{Job: job, Name: job.FileName(req), Fallbacks: doc.Fallbacks}, nil, diags
 	}
 	ed := job.Edition.Layout(req.Settings())
 	if tf, ok := ed.(layout.TriFold); ok && tf.PrintShop { // the slug names the file

@@ -111,10 +111,24 @@ var (
 			return leaflet + "-" + lang + brailleSuffix(lang, s.Braille) + "-braille.txt"
 		},
 	}
+	// HTML is the web page: one semantic HTML file, <leaflet>-<lang>.html.
+	HTML = &Edition{Name: "html", Title: "web page", OnRequest: true, Text: true,
+		file: func(leaflet, lang string, _ Settings) string { return leaflet + "-" + lang + ".html" },
+	}
+	// EasyReadHTML is the easy read's web page,
+	// <leaflet>-<lang>-easy-read.html.
+	EasyReadHTML = &Edition{Name: "easy-read-html", Title: "easy read web page", OnRequest: true, EasyRead: true, Text: true,
+		file: func(leaflet, lang string, _ Settings) string { return leaflet + "-" + lang + "-easy-read.html" },
+	}
+	// EPUB is the e-book, the easy read its second part:
+	// <leaflet>-<lang>.epub.
+	EPUB = &Edition{Name: "epub", Title: "EPUB", OnRequest: true, Text: true,
+		file: func(leaflet, lang string, _ Settings) string { return leaflet + "-" + lang + ".epub" },
+	}
 )
 
 // Editions lists every edition, in the order builds report them.
-var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen, Braille}
+var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen, Braille, HTML, EasyReadHTML, EPUB}
 
 func (e *Edition) String() string { return e.Name }
 
@@ -134,7 +148,9 @@ func (e *Edition) Layout(s Settings) Layout {
 // are A6 on any paper: its name is always <leaflet>-<lang>-screen.pdf. The
 // braille edition's is <leaflet>-<lang>.brf, with "-g1" for English
 // uncontracted and the page's cells and lines when they are not 40 × 25:
-// cse-en-g1-38x27.brf.
+// cse-en-g1-38x27.brf. The web and e-book editions' are
+// <leaflet>-<lang>.html, <leaflet>-<lang>-easy-read.html and
+// <leaflet>-<lang>.epub.
 func (e *Edition) FileName(leaflet, lang string, s Settings) string {
 	if e.file != nil {
 		return e.file(leaflet, lang, s)

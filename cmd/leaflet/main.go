@@ -177,12 +177,14 @@ func splitList(s string) []string {
 type buildFlags struct {
 	source, id, out string
 	keepGoing       bool
+	// site writes the folder's index.html beside the files
+	site bool
 }
 
 // parseBuild reads leaflet build's flags into a request (without its
 // leaflet) and the other flags; a bad flag or value is a usage error.
 func parseBuild(args []string, stderr io.Writer) (build.Request, buildFlags, error) {
-	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--braille-cells N] [--braille-lines N] [--braille-grade 1|2] [--allow-incomplete] [--keep-going] [--out DIR]", stderr)
+	fl := newFlags("build", "leaflet build [--source DIR] [--leaflet ID] [--lang TAGS] [--edition NAMES] [--paper a4|letter] [--size N] [--fold-marks] [--print-shop] [--braille-cells N] [--braille-lines N] [--braille-grade 1|2] [--allow-incomplete] [--keep-going] [--site] [--out DIR]", stderr)
 	var bf buildFlags
 	var req build.Request
 	fl.StringVar(&bf.source, "source", "", "source `folder` holding content/<leaflet>/leaflet.toml and locales/<leaflet>/ (default: the built-in leaflet)")
@@ -200,6 +202,7 @@ func parseBuild(args []string, stderr io.Writer) (build.Request, buildFlags, err
 	fl.StringVar(&bf.out, "out", "out", "output `folder`")
 	fl.BoolVar(&req.AllowIncomplete, "allow-incomplete", false, "build languages with missing or out-of-date messages, printing the source language's text for them, each passage marked")
 	fl.BoolVar(&bf.keepGoing, "keep-going", false, "write the files that built when others fail (by default a build writes all its files or none)")
+	fl.BoolVar(&bf.site, "site", false, "write index.html beside the files: every leaflet's languages by formats in the folder, each a link with its size (it writes no other file and deletes none)")
 	if err := parse(fl, args); err != nil {
 		return req, bf, err
 	}
@@ -281,7 +284,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return &exitError{1, fmt.Errorf("%s", summary(diags))}
 	}
-	written, errs := write(ctx, bf, outs)
+	var leaflets []*content.Leaflet
+	if bf.site {
+		leaflets = siteLeaflets(fsys, root, l, stderr)
+	}
+	written, errs := write(ctx, bf, outs, leaflets)
 	if ctx.Err() != nil && len(written) == 0 {
 		return interrupted(bf.out)
 	}
@@ -304,17 +311,56 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // write writes the built PDFs into --out: all or none, or with
 // --keep-going each that can be; it returns those written and the errors.
-func write(ctx context.Context, bf buildFlags, outs []build.Output) ([]build.Output, []error) {
+// With --site the folder's index of the leaflets' files is written with
+// them (build.Index): in the same all-or-none write, or after those that
+// could be.
+func write(ctx context.Context, bf buildFlags, outs []build.Output, leaflets []*content.Leaflet) ([]build.Output, []error) {
 	switch {
-	case len(outs) == 0:
+	case len(outs) == 0 && !bf.site:
 		return nil, nil
 	case bf.keepGoing:
-		return build.WriteSome(ctx, bf.out, outs)
+		written, errs := build.WriteSome(ctx, bf.out, outs)
+		if bf.site {
+			idx, err := build.Index(bf.out, leaflets, nil)
+			if err != nil {
+				return written, append(errs, err)
+			}
+			w, ierrs := build.WriteSome(ctx, bf.out, []build.Output{idx})
+			written, errs = append(written, w...), append(errs, ierrs...)
+		}
+		return written, errs
+	}
+	if bf.site {
+		idx, err := build.Index(bf.out, leaflets, outs)
+		if err != nil {
+			return nil, []error{fmt.Errorf("%w; nothing of this build is written", err)}
+		}
+		outs = append(outs, idx)
 	}
 	if err := build.Write(ctx, bf.out, outs); err != nil {
 		return nil, []error{err}
 	}
 	return outs, nil
+}
+
+// siteLeaflets returns the leaflets the index lists: the one built and
+// every other leaflet of its sources that loads; one that does not is
+// left out, with a warning.
+func siteLeaflets(fsys fs.FS, root string, built *content.Leaflet, stderr io.Writer) []*content.Leaflet {
+	out := []*content.Leaflet{built}
+	ids, _ := content.Leaflets(fsys)
+	for _, id := range ids {
+		if id == built.ID {
+			continue
+		}
+		l, ds := content.Load(fsys, root, id)
+		if ds.HasErrors() {
+			fmt.Fprintf(stderr, "warning: the index leaves out leaflet %q: its sources have errors ('leaflet check --leaflet %s' lists them)\n", id, id)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // interrupted is the error of a build stopped by an interrupt: the exit
@@ -350,7 +396,7 @@ func openLeaflet(source, id string) (fs.FS, string, string, error) {
 // some are not.
 func noun(outs []build.Output) string {
 	for _, o := range outs {
-		if o.Edition.Text {
+		if o.Edition == nil || o.Edition.Text {
 			return "file"
 		}
 	}
@@ -452,12 +498,19 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	fmt.Fprintln(tw, "file\tlanguage\tedition\tpages\tbody\tsize\t")
 	var big []string
 	for _, o := range outs {
-		body := fmt.Sprintf("%.1f pt", o.BodySize)
-		if o.Edition.Text {
-			body = "-"
-		}
 		for _, f := range o.Files() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%.0f KB\t\n", filepath.Join(dir, f.Name), o.Lang, o.Edition, o.Pages, body, float64(len(f.Data))/1024)
+			lang, edition, pages, body := o.Lang, "index", strconv.Itoa(o.Pages), fmt.Sprintf("%.1f pt", o.BodySize)
+			switch {
+			case o.Edition == nil: // the folder's index (--site)
+				lang, pages, body = "-", "-", "-"
+			case o.Edition == compose.Braille: // braille pages, no type size
+				edition, body = o.Edition.Name, "-"
+			case o.Edition.Text: // not laid out: no pages, the reader's size
+				edition, pages, body = o.Edition.Name, "-", "-"
+			default:
+				edition = o.Edition.Name
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%.0f KB\t\n", filepath.Join(dir, f.Name), lang, edition, pages, body, float64(len(f.Data))/1024)
 			if len(f.Data) > attachLimit {
 				big = append(big, f.Name)
 			}
@@ -465,7 +518,7 @@ func table(w io.Writer, dir string, outs []build.Output, took time.Duration) {
 	}
 	tw.Flush()
 	for _, o := range outs {
-		if len(o.Moved) > 0 {
+		if len(o.Moved) > 0 && o.Edition != nil {
 			fmt.Fprintf(w, "note: %s: the flap holds the section(s) %s, moved from the inside\n", o.Name, quoteAll(o.Moved))
 		}
 	}
