@@ -39,9 +39,9 @@ func EasyReadWith(doc *content.Document, opt Options) ([]byte, content.Diagnosti
 		title += " – " + label
 	}
 	w.head(doc.Lang, title, "", opt)
-	w.WriteString("<body>\n")
+	w.WriteString("<body class=\"easy-read\">\n")
 	w.banner(doc)
-	w.WriteString("<main class=\"easy-read\">\n")
+	w.WriteString("<main>\n")
 	w.elem("h1", doc.Title, "id", "title")
 	w.WriteString("\n")
 	w.para("p", er.Label, doc.Lang, "class", "subtitle")

@@ -134,7 +134,7 @@ func (w *writer) siteLeaflet(l SiteLeaflet, n int) {
 	w.WriteString("</tbody>\n</table>\n</div>\n")
 	org := doc.Org
 	if org.Phone != "" || org.Email != "" {
-		w.WriteString(`<p class="reach">For this leaflet in a language or format that is not here, `)
+		w.WriteString(`<p class="ask">For this leaflet in a language or format that is not here, `)
 		if org.Phone != "" {
 			w.WriteString("call ")
 			w.runs(content.Text{Runs: []content.Run{{Text: org.Phone, Link: content.TelLink(org.Phone), NoBreak: true}}}, doc.Lang)

@@ -56,6 +56,7 @@ address p{margin:.25rem 0}
 .point div{flex:1;min-width:0}
 .point p{margin:0 0 .4rem}
 .easy-read{font-size:1.25rem}
+.index{max-width:72em}
 .er-cover{display:block;width:6rem;height:6rem;color:var(--accent)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:start;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--rule)}
