@@ -217,42 +217,8 @@ func runsText(runs []content.Run) string {
 // address) and the languages offer, as the page editions order them.
 func (m *maker) plan() {
 	doc := m.doc
-	var cover []content.DocBlock
-	var text, back []content.DocSection
-	var langs []content.DocBlock
-	var langHeading *content.Text
-	for _, place := range []content.Place{content.Cover, content.Inside, content.Flap, content.Back} {
-		for _, s := range doc.Sections {
-			if s.Place != place {
-				continue
-			}
-			if place == content.Cover {
-				cover = append(cover, s.Blocks...)
-				continue
-			}
-			c := s
-			c.Blocks = nil
-			n := 0
-			for _, b := range s.Blocks {
-				if b.Kind == content.Languages {
-					langs = append(langs, b)
-					n++
-				} else {
-					c.Blocks = append(c.Blocks, b)
-				}
-			}
-			switch {
-			case len(c.Blocks) == 0:
-				if n > 0 && s.Heading != nil && langHeading == nil {
-					langHeading = s.Heading
-				}
-			case place == content.Back:
-				back = append(back, c)
-			default:
-				text = append(text, c)
-			}
-		}
-	}
+	lin := doc.Linear()
+	cover, text, back, langs, langHeading := lin.Cover, lin.Text, lin.Back, lin.Languages, lin.LanguagesHeading
 
 	// the title page
 	var rest []content.DocBlock
@@ -291,7 +257,7 @@ func (m *maker) plan() {
 	for _, s := range text {
 		m.addSection(s)
 	}
-	for _, s := range m.withWebsite(back) {
+	for _, s := range back {
 		m.addSection(s)
 	}
 	if len(langs) > 0 {
@@ -381,50 +347,6 @@ func (m *maker) addBlock(b content.DocBlock) {
 	if b.Kind == content.Contact {
 		items[len(items)-1].style.keep = false
 	}
-}
-
-// withWebsite returns the sections that say how to get in touch with the
-// web address among the contact details when no text of theirs gives it:
-// a line of the contact block, or a block of its own.
-func (m *maker) withWebsite(secs []content.DocSection) []content.DocSection {
-	site := m.doc.Org.Website
-	if site == "" || len(secs) == 0 {
-		return secs
-	}
-	contact := -1
-	for si, s := range secs {
-		for _, b := range s.Blocks {
-			for _, t := range b.Texts {
-				if strings.Contains(t.String(), site) {
-					return secs
-				}
-			}
-			if b.Kind == content.Contact && contact < 0 {
-				contact = si
-			}
-		}
-	}
-	secs = append([]content.DocSection(nil), secs...)
-	web := content.Text{Runs: []content.Run{{Text: site, NoBreak: true}}}
-	if contact < 0 {
-		s := secs[len(secs)-1]
-		web.Pos = s.Pos
-		s.Blocks = append(append([]content.DocBlock(nil), s.Blocks...), content.DocBlock{Kind: content.Contact, Texts: []content.Text{web}, Pos: s.Pos})
-		secs[len(secs)-1] = s
-		return secs
-	}
-	s := secs[contact]
-	s.Blocks = append([]content.DocBlock(nil), s.Blocks...)
-	for bi, b := range s.Blocks {
-		if b.Kind == content.Contact {
-			web.Pos = b.Pos
-			b.Texts = append(append([]content.Text(nil), b.Texts...), web)
-			s.Blocks[bi] = b
-			break
-		}
-	}
-	secs[contact] = s
-	return secs
 }
 
 // number returns the braille of a page number: the number sign and digits

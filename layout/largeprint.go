@@ -83,12 +83,12 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 	f := newFlow(doc, set, sh, st, frame.W, fmt.Sprintf("%s %s %gpt", doc.Lang, lp, lp.Size), res, &diags)
 	root := -1
 	lh := st.line()
-	secs := pageSections(doc)
+	secs := doc.Linear()
 
 	// Page 1: the organisation, the title and subtitle, the audience, the
 	// draft notice, and how to get in touch.
 	f.blocks = append(f.blocks, f.orgName(doc, root)...)
-	for _, b := range secs.cover {
+	for _, b := range secs.Cover {
 		switch b.Kind {
 		case content.Title:
 			first := f.addLine(b.Texts[0], RoleTitle, f.largestFit(b.Texts[0], 1.6), true, st.Accent, lh, root)
@@ -103,7 +103,7 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 		}
 	}
 	keepAll(f.blocks) // the opening is one group
-	keeps := f.addContact(secs.back, root)
+	keeps := f.addContact(secs.Back, root)
 	// a draft's notice after the contact details, so that they share
 	// page 1 with the title
 	draft := len(f.blocks)
@@ -113,7 +113,7 @@ func (lp LargePrint) Layout(doc *content.Document, set *fonts.Set, sh *text.Shap
 	}
 
 	// Then every section in reading order, and the languages last.
-	f.addSections(secs.text, root)
+	f.addSections(secs.Text, root)
 	f.addLanguages(secs, root, keeps, &diags)
 	pages := breakPages(f.blocks, frame, keeps)
 	res.Pages = f.pageEdition(doc, pages, A4Portrait, frame, A4Portrait.H-MM(20), &diags)

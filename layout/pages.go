@@ -197,108 +197,13 @@ func endsInHyphen(b block) bool {
 	return (last == '-' || last == '\u2010') && unicode.IsLetter(rs[len(rs)-2])
 }
 
-// editionSections are a document's sections as the page editions order
-// them, one column from the title to the end: the cover's blocks; the
-// sections of text in reading order (inside, then flap); how to get in
-// touch (the back's sections); and every languages block, which comes
-// last under its own heading. The sections have lost their languages
-// blocks, and a section left with nothing is dropped.
-type editionSections struct {
-	cover      []content.DocBlock
-	text, back []content.DocSection
-	langs      []content.DocBlock
-	// langHeading is the heading of a section that held nothing but
-	// languages blocks, or nil
-	langHeading *content.Text
-	website     string
-}
-
-// pageSections sorts a document's sections for a page edition.
-func pageSections(doc *content.Document) editionSections {
-	var out editionSections
-	out.website = doc.Org.Website
-	for _, place := range []content.Place{content.Cover, content.Inside, content.Flap, content.Back} {
-		for _, s := range doc.Sections {
-			if s.Place != place {
-				continue
-			}
-			if place == content.Cover {
-				out.cover = append(out.cover, s.Blocks...)
-				continue
-			}
-			c := s
-			c.Blocks = nil
-			langs := 0
-			for _, b := range s.Blocks {
-				if b.Kind == content.Languages {
-					out.langs = append(out.langs, b)
-					langs++
-				} else {
-					c.Blocks = append(c.Blocks, b)
-				}
-			}
-			if len(c.Blocks) == 0 {
-				if langs > 0 && s.Heading != nil && out.langHeading == nil {
-					out.langHeading = s.Heading
-				}
-				continue
-			}
-			if place == content.Back {
-				out.back = append(out.back, c)
-			} else {
-				out.text = append(out.text, c)
-			}
-		}
-	}
-	return out
-}
-
-// addContact adds the sections that say how to get in touch. The web
-// address is part of the contact details: when no text of these sections
-// gives it, it is added to the contact block, as a line of its own, a
-// link. Each section's heading, the text before its contact block and the
-// block are kept together, the block most strongly: keeps gives the cost
-// of a page break after each of their blocks (see breakPages).
+// addContact adds the sections that say how to get in touch (with the web
+// address among the contact details, content.Linear). Each section's
+// heading, the text before its contact block and the block are kept
+// together, the block most strongly: keeps gives the cost of a page break
+// after each of their blocks (see breakPages).
 func (f *flow) addContact(secs []content.DocSection, root int) map[int]float64 {
 	keeps := map[int]float64{}
-	if len(secs) == 0 {
-		return keeps
-	}
-	site, mentioned := f.doc.Org.Website, false
-	contact := -1 // the section with the contact block
-	for si, s := range secs {
-		for _, b := range s.Blocks {
-			for _, t := range b.Texts {
-				mentioned = mentioned || (site != "" && strings.Contains(t.String(), site))
-			}
-			if b.Kind == content.Contact && contact < 0 {
-				contact = si
-			}
-		}
-	}
-	secs = append([]content.DocSection(nil), secs...)
-	if site != "" && !mentioned {
-		web := content.Text{Runs: []content.Run{{Text: site, Link: webLink(site), NoBreak: true}}}
-		if contact < 0 { // no contact block: the address is one
-			contact = len(secs) - 1
-			s := secs[contact]
-			web.Pos = s.Pos
-			s.Blocks = append(append([]content.DocBlock(nil), s.Blocks...), content.DocBlock{Kind: content.Contact, Texts: []content.Text{web}, Pos: s.Pos})
-			secs[contact] = s
-		} else {
-			s := secs[contact]
-			s.Blocks = append([]content.DocBlock(nil), s.Blocks...)
-			for bi, b := range s.Blocks {
-				if b.Kind == content.Contact {
-					web.Pos = b.Pos
-					b.Texts = append(append([]content.Text(nil), b.Texts...), web)
-					s.Blocks[bi] = b
-					break
-				}
-			}
-			secs[contact] = s
-		}
-	}
 	st := f.style
 	for _, s := range secs {
 		c := 0 // the blocks up to the contact block are kept whole
@@ -347,19 +252,11 @@ func (f *flow) addContact(secs []content.DocSection, root int) map[int]float64 {
 	return keeps
 }
 
-// webLink returns the target of a web address: a full https URL.
-func webLink(site string) string {
-	if strings.Contains(site, "://") {
-		return site
-	}
-	return "https://" + site
-}
-
 // addLanguages adds the languages blocks at the end of the flow, under
 // their heading: their section's own, or the languages.heading message,
 // kept together (keeps, see breakPages).
-func (f *flow) addLanguages(secs editionSections, root int, keeps map[int]float64, diags *content.Diagnostics) {
-	if len(secs.langs) == 0 {
+func (f *flow) addLanguages(lin content.Linear, root int, keeps map[int]float64, diags *content.Diagnostics) {
+	if len(lin.Languages) == 0 {
 		return
 	}
 	// the offer is kept on one page where it fits, starting a page
@@ -375,7 +272,7 @@ func (f *flow) addLanguages(secs editionSections, root int, keeps map[int]float6
 			keeps[k] = max(keeps[k], c)
 		}
 	}()
-	h := secs.langHeading
+	h := lin.LanguagesHeading
 	if h == nil {
 		t, err := f.doc.LanguagesHeading()
 		if err != nil {
@@ -385,7 +282,7 @@ func (f *flow) addLanguages(secs editionSections, root int, keeps map[int]float6
 			h = &t
 		}
 	}
-	f.addSections([]content.DocSection{{Place: content.Flap, Heading: h, Blocks: secs.langs, Pos: secs.langs[0].Pos}}, root)
+	f.addSections([]content.DocSection{{Place: content.Flap, Heading: h, Blocks: lin.Languages, Pos: lin.Languages[0].Pos}}, root)
 }
 
 // addLine sets a message of a page edition's opening — the title, the

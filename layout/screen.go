@@ -67,11 +67,11 @@ func (s Screen) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (
 	f.linkColor = st.Accent
 	root := -1
 	lh := st.line()
-	secs := pageSections(doc)
+	secs := doc.Linear()
 
 	// The opening: title, subtitle, audience and call to action, the
 	// organisation under a rule, the draft notice.
-	for _, b := range secs.cover {
+	for _, b := range secs.Cover {
 		switch b.Kind {
 		case content.Title:
 			saved := f.style.Leading
@@ -110,8 +110,8 @@ func (s Screen) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (
 	keepAll(f.blocks) // the opening is one group
 
 	// The sections in reading order, how to get in touch, the languages.
-	f.addSections(secs.text, root)
-	keeps := f.addContact(secs.back, root)
+	f.addSections(secs.Text, root)
+	keeps := f.addContact(secs.Back, root)
 	f.addLanguages(secs, root, keeps, &diags)
 	pages := breakPages(f.blocks, frame, keeps)
 	res.Pages = f.pageEdition(doc, pages, A6Portrait, frame, A6Portrait.H-MM(8), &diags)

@@ -3,6 +3,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -44,4 +45,12 @@ func load(t testing.TB, leaflet string, bundles map[string]string, extra fstest.
 		t.Fatal(ds)
 	}
 	return l
+}
+
+// webLink returns the target of a web address: a full https URL.
+func webLink(site string) string {
+	if strings.Contains(site, "://") {
+		return site
+	}
+	return "https://" + site
 }

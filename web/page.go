@@ -4,7 +4,6 @@ package web
 
 import (
 	"fmt"
-	"strings"
 
 	"leaflet/content"
 )
@@ -101,46 +100,13 @@ type pagePlan struct {
 }
 
 // plan orders a document's sections for its page, as the screen edition
-// does, and adds the web address to the contact details when no text of
-// the back's sections gives it.
+// does (content.Linear: the web address among the contact details).
 func plan(doc *content.Document, ds *content.Diagnostics) pagePlan {
-	var p pagePlan
-	var text, back []content.DocSection
-	for _, place := range []content.Place{content.Cover, content.Inside, content.Flap, content.Back} {
-		for _, s := range doc.Sections {
-			if s.Place != place {
-				continue
-			}
-			if place == content.Cover {
-				p.cover = append(p.cover, s.Blocks...)
-				continue
-			}
-			c := s
-			c.Blocks = nil
-			langs := 0
-			for _, b := range s.Blocks {
-				if b.Kind == content.Languages {
-					p.offers = append(p.offers, b.Offers...)
-					langs++
-					continue
-				}
-				c.Blocks = append(c.Blocks, b)
-			}
-			if len(c.Blocks) == 0 {
-				if langs > 0 && s.Heading != nil && p.langHeading == nil {
-					p.langHeading = s.Heading
-				}
-				continue
-			}
-			if place == content.Back {
-				back = append(back, c)
-			} else {
-				text = append(text, c)
-			}
-		}
+	lin := doc.Linear()
+	p := pagePlan{cover: lin.Cover, sections: append(lin.Text, lin.Back...), langHeading: lin.LanguagesHeading}
+	for _, b := range lin.Languages {
+		p.offers = append(p.offers, b.Offers...)
 	}
-	back = withWebsite(doc, back)
-	p.sections = append(text, back...)
 	for i := range p.sections {
 		p.ids = append(p.ids, fmt.Sprintf("s%d", i+1))
 	}
@@ -154,57 +120,6 @@ func plan(doc *content.Document, ds *content.Diagnostics) pagePlan {
 	}
 	p.langID = "languages"
 	return p
-}
-
-// withWebsite returns the back's sections with the organisation's web
-// address as a line of the contact block (or a contact block of its own,
-// after the last section) when none of their texts gives it.
-func withWebsite(doc *content.Document, secs []content.DocSection) []content.DocSection {
-	site := doc.Org.Website
-	if site == "" {
-		return secs
-	}
-	contact := -1
-	for si, s := range secs {
-		for _, b := range s.Blocks {
-			for _, t := range b.Texts {
-				if strings.Contains(t.String(), site) {
-					return secs
-				}
-			}
-			if b.Kind == content.Contact && contact < 0 {
-				contact = si
-			}
-		}
-	}
-	secs = append([]content.DocSection(nil), secs...)
-	web := content.Text{Runs: []content.Run{{Text: site, Link: webLink(site), NoBreak: true}}}
-	if contact < 0 {
-		if len(secs) == 0 {
-			return append(secs, content.DocSection{Place: content.Back, Blocks: []content.DocBlock{{Kind: content.Contact, Texts: []content.Text{web}}}})
-		}
-		s := &secs[len(secs)-1]
-		s.Blocks = append(append([]content.DocBlock(nil), s.Blocks...), content.DocBlock{Kind: content.Contact, Texts: []content.Text{web}, Pos: s.Pos})
-		return secs
-	}
-	s := &secs[contact]
-	s.Blocks = append([]content.DocBlock(nil), s.Blocks...)
-	for bi, b := range s.Blocks {
-		if b.Kind == content.Contact {
-			b.Texts = append(append([]content.Text(nil), b.Texts...), web)
-			s.Blocks[bi] = b
-			break
-		}
-	}
-	return secs
-}
-
-// webLink returns the target of a web address: a full https URL.
-func webLink(site string) string {
-	if strings.Contains(site, "://") {
-		return site
-	}
-	return "https://" + site
 }
 
 func firstOf(ss ...string) string {
