@@ -53,15 +53,7 @@ func EasyReadWith(doc *content.Document, opt Options) ([]byte, content.Diagnosti
 	w.draft(doc)
 	offered := false
 	for i, s := range er.Sections {
-		id := fmt.Sprintf("e%d", i+1)
-		if s.Heading == nil {
-			w.WriteString("<section>\n")
-		} else {
-			w.open("section", "aria-labelledby", id)
-			w.WriteString("\n")
-			w.para("h2", *s.Heading, doc.Lang, "id", id)
-			w.WriteString("\n")
-		}
+		w.openSection(doc, s.Heading, fmt.Sprintf("e%d", i+1))
 		for _, p := range s.Points {
 			offered = offered || p.Offer
 			w.point(doc, p, &ds)

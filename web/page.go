@@ -226,16 +226,22 @@ func strongText(t content.Text) content.Text {
 	return t
 }
 
+// openSection opens a section, labelled by its heading (with the id
+// given) when it has one.
+func (w *writer) openSection(doc *content.Document, heading *content.Text, id string) {
+	if heading == nil {
+		w.WriteString("<section>\n")
+		return
+	}
+	w.open("section", "aria-labelledby", id)
+	w.WriteString("\n")
+	w.para("h2", *heading, doc.Lang, "id", id)
+	w.WriteString("\n")
+}
+
 // section writes a section: its heading, with the id given, and blocks.
 func (w *writer) section(doc *content.Document, s content.DocSection, id string) {
-	if s.Heading == nil {
-		w.WriteString("<section>\n")
-	} else {
-		w.open("section", "aria-labelledby", id)
-		w.WriteString("\n")
-		w.para("h2", *s.Heading, doc.Lang, "id", id)
-		w.WriteString("\n")
-	}
+	w.openSection(doc, s.Heading, id)
 	for _, b := range s.Blocks {
 		w.block(doc, b)
 		w.WriteString("\n")
