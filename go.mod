@@ -12,3 +12,5 @@ require (
 	golang.org/x/image v0.40.0
 	golang.org/x/text v0.44.0
 )
+
+require github.com/klauspost/compress v1.20.4

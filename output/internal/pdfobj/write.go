@@ -4,18 +4,22 @@ package pdfobj
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // level is the deflate level of every stream. Fixed, so that output is
-// reproducible; zlib's default, since the best level takes four times as
-// long for 0.3 % of a leaflet's bytes.
-const level = zlib.DefaultCompression
+// reproducible. klauspost/compress's level 7 makes files as small as the
+// standard library's default level in 60 % of its time (the whole
+// catalogue's 4.3 MB of streams: 1.950 MB in 102 ms against 1.949 MB in
+// 168 ms); its level 6 takes 67 ms for 1.5 % more bytes.
+const level = 7
 
 // writers holds zlib writers for reuse: a writer's hash tables take longer
 // to allocate than to reset.
@@ -24,8 +28,18 @@ var writers = sync.Pool{New: func() any {
 	return zw
 }}
 
-// Deflate returns data compressed with zlib, for FlateDecode.
+// Deflate returns data compressed with zlib, for FlateDecode. A stream of
+// a kilobyte or more that was deflated before in this process, as a font
+// program is when a leaflet is built again or in another edition, is
+// taken from the memo.
 func Deflate(data []byte) []byte {
+	if len(data) < memoMin {
+		return deflate(data)
+	}
+	return deflated.get(data)
+}
+
+func deflate(data []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/2 + 64)
 	zw := writers.Get().(*zlib.Writer)
@@ -34,6 +48,49 @@ func Deflate(data []byte) []byte {
 	zw.Close()
 	writers.Put(zw)
 	return buf.Bytes()
+}
+
+// memoMin and memoMax bound the memo of deflated streams: streams
+// shorter than memoMin take less time to deflate than to look up, and the
+// memo forgets everything when the data it keeps would pass memoMax.
+const (
+	memoMin = 1 << 10
+	memoMax = 32 << 20
+)
+
+var deflated = memo{seed: maphash.MakeSeed()}
+
+// memo keeps deflated streams by their data. An entry keeps the data as
+// well as its hash, so that equal hashes of different data are told apart.
+type memo struct {
+	seed    maphash.Seed
+	mu      sync.Mutex
+	entries map[uint64][]memoEntry
+	size    int
+}
+
+type memoEntry struct{ data, packed []byte }
+
+func (m *memo) get(data []byte) []byte {
+	h := maphash.Bytes(m.seed, data)
+	m.mu.Lock()
+	for _, e := range m.entries[h] {
+		if bytes.Equal(e.data, data) {
+			m.mu.Unlock()
+			return e.packed[:len(e.packed):len(e.packed)] // an append copies
+		}
+	}
+	m.mu.Unlock()
+	packed := deflate(data)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.entries == nil || m.size+len(data)+len(packed) > memoMax {
+		m.entries, m.size = map[uint64][]memoEntry{}, 0
+	}
+	// the caller may change data after: keep a copy
+	m.entries[h] = append(m.entries[h], memoEntry{bytes.Clone(data), packed})
+	m.size += len(data) + len(packed)
+	return packed[:len(packed):len(packed)]
 }
 
 // Write returns the finished file: a PDF 1.7 header, every object that the
