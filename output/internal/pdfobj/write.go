@@ -21,12 +21,28 @@ import (
 // 168 ms); its level 6 takes 67 ms for 1.5 % more bytes.
 const level = 7
 
-// writers holds zlib writers for reuse: a writer's hash tables take longer
-// to allocate than to reset.
-var writers = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, level) // a valid level: no error
-	return zw
-}}
+// writers holds idle zlib writers for reuse: a writer's hash tables (a
+// megabyte) take longer to allocate than its stream takes to deflate. Not
+// a sync.Pool, which every garbage collection empties: a build collects
+// dozens of times and would allocate a writer for most of its streams.
+var writers = make(chan *zlib.Writer, 16)
+
+func getWriter() *zlib.Writer {
+	select {
+	case zw := <-writers:
+		return zw
+	default:
+		zw, _ := zlib.NewWriterLevel(nil, level) // a valid level: no error
+		return zw
+	}
+}
+
+func putWriter(zw *zlib.Writer) {
+	select {
+	case writers <- zw:
+	default: // as many idle as there were ever busy at once, up to 16
+	}
+}
 
 // Deflate returns data compressed with zlib, for FlateDecode. A stream of
 // a kilobyte or more that was deflated before in this process, as a font
@@ -42,11 +58,12 @@ func Deflate(data []byte) []byte {
 func deflate(data []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/2 + 64)
-	zw := writers.Get().(*zlib.Writer)
+	zw := getWriter()
 	zw.Reset(&buf)
 	zw.Write(data) // writes to a bytes.Buffer do not fail
 	zw.Close()
-	writers.Put(zw)
+	zw.Reset(nil) // let go of buf
+	putWriter(zw)
 	return buf.Bytes()
 }
 
