@@ -297,15 +297,15 @@ func (f *flow) paragraph(t content.Text, s spec) (text.Paragraph, map[int]string
 // column. Its runs are in logical order, as the display list keeps them;
 // each is drawn at its own place in the line.
 func (f *flow) lineBlock(t content.Text, s spec, p text.Paragraph, ln text.Line, lh float64, links map[int]string) block {
-	words := strings.TrimSpace(string(p.Text[ln.Start:ln.End]))
+	words := func() string { return strings.TrimSpace(string(p.Text[ln.Start:ln.End])) }
 	if ln.Forced {
 		f.forced++
-		d := f.diags.Warnf(t.Pos, "%s: message %q: an address or number wider than the column is broken after %q", f.where, t.ID, words)
+		d := f.diags.Warnf(t.Pos, "%s: message %q: an address or number wider than the column is broken after %q", f.where, t.ID, words())
 		d.Hint = "at this size it cannot fit on one line"
 	}
 	if ln.Width > s.width+0.01 {
 		d := f.diags.Errorf(t.Pos, "%s: %q in message %q is %.1f mm wider than the column and cannot be broken",
-			f.where, words, t.ID, ToMM(ln.Width-s.width))
+			f.where, words(), t.ID, ToMM(ln.Width-s.width))
 		d.Code = content.CodeOverflow
 		d.Hint = "shorten it, or allow a break (a phone number, email or web address is never broken)"
 	}
@@ -319,7 +319,12 @@ func (f *flow) lineBlock(t content.Text, s spec, p text.Paragraph, ln text.Line,
 	if p.RTL {
 		left = f.width - s.x - ln.Width
 	}
-	runs := slices.SortedFunc(slices.Values(ln.Runs), func(a, b text.Run) int { return a.Start - b.Start })
+	byStart := func(a, b text.Run) int { return a.Start - b.Start }
+	runs := ln.Runs
+	if !slices.IsSortedFunc(runs, byStart) {
+		runs = slices.SortedFunc(slices.Values(runs), byStart)
+	}
+	b.items = make([]Item, 0, len(runs))
 	for _, r := range runs {
 		c := s.color
 		if links[r.Span] != "" && f.linkColor != (Color{}) {
@@ -327,9 +332,10 @@ func (f *flow) lineBlock(t content.Text, s spec, p text.Paragraph, ln text.Line,
 		}
 		run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: c, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
 			Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: s.role, Elem: s.elem, MsgID: t.ID}
-		for _, g := range r.Glyphs {
+		run.Glyphs = make([]text.Glyph, len(r.Glyphs))
+		for i, g := range r.Glyphs {
 			g.Cluster -= r.Start
-			run.Glyphs = append(run.Glyphs, g)
+			run.Glyphs[i] = g
 		}
 		b.items = append(b.items, run)
 	}
@@ -795,12 +801,17 @@ func pad(w float64) float64 {
 // endsSentence reports whether a line's text ends a sentence, in any of the
 // leaflets' scripts.
 func endsSentence(line []rune) bool {
-	t := strings.TrimRight(string(line), " \u00a0\u200b")
-	t = strings.TrimRight(t, "\"'”’»)）")
-	if t == "" {
+	i := len(line)
+	for i > 0 && strings.ContainsRune(" \u00a0\u200b", line[i-1]) {
+		i--
+	}
+	for i > 0 && strings.ContainsRune("\"'”’»)）", line[i-1]) {
+		i--
+	}
+	if i == 0 {
 		return true
 	}
-	switch r := []rune(t)[len([]rune(t))-1]; r {
+	switch line[i-1] {
 	case '.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；', '۔', '؟', '।', '॥', '።', '፧':
 		return true
 	}

@@ -33,3 +33,28 @@ func TestRunsKeyTellsEveryRunApart(t *testing.T) {
 		t.Error("runsKey does not tell one run from two")
 	}
 }
+
+// TestEndsSentence checks which line ends tell a paragraph's sentence
+// ended there, past spaces and closing quotes, in every script's stops.
+func TestEndsSentence(t *testing.T) {
+	for line, want := range map[string]bool{
+		"":                 true,
+		"   ":              true,
+		"Call us.":         true,
+		"Call us. ":        true,
+		"“Call us.”":       true,
+		"(call us.)\u00a0": true,
+		"Call us on":       false,
+		"Call us. ” ":      false, // a space inside the closing quote
+		"اتصل بنا۔":        true,
+		"আমাদের ফোন করুন।": true,
+		"请致电。":                   true,
+		"ይደውሉልን።":                true,
+		"Ask for it in Polish:":  true,
+		"a list, a list; a list": false,
+	} {
+		if got := endsSentence([]rune(line)); got != want {
+			t.Errorf("endsSentence(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

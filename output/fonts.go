@@ -38,6 +38,8 @@ type faceCodes struct {
 	code  map[clusterKey]uint16
 	text  map[clusterKey]string
 	shape map[clusterKey]clusterShape
+	// interned holds each key, looked up by its bytes
+	interned map[string]clusterKey
 	// runs holds each run's units, in visual order
 	runs map[*layout.GlyphRun][]unit
 }
@@ -166,9 +168,8 @@ func (s clusterShape) plain(face *fonts.Face) bool {
 	return len(g) == 1 && g[0].DX == 0 && g[0].DY == 0 && int(s.advance) == face.Advance(g[0].GID)
 }
 
-// keyOf returns the key of a cluster of the given shape and text.
-func keyOf(s clusterShape, txt string, face *fonts.Face) clusterKey {
-	b := make([]byte, 0, 16+len(txt))
+// appendKey appends the key of a cluster of the given shape and text to b.
+func appendKey(b []byte, s clusterShape, txt string, face *fonts.Face) []byte {
 	if s.plain(face) {
 		b = strconv.AppendUint(b, uint64(s.glyphs[0].GID), 10)
 	} else {
@@ -184,12 +185,14 @@ func keyOf(s clusterShape, txt string, face *fonts.Face) clusterKey {
 		b = strconv.AppendUint(b, uint64(s.advance), 10)
 	}
 	b = append(b, '|')
-	return clusterKey(append(b, txt...))
+	return append(b, txt...)
 }
 
 // runClusters calls fn for each unit a run draws, in visual order, with
-// its key and advance in points.
-func runClusters(run *layout.GlyphRun, fn func(k clusterKey, sh clusterShape, txt string, advance float64)) {
+// its key and advance in points. The key's bytes are fn's only until it
+// returns.
+func runClusters(run *layout.GlyphRun, fn func(k []byte, sh clusterShape, txt string, advance float64)) {
+	var key []byte
 	runes := []rune(run.Text)
 	drawn := drawnEnd(run)
 	for _, cl := range clusters(run.Glyphs) {
@@ -202,7 +205,8 @@ func runClusters(run *layout.GlyphRun, fn func(k clusterKey, sh clusterShape, tx
 		for _, g := range cl {
 			advance += g.Advance
 		}
-		fn(keyOf(sh, txt, run.Face), sh, txt, advance)
+		key = appendKey(key[:0], sh, txt, run.Face)
+		fn(key, sh, txt, advance)
 	}
 }
 
@@ -218,13 +222,16 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 			}
 			fc := faces[run.Face]
 			if fc == nil {
-				fc = &faceCodes{face: run.Face, code: map[clusterKey]uint16{}, text: map[clusterKey]string{},
+				fc = &faceCodes{face: run.Face, code: map[clusterKey]uint16{}, text: map[clusterKey]string{}, interned: map[string]clusterKey{},
 					shape: map[clusterKey]clusterShape{}, runs: map[*layout.GlyphRun][]unit{}}
 				faces[run.Face] = fc
 			}
-			var units []unit
-			runClusters(run, func(k clusterKey, sh clusterShape, txt string, advance float64) {
-				if _, seen := fc.text[k]; !seen {
+			units := make([]unit, 0, len(run.Glyphs))
+			runClusters(run, func(kb []byte, sh clusterShape, txt string, advance float64) {
+				k, seen := fc.interned[string(kb)] // the key once, however often drawn
+				if !seen {
+					k = clusterKey(kb)
+					fc.interned[string(k)] = k
 					fc.keys = append(fc.keys, k)
 					fc.text[k] = txt
 					fc.shape[k] = sh
