@@ -39,11 +39,50 @@ type level = int8
 // isolates are [start, end) rune ranges set as left-to-right isolates; they
 // must not overlap.
 func bidiLevels(text []rune, base level, isolates [][2]int) []level {
-	levels := make([]level, len(text))
 	classes := make([]bidi.Class, len(text))
+	rtl := false
 	for i, r := range text {
 		classes[i] = classOf(r)
+		switch classes[i] {
+		case bidi.R, bidi.AL, bidi.AN:
+			rtl = true
+		}
 	}
+	if !rtl && base%2 == 0 {
+		return leftToRight(len(text), base, isolates)
+	}
+	return resolveLevels(text, classes, base, isolates)
+}
+
+// leftToRight returns the levels of a left-to-right paragraph of n runes
+// with nothing in it to read right to left (no strong right-to-left
+// letter, no Arabic number): its base level, and an isolate's level
+// inside each isolate, as the rules resolve it.
+func leftToRight(n int, base level, isolates [][2]int) []level {
+	levels := make([]level, n)
+	for i := range levels {
+		levels[i] = base
+	}
+	for _, iso := range isolates {
+		for i := max(iso[0], 0); i < iso[1] && i < n; i++ {
+			levels[i] = isolateLevel(base)
+		}
+	}
+	return levels
+}
+
+// isolateLevel returns the level of a left-to-right isolate in a
+// paragraph at level base: the next even level above it.
+func isolateLevel(base level) level {
+	if base%2 == 0 {
+		return base + 2
+	}
+	return base + 1
+}
+
+// resolveLevels is bidiLevels by the rules, the runes' classes read.
+func resolveLevels(text []rune, classes []bidi.Class, base level, isolates [][2]int) []level {
+	levels := make([]level, len(text))
 	// the outer sequence: every rune outside isolates, and one neutral
 	// standing for each isolate
 	var seq []int
@@ -62,10 +101,7 @@ func bidiLevels(text []rune, base level, isolates [][2]int) []level {
 			seq = append(seq, i)
 		}
 	}
-	isoLevel := base + 1
-	if isoLevel%2 == 1 {
-		isoLevel++
-	}
+	isoLevel := isolateLevel(base)
 	outer := make([]bidi.Class, len(seq))
 	for k, i := range seq {
 		outer[k] = classes[i]

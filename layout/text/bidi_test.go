@@ -3,11 +3,14 @@
 package text
 
 import (
+	"math/rand/v2"
 	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/bidi"
 
 	"leaflet/internal/testtool"
 )
@@ -228,4 +231,34 @@ func isolateRanges(t *testing.T, text string, subs []string) [][2]int {
 		isos = append(isos, [2]int{a, a + len([]rune(s))})
 	}
 	return isos
+}
+
+// TestLeftToRightAgreesWithTheRules holds the shortcut for text with
+// nothing to read right to left to what the rules resolve: every level
+// the same, with and without isolates, at both base levels it may take.
+func TestLeftToRightAgreesWithTheRules(t *testing.T) {
+	pieces := []string{"Call ", "01604 364036", " (24h)", ", ", "“NSCB”", "e-mail: nscb@example.org", " 18+", "\u00a0", "—", "Łódź ", "Київ ", "中文 ", "বাংলা ", "\u0301", "\u200d", "\u2066", "\u202a", "[", "]", "2015.", "%", "$5"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := []rune(b.String())
+		var isolates [][2]int
+		if n%2 == 1 && len(text) > 2 {
+			lo := rng.IntN(len(text) - 1)
+			isolates = [][2]int{{lo, lo + 1 + rng.IntN(len(text)-lo-1)}}
+		}
+		for _, base := range []level{0, 2} {
+			classes := make([]bidi.Class, len(text))
+			for i, r := range text {
+				classes[i] = classOf(r)
+			}
+			want := resolveLevels(text, classes, base, isolates)
+			if got := bidiLevels(text, base, isolates); !slices.Equal(got, want) {
+				t.Fatalf("%q (isolates %v, base %d): levels %v, the rules give %v", string(text), isolates, base, got, want)
+			}
+		}
+	}
 }

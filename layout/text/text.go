@@ -115,6 +115,28 @@ type Shaper struct {
 	breakCache map[paraKey]breakSet
 	// linesCache keeps each paragraph's lines at a size and width
 	linesCache map[linesKey]setLines
+	// faceOf keeps the face the font set gives each rune in each weight
+	faceOf map[runeWeight]*fonts.Face
+}
+
+type runeWeight struct {
+	r    rune
+	bold bool
+}
+
+// faceForRune returns the font set's face for r (fonts.Set.For), asked
+// once for each rune and weight.
+func (s *Shaper) faceForRune(r rune, bold bool) *fonts.Face {
+	k := runeWeight{r, bold}
+	if f, ok := s.faceOf[k]; ok {
+		return f
+	}
+	if s.faceOf == nil {
+		s.faceOf = map[runeWeight]*fonts.Face{}
+	}
+	f := s.fonts.For(r, bold)
+	s.faceOf[k] = f
+	return f
 }
 
 // cacheLimit bounds each of a shaper's caches, in paragraphs: a shaper kept
@@ -701,7 +723,7 @@ func shapeChunks(text []rune, start, end int) [][2]int {
 func (s *Shaper) faceFor(text []rune, i int, bold bool, cur *item, ctx []*fonts.Face, numEnd []int) *fonts.Face {
 	r := text[i]
 	if language.LookupScript(r).Strong() {
-		return s.fonts.For(r, bold)
+		return s.faceForRune(r, bold)
 	}
 	if unicode.IsDigit(r) && i > 0 && unicode.IsSpace(text[i-1]) {
 		j := numEnd[i]
@@ -733,7 +755,7 @@ func (s *Shaper) faceFor(text []rune, i int, bold bool, cur *item, ctx []*fonts.
 			return f
 		}
 	}
-	return s.fonts.For(r, bold)
+	return s.faceForRune(r, bold)
 }
 
 // digitRuns returns, for each position of text, the end of the run of
@@ -759,7 +781,7 @@ func (s *Shaper) strongFaces(text []rune, spans []Span) []*fonts.Face {
 	for _, sp := range spans {
 		for i := sp.Start; i < sp.End; i++ {
 			if language.LookupScript(text[i]).Strong() {
-				out[i] = s.fonts.For(text[i], sp.Bold)
+				out[i] = s.faceForRune(text[i], sp.Bold)
 			}
 		}
 	}
