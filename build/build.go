@@ -4,21 +4,16 @@ package build
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"leaflet/braille"
 	"leaflet/compose"
 	"leaflet/content"
 	"leaflet/epub"
-	"leaflet/internal/files"
 	"leaflet/layout"
 	"leaflet/output"
 	"leaflet/web"
@@ -80,6 +75,16 @@ func Run(ctx context.Context, req Request) ([]Output, content.Diagnostics) {
 // liblouis's lou_translate, whose absence is an error of the braille
 // edition alone. Each line of a table is translated once in a build.
 func RunWith(ctx context.Context, req Request, tr braille.Translator) ([]Output, content.Diagnostics) {
+	return run(ctx, req, tr, nil)
+}
+
+// RunInto is Run that stages each output's files with st as it is built,
+// for st's Write or WriteSome to put in place.
+func RunInto(ctx context.Context, req Request, st *Stager) ([]Output, content.Diagnostics) {
+	return run(ctx, req, nil, st)
+}
+
+func run(ctx context.Context, req Request, tr braille.Translator, st *Stager) ([]Output, content.Diagnostics) {
 	opt := output.Options{Date: req.Published(), Creator: "leaflet"}
 	var noLouis error
 	if tr == nil && slices.ContainsFunc(req.Editions, func(e *compose.Edition) bool { return e == compose.Braille }) {
@@ -92,7 +97,7 @@ func RunWith(ctx context.Context, req Request, tr braille.Translator) ([]Output,
 	if tr != nil {
 		tr = braille.Cached(tr)
 	}
-	return compose.Run(ctx, req, func(ctx context.Context, o compose.Output, doc *content.Document, res *layout.Result) (Output, content.Diagnostics) {
+	finish := func(ctx context.Context, o compose.Output, doc *content.Document, res *layout.Result) (Output, content.Diagnostics) {
 		var ds content.Diagnostics
 		if o.Edition == compose.Braille {
 			if noLouis != nil {
@@ -115,6 +120,13 @@ func RunWith(ctx context.Context, req Request, tr braille.Translator) ([]Output,
 			ds.Errorf(content.Pos{}, "%s %s: %v", o.Lang, o.Edition, err)
 		}
 		return Output{Output: o, Data: pdf}, ds
+	}
+	return compose.Run(ctx, req, func(ctx context.Context, o compose.Output, doc *content.Document, res *layout.Result) (Output, content.Diagnostics) {
+		out, ds := finish(ctx, o, doc, res)
+		if !ds.HasErrors() {
+			st.stage(out)
+		}
+		return out, ds
 	})
 }
 
@@ -142,130 +154,4 @@ func Failed(req Request, outs []Output) []string {
 		built[i] = o.Job
 	}
 	return compose.Failed(req, built)
-}
-
-// Write writes the outputs into dir, creating it if needed, all or none:
-// every file is first written to a temporary file beside its place, and
-// only when all are written are they renamed into place; a failure on the
-// way, or ctx cancelled before the renames, leaves the folder as it was. An
-// existing file that is read-only is not replaced: that is an error before
-// anything is written.
-func Write(ctx context.Context, dir string, outs []Output) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create output folder: %w", err)
-	}
-	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
-	var all []File
-	for _, o := range outs {
-		all = append(all, o.Files()...)
-	}
-	if err := writeAll(ctx, dir, all); err != nil {
-		return fmt.Errorf("%w; nothing of this build is written", err)
-	}
-	return nil
-}
-
-// writeAll writes files into dir all or none (see Write).
-func writeAll(ctx context.Context, dir string, all []File) error {
-	var refused []string
-	for _, f := range all {
-		if err := files.Replaceable(filepath.Join(dir, f.Name)); err != nil {
-			refused = append(refused, err.Error())
-		}
-	}
-	if len(refused) > 0 {
-		return errors.New(strings.Join(refused, "; "))
-	}
-	type staged struct{ tmp, dst, backup string }
-	var done []staged
-	clean := func() {
-		for _, s := range done {
-			os.Remove(s.tmp)
-			if s.backup != "" {
-				os.Remove(s.backup)
-			}
-		}
-	}
-	for _, f := range all {
-		dst := filepath.Join(dir, f.Name)
-		tmp, err := files.Temp(dst, f.Data)
-		if err != nil {
-			clean()
-			return err
-		}
-		done = append(done, staged{tmp: tmp, dst: dst})
-	}
-	if err := ctx.Err(); err != nil {
-		clean()
-		return fmt.Errorf("interrupted (%w)", err)
-	}
-	// keep the files replaced until every rename has been made, to put
-	// them back if one fails
-	for i := range done {
-		if _, err := os.Lstat(done[i].dst); err == nil {
-			b := done[i].tmp + ".old"
-			if os.Link(done[i].dst, b) == nil {
-				done[i].backup = b
-			}
-		}
-	}
-	for i, s := range done {
-		if err := os.Rename(s.tmp, s.dst); err != nil {
-			for _, r := range done[:i] { // undo the renames made
-				if r.backup != "" {
-					os.Rename(r.backup, r.dst)
-				} else {
-					os.Remove(r.dst)
-				}
-			}
-			clean()
-			return fmt.Errorf("write %s: %w", s.dst, err)
-		}
-	}
-	for _, s := range done {
-		if s.backup != "" {
-			os.Remove(s.backup)
-		}
-	}
-	return nil
-}
-
-// WriteSome writes each output into dir by itself, as files.WriteAtomic
-// does (an output of several files as Write does, all or none), for a
-// build that goes on past failures (--keep-going): it returns the outputs
-// written and an error for each that could not be, a read-only file among
-// them. Once ctx is cancelled it writes no more.
-func WriteSome(ctx context.Context, dir string, outs []Output) ([]Output, []error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, []error{fmt.Errorf("create output folder: %w", err)}
-	}
-	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
-	var (
-		written []Output
-		errs    []error
-	)
-	for _, o := range outs {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, fmt.Errorf("interrupted (%w): %s not written", err, o.Name))
-			continue
-		}
-		var err error
-		if len(o.Companions) > 0 {
-			if err = writeAll(ctx, dir, o.Files()); err != nil {
-				err = fmt.Errorf("%w; %s not written", err, o.Name)
-			}
-		} else {
-			dst := filepath.Join(dir, o.Name)
-			err = files.Replaceable(dst)
-			if err == nil {
-				err = files.WriteAtomic(dst, o.Data)
-			}
-		}
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		written = append(written, o)
-	}
-	return written, errs
 }

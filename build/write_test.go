@@ -103,3 +103,72 @@ func TestFailedNamesWhatDidNotBuild(t *testing.T) {
 		t.Errorf("failed %q; want cse-pl-trifold.pdf", got)
 	}
 }
+
+// TestAStagerPutsTheFilesItStagedInPlace checks that the files staged
+// while a build goes on are those put in place, that an output built
+// again is written with its new data, and that nothing staged is left.
+func TestAStagerPutsTheFilesItStagedInPlace(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	st := NewStager(dir)
+	defer st.Discard()
+	outs := outputs("a.pdf", "b.pdf")
+	for _, o := range outs {
+		st.stage(o)
+	}
+	st.wait()
+	// the staged file of a.pdf is changed on disk: if Write takes it, the
+	// change shows in a.pdf
+	tmp := st.staged["a.pdf"].tmp
+	if tmp == "" {
+		t.Fatalf("a.pdf was not staged: %v", st.staged)
+	}
+	if err := os.WriteFile(tmp, []byte("%PDF staged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// b.pdf was built again since it was staged
+	outs[1] = outputs("b.pdf")[0]
+	if err := st.Write(t.Context(), outs); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"a.pdf": "%PDF staged", "b.pdf": "%PDF b.pdf"} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || string(got) != want {
+			t.Errorf("%s holds %q (%v), want %q", name, got, err, want)
+		}
+	}
+	st.Discard()
+	if got := entries(t, dir); !slices.Equal(got, []string{"a.pdf", "b.pdf"}) {
+		t.Errorf("the folder holds %q after the write, want the two files alone", got)
+	}
+}
+
+// TestAStagedBuildThatFailsLeavesNothing checks that the files staged for
+// a build that writes nothing (one of its files is read-only, or it
+// failed and is discarded) are all removed, and a folder made for them.
+func TestAStagedBuildThatFailsLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "b.pdf"), []byte("old"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	st := NewStager(dir)
+	outs := outputs("a.pdf", "b.pdf", "c.pdf")
+	for _, o := range outs {
+		st.stage(o)
+	}
+	err := st.Write(t.Context(), outs)
+	if err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Fatalf("a write over a read-only file: %v, want it refused", err)
+	}
+	st.Discard()
+	if got := entries(t, dir); !slices.Equal(got, []string{"b.pdf"}) {
+		t.Errorf("the folder holds %q after a refused write, want b.pdf alone", got)
+	}
+
+	made := filepath.Join(t.TempDir(), "new")
+	st = NewStager(made)
+	st.stage(outputs("a.pdf")[0])
+	st.Discard() // the build failed: nothing is written
+	if _, err := os.Stat(made); !os.IsNotExist(err) {
+		t.Errorf("the folder made for a discarded build is still there (%v)", err)
+	}
+}

@@ -269,7 +269,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		report(stderr, diags)
 		return err
 	}
-	outs, bdiags := build.Run(ctx, req)
+	// each file is written beside its place as it is built, and put in
+	// place (or removed) at the end
+	st := build.NewStager(bf.out)
+	defer st.Discard()
+	outs, bdiags := build.RunInto(ctx, req, st)
 	diags = append(diags, bdiags...)
 	if ctx.Err() != nil {
 		return interrupted(bf.out)
@@ -288,7 +292,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if bf.site {
 		leaflets = siteLeaflets(fsys, root, l, stderr)
 	}
-	written, errs := write(ctx, bf, outs, leaflets)
+	written, errs := write(ctx, st, bf, outs, leaflets)
 	if ctx.Err() != nil && len(written) == 0 {
 		return interrupted(bf.out)
 	}
@@ -314,18 +318,18 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // With --site the folder's index of the leaflets' files is written with
 // them (build.Index): in the same all-or-none write, or after those that
 // could be.
-func write(ctx context.Context, bf buildFlags, outs []build.Output, leaflets []*content.Leaflet) ([]build.Output, []error) {
+func write(ctx context.Context, st *build.Stager, bf buildFlags, outs []build.Output, leaflets []*content.Leaflet) ([]build.Output, []error) {
 	switch {
 	case len(outs) == 0 && !bf.site:
 		return nil, nil
 	case bf.keepGoing:
-		written, errs := build.WriteSome(ctx, bf.out, outs)
+		written, errs := st.WriteSome(ctx, outs)
 		if bf.site {
 			idx, err := build.Index(bf.out, leaflets, nil)
 			if err != nil {
 				return written, append(errs, err)
 			}
-			w, ierrs := build.WriteSome(ctx, bf.out, []build.Output{idx})
+			w, ierrs := st.WriteSome(ctx, []build.Output{idx})
 			written, errs = append(written, w...), append(errs, ierrs...)
 		}
 		return written, errs
@@ -337,7 +341,7 @@ func write(ctx context.Context, bf buildFlags, outs []build.Output, leaflets []*
 		}
 		outs = append(outs, idx)
 	}
-	if err := build.Write(ctx, bf.out, outs); err != nil {
+	if err := st.Write(ctx, outs); err != nil {
 		return nil, []error{err}
 	}
 	return outs, nil
