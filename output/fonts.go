@@ -16,9 +16,12 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"leaflet/fonts"
 	"leaflet/internal/sfnt"
@@ -75,11 +78,11 @@ type clusterShape struct {
 	advance uint16
 }
 
-// shapeOf returns the shape of a cluster set at size in a face of upem
-// units.
-func shapeOf(cl []text.Glyph, size, upem float64) clusterShape {
+// appendShape returns the shape of a cluster set at size in a face of
+// upem units, its glyphs appended to buf.
+func appendShape(buf []sfnt.Component, cl []text.Glyph, size, upem float64) clusterShape {
 	unit := func(v float64) int16 { return int16(math.Round(v * upem / size)) }
-	var s clusterShape
+	s := clusterShape{glyphs: buf}
 	pen := 0.0
 	for _, g := range cl {
 		s.glyphs = append(s.glyphs, sfnt.Component{GID: g.ID, DX: unit(pen + g.XOffset), DY: unit(g.YOffset)})
@@ -126,25 +129,45 @@ func clusters(glyphs []text.Glyph) [][]text.Glyph {
 	return out
 }
 
-// clusterText returns the source text a unit of glyphs stands for: the
-// runes from its first cluster to the end of its last, in logical order.
+// appendClusterText appends the source text a unit of glyphs stands for
+// to b: the runes from its first cluster to the end of its last, in
+// logical order, or reversed for a right-to-left run.
 //
 // The unit that ends the run's drawn text (drawn is the end of the last
 // drawn cluster) also stands for the white space after it — the space at
 // the end of a line, which is not drawn — so that text extraction keeps the
 // words of two lines apart.
-func clusterText(cl []text.Glyph, runes []rune, drawn int) string {
+func appendClusterText(b []byte, cl []text.Glyph, runes []rune, drawn int, rtl bool) []byte {
 	lo, hi := len(runes), 0
 	for _, g := range cl {
 		lo, hi = min(lo, g.Cluster), max(hi, g.Cluster+g.Runes)
 	}
 	if lo >= hi || hi > len(runes) {
-		return ""
+		return b
 	}
-	if hi == drawn && strings.TrimSpace(string(runes[hi:])) == "" && !strings.Contains(string(runes[hi:]), "\n") {
+	if hi == drawn && blankLineEnd(runes[hi:]) {
 		hi = len(runes)
 	}
-	return string(runes[lo:hi])
+	if !rtl {
+		for _, r := range runes[lo:hi] {
+			b = utf8.AppendRune(b, r)
+		}
+		return b
+	}
+	for i := hi - 1; i >= lo; i-- {
+		b = utf8.AppendRune(b, runes[i])
+	}
+	return b
+}
+
+// blankLineEnd reports whether rs is white space without a line break.
+func blankLineEnd(rs []rune) bool {
+	for _, r := range rs {
+		if r == '\n' || !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // drawnEnd returns the end of the last cluster a left-to-right run draws,
@@ -169,7 +192,7 @@ func (s clusterShape) plain(face *fonts.Face) bool {
 }
 
 // appendKey appends the key of a cluster of the given shape and text to b.
-func appendKey(b []byte, s clusterShape, txt string, face *fonts.Face) []byte {
+func appendKey(b []byte, s clusterShape, txt []byte, face *fonts.Face) []byte {
 	if s.plain(face) {
 		b = strconv.AppendUint(b, uint64(s.glyphs[0].GID), 10)
 	} else {
@@ -189,18 +212,20 @@ func appendKey(b []byte, s clusterShape, txt string, face *fonts.Face) []byte {
 }
 
 // runClusters calls fn for each unit a run draws, in visual order, with
-// its key and advance in points. The key's bytes are fn's only until it
-// returns.
-func runClusters(run *layout.GlyphRun, fn func(k []byte, sh clusterShape, txt string, advance float64)) {
-	var key []byte
+// its key, shape, text and advance in points. The key, the shape's glyphs
+// and the text are fn's only until it returns: they are reused for the
+// next unit.
+func runClusters(run *layout.GlyphRun, fn func(k []byte, sh clusterShape, txt []byte, advance float64)) {
+	var (
+		key, txt []byte
+		glyphs   []sfnt.Component
+	)
 	runes := []rune(run.Text)
 	drawn := drawnEnd(run)
 	for _, cl := range clusters(run.Glyphs) {
-		txt := clusterText(cl, runes, drawn)
-		if run.RTL {
-			txt = reverse(txt)
-		}
-		sh := shapeOf(cl, run.Size, run.Face.Upem())
+		txt = appendClusterText(txt[:0], cl, runes, drawn, run.RTL)
+		sh := appendShape(glyphs[:0], cl, run.Size, run.Face.Upem())
+		glyphs = sh.glyphs
 		advance := 0.0
 		for _, g := range cl {
 			advance += g.Advance
@@ -227,13 +252,14 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 				faces[run.Face] = fc
 			}
 			units := make([]unit, 0, len(run.Glyphs))
-			runClusters(run, func(kb []byte, sh clusterShape, txt string, advance float64) {
+			runClusters(run, func(kb []byte, sh clusterShape, txt []byte, advance float64) {
 				k, seen := fc.interned[string(kb)] // the key once, however often drawn
 				if !seen {
 					k = clusterKey(kb)
 					fc.interned[string(k)] = k
 					fc.keys = append(fc.keys, k)
-					fc.text[k] = txt
+					fc.text[k] = string(txt)
+					sh.glyphs = slices.Clone(sh.glyphs)
 					fc.shape[k] = sh
 				}
 				units = append(units, unit{k, advance})

@@ -341,15 +341,6 @@ func appendColor(b []byte, c layout.Color, op string) []byte {
 	return append(comp(comp(comp(b, c.R), c.G), c.B), op...)
 }
 
-// reverse returns s with its characters in reverse order.
-func reverse(s string) string {
-	r := []rune(s)
-	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
-		r[i], r[j] = r[j], r[i]
-	}
-	return string(r)
-}
-
 // srgbProfile is the ICC's sRGB profile, the print-shop file's output
 // intent (icc/README.md).
 //
