@@ -292,6 +292,29 @@ func BenchmarkBuildEnglishTriFold(b *testing.B) {
 	b.ReportMetric(float64(size), "pdf-bytes")
 }
 
+// BenchmarkBuildEnglishTriFoldAlone is BenchmarkBuildEnglishTriFold for
+// the leaflet in English alone, whose tri-fold offers no other language:
+// the file's size without the languages panel. Target: 20 KB.
+func BenchmarkBuildEnglishTriFoldAlone(b *testing.B) {
+	l := builtin(b)
+	for tag := range l.Bundles {
+		if tag != "en" {
+			delete(l.Bundles, tag)
+		}
+	}
+	req := Request{Leaflet: l, Langs: []string{"en"}, Editions: []*compose.Edition{compose.TriFold}, Paper: layout.A4}
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		outs, ds := Run(b.Context(), req)
+		if ds.HasErrors() {
+			b.Fatal(ds)
+		}
+		size = len(outs[0].Data)
+	}
+	b.ReportMetric(float64(size), "pdf-bytes")
+}
+
 // BenchmarkBuildEnglish builds the English leaflet's three editions.
 func BenchmarkBuildEnglish(b *testing.B) {
 	l := builtin(b)
