@@ -69,8 +69,8 @@ func (f *Face) Upem() float64 { return f.upem }
 // tables but the outlines (glyf and loca), which shaping does not read
 // and which take most of the time to parse, and post, whose glyph names
 // and underline metrics neither shaping nor the layout reads (the Noto
-// fonts name every glyph: a millisecond and a half of a build). Fonts are parsed on first
-// use: a leaflet in one script never parses the others. The embedded
+// fonts name every glyph: a millisecond of a build). Fonts are parsed on
+// first use: a leaflet in one script never parses the others. The embedded
 // fonts are checked by the package's tests, so a font that does not
 // parse is a bug in the build, and panics.
 func (f *Face) Font() *font.Font {
