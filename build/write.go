@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,7 +33,6 @@ type Stager struct {
 
 	mu      sync.Mutex
 	staged  map[string]staged // by file name
-	err     error             // the folder could not be made
 	created bool              // the folder was made for the build
 }
 
@@ -57,25 +55,20 @@ func NewStager(dir string) *Stager {
 // run writes the files queued on q, one at a time, until q closes.
 func (st *Stager) run(q <-chan []File) {
 	defer close(st.done)
-	made := false
+	made, failed := false, false // the folder made, or could not be
 	for batch := range q {
 		if !made {
 			_, err := os.Stat(st.dir)
 			st.created = errors.Is(err, fs.ErrNotExist)
-			if err := os.MkdirAll(st.dir, 0o755); err != nil {
-				st.mu.Lock()
-				st.err = fmt.Errorf("create output folder: %w", err)
-				st.mu.Unlock()
-			}
+			// a folder that cannot be made stages nothing: Write makes
+			// it, and reports why it cannot
+			failed = os.MkdirAll(st.dir, 0o755) != nil
 			made = true
 		}
+		if failed {
+			continue
+		}
 		for _, f := range batch {
-			st.mu.Lock()
-			failed := st.err != nil
-			st.mu.Unlock()
-			if failed {
-				break
-			}
 			tmp, err := files.Temp(filepath.Join(st.dir, f.Name), f.Data)
 			st.mu.Lock()
 			if old, ok := st.staged[f.Name]; ok && old.tmp != "" {
@@ -201,11 +194,16 @@ func writeAll(ctx context.Context, dir string, all []File, st *Stager) error {
 			}
 		}
 	}
-	var refused []string
+	var (
+		refused  []string
+		unstaged []File
+	)
 	for _, f := range all {
 		dst := filepath.Join(dir, f.Name)
 		if tmp, ok := st.take(f); ok {
 			done = append(done, placing{tmp: tmp, dst: dst})
+		} else {
+			unstaged = append(unstaged, f)
 		}
 		if err := files.Replaceable(dst); err != nil {
 			refused = append(refused, err.Error())
@@ -215,11 +213,8 @@ func writeAll(ctx context.Context, dir string, all []File, st *Stager) error {
 		clean()
 		return errors.New(strings.Join(refused, "; "))
 	}
-	for _, f := range all {
+	for _, f := range unstaged {
 		dst := filepath.Join(dir, f.Name)
-		if slices.ContainsFunc(done, func(p placing) bool { return p.dst == dst }) {
-			continue
-		}
 		tmp, err := files.Temp(dst, f.Data)
 		if err != nil {
 			clean()

@@ -91,16 +91,17 @@ type memoEntry struct{ data, packed []byte }
 func (m *memo) get(data []byte) []byte {
 	h := maphash.Bytes(m.seed, data)
 	m.mu.Lock()
-	for _, e := range m.entries[h] {
-		if bytes.Equal(e.data, data) {
-			m.mu.Unlock()
-			return e.packed[:len(e.packed):len(e.packed)] // an append copies
-		}
-	}
+	packed, ok := m.lookup(h, data)
 	m.mu.Unlock()
-	packed := deflate(data)
+	if ok {
+		return packed
+	}
+	packed = deflate(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if p, ok := m.lookup(h, data); ok { // deflated meanwhile by another job
+		return p
+	}
 	if m.entries == nil || m.size+len(data)+len(packed) > memoMax {
 		m.entries, m.size = map[uint64][]memoEntry{}, 0
 	}
@@ -108,6 +109,17 @@ func (m *memo) get(data []byte) []byte {
 	m.entries[h] = append(m.entries[h], memoEntry{bytes.Clone(data), packed})
 	m.size += len(data) + len(packed)
 	return packed[:len(packed):len(packed)]
+}
+
+// lookup returns the deflated stream of data, whose hash is h, if the
+// memo holds it; the caller holds m.mu.
+func (m *memo) lookup(h uint64, data []byte) ([]byte, bool) {
+	for _, e := range m.entries[h] {
+		if bytes.Equal(e.data, data) {
+			return e.packed[:len(e.packed):len(e.packed)], true // an append copies
+		}
+	}
+	return nil, false
 }
 
 // Write returns the finished file: a PDF 1.7 header, every object that the
