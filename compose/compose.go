@@ -154,7 +154,7 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 			results = append(results, Result[T]{Job: Job{lang, ed}})
 		}
 	}
-	localized := req.localizers(langs)
+	localized := req.localizers(langs, editions)
 	// each worker keeps a shaper per text family, with its caches, taken
 	// from those earlier runs left and left for later ones
 	var (
@@ -214,12 +214,19 @@ func (r Request) plan(diags *content.Diagnostics) ([]string, []*Edition) {
 
 // localizers returns, for each language, the function that localises it:
 // once, by the first of its editions to start, the document then shared,
-// since layout only reads it.
-func (r Request) localizers(langs []string) map[string]func() (*content.Document, content.Diagnostics) {
+// since layout only reads it. The easy read's sections are localised only
+// when one of the editions holds them.
+func (r Request) localizers(langs []string, editions []*Edition) map[string]func() (*content.Document, content.Diagnostics) {
+	opt := content.LocalizeOptions{AllowIncomplete: r.AllowIncomplete, NoEasyRead: true}
+	for _, e := range editions {
+		if e.holdsEasyRead() {
+			opt.NoEasyRead = false
+		}
+	}
 	out := map[string]func() (*content.Document, content.Diagnostics){}
 	for _, lang := range langs {
 		out[lang] = sync.OnceValues(func() (*content.Document, content.Diagnostics) {
-			return r.Leaflet.LocalizeWith(lang, content.LocalizeOptions{AllowIncomplete: r.AllowIncomplete})
+			return r.Leaflet.LocalizeWith(lang, opt)
 		})
 	}
 	return out

@@ -244,3 +244,35 @@ func TestAFinishWithAnErrorGivesNoProduct(t *testing.T) {
 		t.Errorf("got %+v; want one job not built, with the warning and the error", results)
 	}
 }
+
+func TestTheEasyReadIsLocalisedOnlyForTheEditionsThatHoldIt(t *testing.T) {
+	l := builtin(t)
+	for _, c := range []struct {
+		editions []*Edition
+		sections bool
+	}{
+		{[]*Edition{TriFold, LargePrint}, false},
+		{[]*Edition{TriFold, EasyRead}, true},
+		{[]*Edition{EasyReadHTML}, true},
+		{[]*Edition{EPUB}, true},
+		{[]*Edition{HTML, Braille}, false},
+	} {
+		req := Request{Leaflet: l, Langs: []string{"pl"}, Editions: c.editions, Paper: layout.A4}
+		results, ds := Jobs(t.Context(), req, func(_ context.Context, o Output, doc *content.Document, _ *layout.Result) (*content.Document, content.Diagnostics) {
+			return doc, nil
+		})
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		for _, r := range results {
+			er := r.Product.EasyRead
+			if er == nil || er.Label.String() == "" || er.Cover == nil || er.Cover.Alt == "" {
+				t.Errorf("%s: the easy read's label and cover (which covers show) are not localised: %+v", Names(c.editions), er)
+				continue
+			}
+			if got := len(er.Sections) > 0; got != c.sections {
+				t.Errorf("%s: easy-read sections localised: %v; want %v", Names(c.editions), got, c.sections)
+			}
+		}
+	}
+}

@@ -132,6 +132,10 @@ var Editions = []*Edition{TriFold, LargePrint, EasyRead, Screen, Braille, HTML, 
 
 func (e *Edition) String() string { return e.Name }
 
+// holdsEasyRead reports an edition that prints or shows the easy read's
+// sections: an easy-read edition, or the EPUB, whose second part it is.
+func (e *Edition) holdsEasyRead() bool { return e.EasyRead || e == EPUB }
+
 // Layout returns the edition's layout for a build's settings; a text
 // edition has none.
 func (e *Edition) Layout(s Settings) Layout {

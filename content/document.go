@@ -190,6 +190,11 @@ type LocalizeOptions struct {
 	// opens with a Marker run naming the source language ("[English] "),
 	// so that a reader sees it; Document.Fallbacks lists them.
 	AllowIncomplete bool
+	// NoEasyRead leaves the easy read's sections out (DocEasyRead keeps
+	// its label and cover picture, which other editions' covers show):
+	// for a build of no easy-read edition, which need not spend its time
+	// on them nor report their problems.
+	NoEasyRead bool
 }
 
 // Localize builds the document in one language. A message missing from the
@@ -216,7 +221,7 @@ func (l *Leaflet) LocalizeWith(lang string, opt LocalizeOptions) (*Document, Dia
 	}
 	lz := &localizing{l: l, bu: bu, ib: ib, ds: ds, offers: map[string][]Offer{}}
 	lz.document(lang, opt)
-	lz.easyRead()
+	lz.easyRead(!opt.NoEasyRead)
 	lz.draftNotice()
 	lz.sections()
 	lz.pageMessages()
@@ -309,8 +314,9 @@ func (lz *localizing) picture(p PictureRef) DocPicture {
 	return out
 }
 
-// easyRead localises the easy read, when the leaflet has one.
-func (lz *localizing) easyRead() {
+// easyRead localises the easy read, when the leaflet has one: its label
+// and cover, and its sections when asked.
+func (lz *localizing) easyRead(sections bool) {
 	er := lz.l.EasyRead
 	if er == nil {
 		return
@@ -319,6 +325,10 @@ func (lz *localizing) easyRead() {
 	if er.Cover != nil {
 		c := lz.picture(*er.Cover)
 		d.Cover = &c
+	}
+	if !sections {
+		lz.doc.EasyRead = d
+		return
 	}
 	for _, s := range er.Sections {
 		sec := DocERSection{Pos: s.Pos}
