@@ -330,14 +330,8 @@ func (f *flow) lineBlock(t content.Text, s spec, p text.Paragraph, ln text.Line,
 		if links[r.Span] != "" && f.linkColor != (Color{}) {
 			c = f.linkColor
 		}
-		run := &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: c, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
-			Text: string(p.Text[r.Start:r.End]), Link: links[r.Span], Role: s.role, Elem: s.elem, MsgID: t.ID}
-		run.Glyphs = make([]text.Glyph, len(r.Glyphs))
-		for i, g := range r.Glyphs {
-			g.Cluster -= r.Start
-			run.Glyphs[i] = g
-		}
-		b.items = append(b.items, run)
+		b.items = append(b.items, &GlyphRun{X: left + r.X, Y: base, Face: r.Face, Size: r.Size, Color: c, Width: r.Width, FakeBold: r.FakeBold, RTL: r.Level%2 == 1, Level: r.Level,
+			Text: r.Text, Glyphs: r.Glyphs, Link: links[r.Span], Role: s.role, Elem: s.elem, MsgID: t.ID})
 	}
 	return b
 }

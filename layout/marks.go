@@ -94,13 +94,8 @@ func (tf *trifoldRun) slugLine(tr Rect, side int, marks []float64) []Item {
 			}
 		}
 		for _, r := range ln.Runs {
-			run := &GlyphRun{X: x + r.X, Y: y, Face: r.Face, Size: r.Size, Color: Color{0, 0, 0}, Width: r.Width,
-				Text: string(p.Text[r.Start:r.End]), Role: RoleArtifact, Elem: -1}
-			for _, g := range r.Glyphs {
-				g.Cluster -= r.Start
-				run.Glyphs = append(run.Glyphs, g)
-			}
-			out = append(out, run)
+			out = append(out, &GlyphRun{X: x + r.X, Y: y, Face: r.Face, Size: r.Size, Color: Color{0, 0, 0}, Width: r.Width,
+				Text: r.Text, Glyphs: r.Glyphs, Role: RoleArtifact, Elem: -1})
 		}
 		x += ln.Width + MM(4)
 	}

@@ -76,7 +76,8 @@ type GlyphRun struct {
 	Size  float64
 	Color Color
 	// Glyphs are in visual order (left to right); their Cluster indexes
-	// runes of Text.
+	// runes of Text. They may be the shaper's cache's: read, never
+	// changed.
 	Glyphs []text.Glyph
 	// Text is the source text the glyphs show, in logical order,
 	// including a space that ended the line.

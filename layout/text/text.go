@@ -64,9 +64,13 @@ type Run struct {
 	Size float64
 	// Span is the index of the paragraph span the run belongs to.
 	Span int
-	// Start and End delimit the run's runes in the paragraph.
+	// Start and End delimit the run's runes in the paragraph; Text is
+	// those runes.
 	Start, End int
-	// Glyphs are in visual order.
+	Text       string
+	// Glyphs are in visual order, their clusters counted from Start (the
+	// run's own text), as a display list keeps them. A line from Lines
+	// may be the cache's: its glyphs are read, never changed.
 	Glyphs []Glyph
 	// X is the run's offset from the left end of the line; Width its
 	// advance.
@@ -445,19 +449,21 @@ func (s *Shaper) line(p Paragraph, items []item, a, b int, width float64) Line {
 			continue
 		}
 		r := Run{Face: it.face, Size: p.Size, Span: it.span, Start: max(a, it.start), End: min(b, it.end), Level: int(it.level), FakeBold: it.fakeBold}
+		r.Text = string(p.Text[r.Start:r.End])
 		if lo, hi, ok := it.glyphRange(r.Start, min(r.End, vis)); ok {
-			// the run's glyphs are a stretch of the item's: shared, with
-			// no room to append into the next run's
-			r.Glyphs = it.glyphs[lo:hi:hi]
-			if hi == lo {
-				r.Glyphs = nil
+			// the run's glyphs are a stretch of the item's
+			if hi > lo {
+				r.Glyphs = make([]Glyph, 0, hi-lo)
 			}
-			for _, g := range r.Glyphs {
+			for _, g := range it.glyphs[lo:hi] {
+				g.Cluster -= r.Start
+				r.Glyphs = append(r.Glyphs, g)
 				r.Width += g.Advance
 			}
 		} else {
 			for _, g := range it.glyphs {
 				if g.Cluster >= r.Start && g.Cluster < min(r.End, vis) {
+					g.Cluster -= r.Start
 					r.Glyphs = append(r.Glyphs, g)
 					r.Width += g.Advance
 				}

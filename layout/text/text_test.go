@@ -132,7 +132,7 @@ func TestForcedLineBreaksAreKeptAndNotDrawn(t *testing.T) {
 	}
 	for _, r := range lines[0].Runs {
 		for _, g := range r.Glyphs {
-			if p.Text[g.Cluster] == '\n' {
+			if p.Text[r.Start+g.Cluster] == '\n' {
 				t.Errorf("the line break is drawn as glyph %d", g.ID)
 			}
 		}
