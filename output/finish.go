@@ -18,7 +18,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"leaflet/internal/sfnt"
 	"leaflet/output/internal/pdfobj"
 )
 
@@ -90,13 +89,10 @@ func addFonts(f *pdfobj.File, pages []int, groups []*fontGroup) error {
 	var res strings.Builder
 	res.WriteString("<<")
 	for _, g := range groups {
-		m, err := sfnt.ReadMetrics(g.program)
-		if err != nil {
-			return fmt.Errorf("font %s: %w", g.names(), err)
-		}
+		m := g.metrics
 		em := func(v int) string { return pdfNum(m.Em(v)) }
 		name := "/" + g.name()
-		file := f.Add(pdfobj.NewStream("<</Length1 "+strconv.Itoa(len(g.program))+">>", g.program))
+		file := f.Add(pdfobj.NewStream(fmt.Sprintf("<</Length1 %d /Length %d /Filter /FlateDecode>>", len(g.program), len(g.packed)), g.packed))
 		desc := f.Add(fmt.Appendf(nil, "<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d /FontFile2 %d 0 R>>",
 			name, em(int(m.XMin)), em(int(m.YMin)), em(int(m.XMax)), em(int(m.YMax)), pdfNum(m.ItalicAngle), em(m.Ascender), em(m.Descender), em(m.CapHeight), m.StemV(), file))
 		cid := f.Add(fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R %s /CIDToGIDMap /Identity>>",

@@ -13,6 +13,7 @@ package output
 // copying gives back the source.
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -20,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +29,7 @@ import (
 	"leaflet/internal/sfnt"
 	"leaflet/layout"
 	"leaflet/layout/text"
+	"leaflet/output/internal/pdfobj"
 )
 
 // faceCodes holds the clusters a face draws in a document, with the code
@@ -62,9 +65,10 @@ type fontGroup struct {
 	upem     float64
 	// the font built for the document, and per code the text it stands
 	// for and its advance in font units
-	program []byte
-	text    map[uint16]string
-	advance map[uint16]uint16
+	program, packed []byte // packed: the program deflated
+	metrics         sfnt.Metrics
+	text            map[uint16]string
+	advance         map[uint16]uint16
 }
 
 // clusterKey identifies a drawn cluster: its glyphs with their offsets in
@@ -288,13 +292,16 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 	return faces, groups
 }
 
-// build builds the group's font and gives every cluster its code. The
-// font's glyphs are numbered: .notdef, then each face's glyphs that its
-// clusters use, in order of first use, then the composites, then
-// components that are not drawn on their own. A cluster of one glyph
-// drawn as the face has it is drawn as that glyph, for the first text it
-// stands for; any other cluster gets a composite glyph of its own.
-func (g *fontGroup) build() error {
+// number gives every cluster of the group its code and returns the
+// function that builds the group's font so numbered: its program, the
+// program deflated and the metrics its descriptor gives, which pages can
+// be drawn without. The font's glyphs are numbered: .notdef, then each
+// face's glyphs that its clusters use, in order of first use, then the
+// composites, then components that are not drawn on their own. A cluster
+// of one glyph drawn as the face has it is drawn as that glyph, for the
+// first text it stands for; any other cluster gets a composite glyph of
+// its own.
+func (g *fontGroup) number() (build func() error) {
 	parts := make([]sfnt.MergePart, len(g.faces))
 	newID := make([]map[uint16]uint16, len(g.faces))
 	next := uint16(1)
@@ -337,20 +344,40 @@ func (g *fontGroup) build() error {
 			g.advance[code] = sh.advance
 		}
 	}
-	font, gids, err := sfnt.MergeFonts(parts, nil, extra)
-	if err != nil {
-		return fmt.Errorf("font of %s: %w", g.names(), err)
-	}
-	for i := range parts { // the numbering must be as predicted
-		for j, gid := range parts[i].Glyphs {
-			if gids[i][j] != newID[i][gid] {
-				return fmt.Errorf("font of %s: glyph %d of %s became %d, not %d",
-					g.names(), gid, g.faces[i].face.Name, gids[i][j], newID[i][gid])
+	return func() error {
+		font, gids, err := sfnt.MergeFonts(parts, nil, extra)
+		if err != nil {
+			return fmt.Errorf("font of %s: %w", g.names(), err)
+		}
+		for i := range parts { // the numbering must be as predicted
+			for j, gid := range parts[i].Glyphs {
+				if gids[i][j] != newID[i][gid] {
+					return fmt.Errorf("font of %s: glyph %d of %s became %d, not %d",
+						g.names(), gid, g.faces[i].face.Name, gids[i][j], newID[i][gid])
+				}
 			}
 		}
+		if g.metrics, err = sfnt.ReadMetrics(font); err != nil {
+			return fmt.Errorf("font of %s: %w", g.names(), err)
+		}
+		g.program, g.packed = font, pdfobj.Deflate(font)
+		return nil
 	}
-	g.program = font
-	return nil
+}
+
+// buildFonts numbers the groups' glyphs and builds their fonts in the
+// background: wait returns once they are built, with the first error.
+func buildFonts(groups []*fontGroup) (wait func() error) {
+	var wg sync.WaitGroup
+	errs := make([]error, len(groups))
+	for i, g := range groups {
+		build := g.number()
+		wg.Go(func() { errs[i] = build() })
+	}
+	return func() error {
+		wg.Wait()
+		return errors.Join(errs...)
+	}
 }
 
 // names returns the names of the group's faces.

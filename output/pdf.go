@@ -50,11 +50,10 @@ func PDF(res *layout.Result, opt Options) ([]byte, error) {
 func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOptions, error) {
 	tagged := plan != nil
 	faces, groups := collectGlyphs(res)
-	for _, g := range groups {
-		if err := g.build(); err != nil {
-			return nil, finishOptions{}, err
-		}
-	}
+	// the fonts are built while fpdf draws the pages, which need only
+	// their codes
+	fontsBuilt := buildFonts(groups)
+	defer fontsBuilt()
 
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: res.Pages[0].Size.W, Ht: res.Pages[0].Size.H}})
 	pdf.SetCompression(false) // the finished file is deflated in one pass
@@ -93,6 +92,9 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, finishOptions{}, fmt.Errorf("write pdf: %w", err)
+	}
+	if err := fontsBuilt(); err != nil {
+		return nil, finishOptions{}, err
 	}
 	return buf.Bytes(), finishOptions{
 		Fonts:               groups,
