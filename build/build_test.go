@@ -15,8 +15,11 @@ import (
 	"time"
 
 	"leaflet/content"
+	"leaflet/fonts"
 	"leaflet/internal/testtool"
 	"leaflet/layout"
+	"leaflet/layout/text"
+	"leaflet/output"
 )
 
 func builtin(t testing.TB) *content.Leaflet {
@@ -310,6 +313,49 @@ func benchTriFold(b *testing.B, l *content.Leaflet) {
 		size = len(outs[0].Data)
 	}
 	b.ReportMetric(float64(size), "pdf-bytes")
+}
+
+// BenchmarkTriFoldStages times the stages of BenchmarkBuildEnglishTriFold
+// one by one, in one worker: localising the English document (without the
+// easy read's sections, as a tri-fold build does), laying it out, and
+// making its PDF.
+func BenchmarkTriFoldStages(b *testing.B) {
+	l := builtin(b)
+	opt := content.LocalizeOptions{NoEasyRead: true}
+	doc, ds := l.LocalizeWith("en", opt)
+	if ds.HasErrors() {
+		b.Fatal(ds)
+	}
+	set, err := fonts.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tf := layout.NewTriFold(layout.A4)
+	sh := text.NewShaper(set.WithText(tf.Family()))
+	res, ds := tf.Layout(doc, set, sh)
+	if ds.HasErrors() {
+		b.Fatal(ds)
+	}
+	b.Run("localise", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.LocalizeWith("en", opt)
+		}
+	})
+	b.Run("layout", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			tf.Layout(doc, set, sh)
+		}
+	})
+	b.Run("pdf", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := output.PDF(res, output.Options{Date: l.Published, Creator: "leaflet"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkBuildEnglish builds the English leaflet's three editions.
