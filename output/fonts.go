@@ -39,20 +39,34 @@ type faceCodes struct {
 	face *fonts.Face
 	// group is the PDF font the face's clusters are drawn from
 	group *fontGroup
-	// keys in sorted order; each key's code, text and shape
-	keys  []clusterKey
-	code  map[clusterKey]uint16
-	text  map[clusterKey]string
-	shape map[clusterKey]clusterShape
-	// interned holds each key, looked up by its bytes
-	interned map[string]clusterKey
+	// clusters in order of their keys
+	clusters []*cluster
+	// byKey holds each cluster by its key's bytes, and plain each one
+	// glyph drawn as the face has it for one rune, by glyph and rune: the
+	// most clusters of a text, found without making their keys
+	byKey map[string]*cluster
+	plain map[plainKey]*cluster
 	// runs holds each run's units, in visual order
 	runs map[*layout.GlyphRun][]unit
 }
 
-// unit is one drawn cluster of a run: its key and its advance in points.
+// cluster is one cluster a face draws: its key, the text it stands for,
+// its shape and, once its font is numbered, its code.
+type cluster struct {
+	key   clusterKey
+	text  string
+	shape clusterShape
+	code  uint16
+}
+
+type plainKey struct {
+	gid uint16
+	r   rune
+}
+
+// unit is one drawn cluster of a run, with its advance in points.
 type unit struct {
-	key     clusterKey
+	c       *cluster
 	advance float64
 }
 
@@ -85,14 +99,13 @@ type clusterShape struct {
 // appendShape returns the shape of a cluster set at size in a face of
 // upem units, its glyphs appended to buf.
 func appendShape(buf []sfnt.Component, cl []text.Glyph, size, upem float64) clusterShape {
-	unit := func(v float64) int16 { return int16(math.Round(v * upem / size)) }
 	s := clusterShape{glyphs: buf}
 	pen := 0.0
 	for _, g := range cl {
-		s.glyphs = append(s.glyphs, sfnt.Component{GID: g.ID, DX: unit(pen + g.XOffset), DY: unit(g.YOffset)})
+		s.glyphs = append(s.glyphs, sfnt.Component{GID: g.ID, DX: unitsOf(pen+g.XOffset, size, upem), DY: unitsOf(g.YOffset, size, upem)})
 		pen += g.Advance
 	}
-	s.advance = uint16(max(0, unit(pen)))
+	s.advance = uint16(max(0, unitsOf(pen, size, upem)))
 	return s
 }
 
@@ -101,8 +114,7 @@ func appendShape(buf []sfnt.Component, cl []text.Glyph, size, upem float64) clus
 // advance (an Arabic alef tucked under its lam) joined to the next one, so
 // that no drawn glyph sits on top of another with text of its own; text
 // extraction takes overlapping glyphs for separate words.
-func clusters(glyphs []text.Glyph) [][]text.Glyph {
-	var out [][]text.Glyph
+func clusters(out [][]text.Glyph, glyphs []text.Glyph) [][]text.Glyph {
 	for i := 0; i < len(glyphs); {
 		j := i + 1
 		for j < len(glyphs) && glyphs[j].Cluster == glyphs[i].Cluster {
@@ -215,34 +227,71 @@ func appendKey(b []byte, s clusterShape, txt []byte, face *fonts.Face) []byte {
 	return append(b, txt...)
 }
 
-// runClusters calls fn for each unit a run draws, in visual order, with
-// its key, shape, text and advance in points. The key, the shape's glyphs
-// and the text are fn's only until it returns: they are reused for the
-// next unit.
-func runClusters(run *layout.GlyphRun, fn func(k []byte, sh clusterShape, txt []byte, advance float64)) {
-	var (
-		key, txt []byte
-		glyphs   []sfnt.Component
-	)
-	runes := []rune(run.Text)
+// clusterer splits runs into the clusters they draw, keeping its
+// buffers from run to run.
+type clusterer struct {
+	runes    []rune
+	units    [][]text.Glyph
+	key, txt []byte
+	glyphs   []sfnt.Component
+}
+
+// run returns the units a run draws, in visual order, adding the clusters
+// the face has not drawn yet to fc.
+func (cr *clusterer) run(fc *faceCodes, run *layout.GlyphRun) []unit {
+	cr.runes = cr.runes[:0]
+	for _, r := range run.Text {
+		cr.runes = append(cr.runes, r)
+	}
 	drawn := drawnEnd(run)
-	for _, cl := range clusters(run.Glyphs) {
-		txt = appendClusterText(txt[:0], cl, runes, drawn, run.RTL)
-		sh := appendShape(glyphs[:0], cl, run.Size, run.Face.Upem())
-		glyphs = sh.glyphs
+	upem := run.Face.Upem()
+	cr.units = clusters(cr.units[:0], run.Glyphs)
+	out := make([]unit, 0, len(cr.units))
+	for _, cl := range cr.units {
 		advance := 0.0
 		for _, g := range cl {
 			advance += g.Advance
 		}
-		key = appendKey(key[:0], sh, txt, run.Face)
-		fn(key, sh, txt, advance)
+		// one glyph for one rune, drawn as the face has it, with no
+		// line-end space to stand for: found by glyph and rune
+		var pk plainKey
+		isPlain := false
+		if g := cl[0]; len(cl) == 1 && g.Runes == 1 && g.Cluster+1 != drawn && g.Cluster < len(cr.runes) &&
+			unitsOf(g.XOffset, run.Size, upem) == 0 && unitsOf(g.YOffset, run.Size, upem) == 0 &&
+			int(max(0, unitsOf(g.Advance, run.Size, upem))) == run.Face.Advance(g.ID) {
+			pk, isPlain = plainKey{g.ID, cr.runes[g.Cluster]}, true
+			if c := fc.plain[pk]; c != nil {
+				out = append(out, unit{c, advance})
+				continue
+			}
+		}
+		cr.txt = appendClusterText(cr.txt[:0], cl, cr.runes, drawn, run.RTL)
+		sh := appendShape(cr.glyphs[:0], cl, run.Size, upem)
+		cr.glyphs = sh.glyphs
+		cr.key = appendKey(cr.key[:0], sh, cr.txt, run.Face)
+		c := fc.byKey[string(cr.key)] // each cluster once, however often drawn
+		if c == nil {
+			sh.glyphs = slices.Clone(sh.glyphs)
+			c = &cluster{key: clusterKey(cr.key), text: string(cr.txt), shape: sh}
+			fc.byKey[string(c.key)] = c
+			fc.clusters = append(fc.clusters, c)
+		}
+		if isPlain {
+			fc.plain[pk] = c
+		}
+		out = append(out, unit{c, advance})
 	}
+	return out
 }
+
+// unitsOf returns a length in points at size in font units, rounded.
+func unitsOf(v, size, upem float64) int16 { return int16(math.Round(v * upem / size)) }
 
 // collectGlyphs gathers the clusters each face draws and groups the faces
 // into the document's fonts, in name order, with resource names F0, F1, ….
 func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup) {
 	faces := map[*fonts.Face]*faceCodes{}
+	var cr clusterer
 	for _, p := range res.Pages {
 		for _, it := range p.Items {
 			run, ok := it.(*layout.GlyphRun)
@@ -251,29 +300,15 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 			}
 			fc := faces[run.Face]
 			if fc == nil {
-				fc = &faceCodes{face: run.Face, code: map[clusterKey]uint16{}, text: map[clusterKey]string{}, interned: map[string]clusterKey{},
-					shape: map[clusterKey]clusterShape{}, runs: map[*layout.GlyphRun][]unit{}}
+				fc = &faceCodes{face: run.Face, byKey: map[string]*cluster{}, plain: map[plainKey]*cluster{}, runs: map[*layout.GlyphRun][]unit{}}
 				faces[run.Face] = fc
 			}
-			units := make([]unit, 0, len(run.Glyphs))
-			runClusters(run, func(kb []byte, sh clusterShape, txt []byte, advance float64) {
-				k, seen := fc.interned[string(kb)] // the key once, however often drawn
-				if !seen {
-					k = clusterKey(kb)
-					fc.interned[string(k)] = k
-					fc.keys = append(fc.keys, k)
-					fc.text[k] = string(txt)
-					sh.glyphs = slices.Clone(sh.glyphs)
-					fc.shape[k] = sh
-				}
-				units = append(units, unit{k, advance})
-			})
-			fc.runs[run] = units
+			fc.runs[run] = cr.run(fc, run)
 		}
 	}
 	order := make([]*faceCodes, 0, len(faces))
 	for _, fc := range faces {
-		sort.Slice(fc.keys, func(a, b int) bool { return fc.keys[a] < fc.keys[b] })
+		slices.SortFunc(fc.clusters, func(a, b *cluster) int { return strings.Compare(string(a.key), string(b.key)) })
 		order = append(order, fc)
 	}
 	sort.Slice(order, func(i, j int) bool { return order[i].face.Name < order[j].face.Name })
@@ -308,8 +343,8 @@ func (g *fontGroup) number() (build func() error) {
 	for i, fc := range g.faces {
 		parts[i].Src = fc.face.Data
 		newID[i] = map[uint16]uint16{}
-		for _, k := range fc.keys {
-			for _, c := range fc.shape[k].glyphs {
+		for _, cl := range fc.clusters {
+			for _, c := range cl.shape.glyphs {
 				if _, ok := newID[i][c.GID]; ok {
 					continue
 				}
@@ -327,8 +362,8 @@ func (g *fontGroup) number() (build func() error) {
 	g.advance = map[uint16]uint16{}
 	var extra []sfnt.Composite
 	for i, fc := range g.faces {
-		for _, k := range fc.keys {
-			sh := fc.shape[k]
+		for _, cl := range fc.clusters {
+			sh := cl.shape
 			code := newID[i][sh.glyphs[0].GID]
 			if _, taken := g.text[code]; taken || code == 0 || !sh.plain(fc.face) {
 				c := sfnt.Composite{Advance: sh.advance}
@@ -339,8 +374,8 @@ func (g *fontGroup) number() (build func() error) {
 				code = next + uint16(len(extra))
 				extra = append(extra, c)
 			}
-			fc.code[k] = code
-			g.text[code] = fc.text[k]
+			cl.code = code
+			g.text[code] = cl.text
 			g.advance[code] = sh.advance
 		}
 	}
@@ -406,8 +441,8 @@ func (g *fontGroup) subsetTag() string {
 	h := fnv.New64a()
 	for _, fc := range g.faces {
 		h.Write([]byte(fc.face.Name))
-		for _, k := range fc.keys {
-			h.Write([]byte(k))
+		for _, cl := range fc.clusters {
+			h.Write([]byte(cl.key))
 			h.Write([]byte{0})
 		}
 	}

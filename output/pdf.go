@@ -288,7 +288,7 @@ func appendRun(b []byte, fc *faceCodes, run *layout.GlyphRun, pageH float64) []b
 	open := false
 	x, pen := run.X, math.Round(run.X*100)/100 // pen: where the viewer puts the next glyph
 	for _, u := range fc.runs[run] {
-		code := fc.code[u.key]
+		code := u.c.code
 		if d := x - pen; math.Abs(d) > 0.005 {
 			if open {
 				b = append(b, ')')
@@ -303,7 +303,7 @@ func appendRun(b []byte, fc *faceCodes, run *layout.GlyphRun, pageH float64) []b
 			open = true
 		}
 		b = appendCode(b, code)
-		pen += g.width(code, 0) * run.Size / 1000
+		pen += g.width(code, u.c.shape.advance) * run.Size / 1000
 		x += u.advance
 	}
 	if open {
