@@ -59,10 +59,9 @@ type cluster struct {
 	code  uint16
 }
 
-type plainKey struct {
-	gid uint16
-	r   rune
-}
+// plainKey is a glyph and the rune it stands for, as a key: the rune in
+// the low 32 bits.
+type plainKey uint64
 
 // unit is one drawn cluster of a run, with its advance in points.
 type unit struct {
@@ -259,7 +258,7 @@ func (cr *clusterer) run(fc *faceCodes, run *layout.GlyphRun) []unit {
 		if g := cl[0]; len(cl) == 1 && g.Runes == 1 && g.Cluster+1 != drawn && g.Cluster < len(cr.runes) &&
 			unitsOf(g.XOffset, run.Size, upem) == 0 && unitsOf(g.YOffset, run.Size, upem) == 0 &&
 			int(max(0, unitsOf(g.Advance, run.Size, upem))) == run.Face.Advance(g.ID) {
-			pk, isPlain = plainKey{g.ID, cr.runes[g.Cluster]}, true
+			pk, isPlain = plainKey(g.ID)<<32|plainKey(uint32(cr.runes[g.Cluster])), true
 			if c := fc.plain[pk]; c != nil {
 				out = append(out, unit{c, advance})
 				continue
