@@ -198,9 +198,9 @@ func appendVector(b []byte, p *layout.Picture, pageH float64) []byte {
 	ox, oy := p.X-vb[0]*sx, p.Y-vb[1]*sy
 	b = appendColor(b, p.Color, "rg")
 	pt := func(b []byte, q pictures.Point) []byte {
-		b = append(b, pdfNum(ox+q.X*sx)...)
+		b = appendNum(b, ox+q.X*sx)
 		b = append(b, ' ')
-		return append(b, pdfNum(pageH-(oy+q.Y*sy))...)
+		return appendNum(b, pageH-(oy+q.Y*sy))
 	}
 	for _, path := range p.Vector.Paths {
 		for i := 0; i < len(path.Segments); i++ {
@@ -210,9 +210,9 @@ func appendVector(b []byte, p *layout.Picture, pageH float64) []byte {
 				// x y w h re: a QR code's modules, a bar
 				b = pt(b, r[0])
 				b = append(b, ' ')
-				b = append(b, pdfNum((r[1].X-r[0].X)*sx)...)
+				b = appendNum(b, (r[1].X-r[0].X)*sx)
 				b = append(b, ' ')
-				b = append(b, pdfNum(-(r[1].Y-r[0].Y)*sy)...)
+				b = appendNum(b, -(r[1].Y-r[0].Y)*sy)
 				b = append(b, " re"...)
 				i += 4
 				continue
@@ -271,19 +271,19 @@ func appendRun(b []byte, fc *faceCodes, run *layout.GlyphRun, pageH float64) []b
 		b = append(b, "q 2 Tr "...)
 		b = appendColor(b, c, "RG")
 		b = append(b, ' ')
-		b = append(b, pdfNum(run.Size*fakeBoldStroke)...)
+		b = appendNum(b, run.Size*fakeBoldStroke)
 		b = append(b, " w "...)
 	}
 	b = append(b, "BT /"...)
 	b = append(b, g.resource...)
 	b = append(b, ' ')
-	b = append(b, pdfNum(run.Size)...)
+	b = appendNum(b, run.Size)
 	b = append(b, " Tf "...)
 	b = appendColor(b, c, "rg")
 	b = append(b, ' ')
-	b = append(b, pdfNum(run.X)...)
+	b = appendNum(b, run.X)
 	b = append(b, ' ')
-	b = append(b, pdfNum(pageH-run.Y)...)
+	b = appendNum(b, pageH-run.Y)
 	b = append(b, " Td ["...)
 	open := false
 	x, pen := run.X, math.Round(run.X*100)/100 // pen: where the viewer puts the next glyph

@@ -772,11 +772,29 @@ func linkContents(t *tagNode) string {
 
 // pdfNum formats a coordinate with at most two decimals.
 func pdfNum(v float64) string {
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	if s == "-0" {
-		s = "0"
+	return string(appendNum(nil, v))
+}
+
+// appendNum appends pdfNum(v) to b.
+func appendNum(b []byte, v float64) []byte {
+	c := math.Round(v * 100) // hundredths
+	if math.Abs(c) >= 1<<53 || math.IsNaN(c) {
+		return strconv.AppendFloat(b, c/100, 'f', -1, 64)
 	}
-	return s
+	n := int64(c)
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	switch f := n % 100; {
+	case f == 0:
+	case f%10 == 0:
+		b = append(b, '.', byte('0'+f/10))
+	default:
+		b = append(b, '.', byte('0'+f/10), byte('0'+f%10))
+	}
+	return b
 }
 
 // pdfURI returns a URI as a PDF string: ASCII, with other bytes, spaces

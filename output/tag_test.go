@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
@@ -345,4 +347,24 @@ func skipWithoutQpdf(t *testing.T) {
 		t.Fatal("qpdf is missing in CI: .ci/run must install the Debian package qpdf")
 	}
 	t.Skip("qpdf not installed (Debian package qpdf): skipping the PDF/UA check")
+}
+
+func TestPDFNumIsTheShortestFormOfTheHundredths(t *testing.T) {
+	old := func(v float64) string {
+		s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+		if s == "-0" {
+			s = "0"
+		}
+		return s
+	}
+	vs := []float64{0, -0.0, 0.004, -0.004, 0.005, -0.005, 1, -1, 0.1, 0.25, -12.5, 595.28, 841.89, 1e9 + 0.01, 1e15, -1e17, 123456.789, math.Inf(1), math.NaN()}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		vs = append(vs, (r.Float64()-0.5)*2000, float64(r.IntN(200000)-100000)/100)
+	}
+	for _, v := range vs {
+		if got, want := pdfNum(v), old(v); got != want {
+			t.Errorf("pdfNum(%v) = %q; want %q", v, got, want)
+		}
+	}
 }
