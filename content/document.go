@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode"
@@ -758,8 +759,42 @@ func IsRTL(lang string) bool {
 // parseMarkup reads the inline markup of a message: **strong** and
 // [words](target); a backslash escapes the next character. Email and web
 // addresses become links by themselves, and text that must not be broken
-// across lines is marked NoBreak.
+// across lines is marked NoBreak. The runs are the caller's: a message
+// read before (every language's document reads the languages offer's
+// sentences, and a build in a process that built before reads its every
+// message again) is copied from the memo.
 func parseMarkup(s string) ([]Run, error) {
+	markups.Lock()
+	m, ok := markups.m[s]
+	markups.Unlock()
+	if !ok {
+		m.runs, m.err = readMarkup(s)
+		markups.Lock()
+		if markups.m == nil || len(markups.m) >= markupsMax {
+			markups.m = map[string]markup{}
+		}
+		markups.m[s] = m
+		markups.Unlock()
+	}
+	return slices.Clone(m.runs), m.err
+}
+
+// markups memoises readMarkup, forgetting everything when it holds
+// markupsMax messages.
+var markups struct {
+	sync.Mutex
+	m map[string]markup
+}
+
+const markupsMax = 1 << 14
+
+type markup struct {
+	runs []Run
+	err  error
+}
+
+// readMarkup is parseMarkup without the memo.
+func readMarkup(s string) ([]Run, error) {
 	var (
 		runs   []Run
 		cur    strings.Builder

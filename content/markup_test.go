@@ -4,6 +4,7 @@ package content
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -299,5 +300,27 @@ func TestTelLinksAreInInternationalForm(t *testing.T) {
 		if got := TelLink(tc.in); got != tc.want {
 			t.Errorf("TelLink(%q) = %q; want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestParseMarkupGivesEachCallerItsOwnRuns(t *testing.T) {
+	const msg = "Call **0300 126 1000** or see www.example.org.uk"
+	first, err := parseMarkup(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Clone(first)
+	for i := range first {
+		first[i].Text, first[i].NoBreak, first[i].Link = "changed", !first[i].NoBreak, "changed"
+	}
+	again, err := parseMarkup(msg)
+	if err != nil || !reflect.DeepEqual(again, want) {
+		t.Errorf("after the first caller changed its runs, parseMarkup gives %+v, %v; want %+v", again, err, want)
+	}
+	if _, err := parseMarkup("**unclosed"); err == nil || !strings.Contains(err.Error(), "unclosed **") {
+		t.Errorf("a message read again lost its error: %v", err)
+	}
+	if _, err := parseMarkup("**unclosed"); err == nil {
+		t.Error("a bad message read a second time has no error")
 	}
 }
