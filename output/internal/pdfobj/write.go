@@ -21,25 +21,42 @@ import (
 // 168 ms); its level 6 takes 67 ms for 1.5 % more bytes.
 const level = 7
 
-// writers holds idle zlib writers for reuse: a writer's hash tables (a
-// megabyte) take longer to allocate than its stream takes to deflate. Not
-// a sync.Pool, which every garbage collection empties: a build collects
-// dozens of times and would allocate a writer for most of its streams.
-var writers = make(chan *zlib.Writer, 16)
+// writers holds idle zlib writers for reuse, each with the sink it writes
+// to: a writer's hash tables (a megabyte) take longer to allocate than its
+// stream takes to deflate. Not a sync.Pool, which every garbage collection
+// empties: a build collects dozens of times and would allocate a writer
+// for most of its streams.
+var writers = make(chan *writer, 16)
 
-func getWriter() *zlib.Writer {
+type writer struct {
+	zw   *zlib.Writer
+	sink sink
+}
+
+// sink is where a writer writes: a buffer the writer's user takes and
+// lets go of, so that the writer needs no Reset to forget it (a Reset of
+// a writer at level 7 clears its hash tables).
+type sink struct{ b []byte }
+
+func (s *sink) Write(p []byte) (int, error) {
+	s.b = append(s.b, p...)
+	return len(p), nil
+}
+
+func getWriter() *writer {
 	select {
-	case zw := <-writers:
-		return zw
+	case w := <-writers:
+		return w
 	default:
-		zw, _ := zlib.NewWriterLevel(nil, level) // a valid level: no error
-		return zw
+		w := &writer{}
+		w.zw, _ = zlib.NewWriterLevel(&w.sink, level) // a valid level: no error
+		return w
 	}
 }
 
-func putWriter(zw *zlib.Writer) {
+func putWriter(w *writer) {
 	select {
-	case writers <- zw:
+	case writers <- w:
 	default: // as many idle as there were ever busy at once, up to 16
 	}
 }
@@ -56,15 +73,15 @@ func Deflate(data []byte) []byte {
 }
 
 func deflate(data []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 64)
-	zw := getWriter()
-	zw.Reset(&buf)
-	zw.Write(data) // writes to a bytes.Buffer do not fail
-	zw.Close()
-	zw.Reset(nil) // let go of buf
-	putWriter(zw)
-	return buf.Bytes()
+	w := getWriter()
+	w.sink.b = make([]byte, 0, len(data)/2+64)
+	w.zw.Write(data) // writes to a sink do not fail
+	w.zw.Close()
+	out := w.sink.b
+	w.sink.b = nil
+	w.zw.Reset(&w.sink) // ready for the next stream
+	putWriter(w)
+	return out
 }
 
 // memoMin and memoMax bound the memo of deflated streams: streams
