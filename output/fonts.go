@@ -13,6 +13,7 @@ package output
 // copying gives back the source.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -339,10 +340,12 @@ func (g *fontGroup) number() (build func() error) {
 	parts := make([]sfnt.MergePart, len(g.faces))
 	newID := make([]map[uint16]uint16, len(g.faces))
 	next := uint16(1)
+	order := make([][]*cluster, len(g.faces))
 	for i, fc := range g.faces {
 		parts[i].Src = fc.face.Data
 		newID[i] = map[uint16]uint16{}
-		for _, cl := range fc.clusters {
+		order[i] = numberingOrder(fc)
+		for _, cl := range order[i] {
 			for _, c := range cl.shape.glyphs {
 				if _, ok := newID[i][c.GID]; ok {
 					continue
@@ -361,7 +364,7 @@ func (g *fontGroup) number() (build func() error) {
 	g.advance = map[uint16]uint16{}
 	var extra []sfnt.Composite
 	for i, fc := range g.faces {
-		for _, cl := range fc.clusters {
+		for _, cl := range order[i] {
 			sh := cl.shape
 			code := newID[i][sh.glyphs[0].GID]
 			if _, taken := g.text[code]; taken || code == 0 || !sh.plain(fc.face) {
@@ -397,6 +400,33 @@ func (g *fontGroup) number() (build func() error) {
 		g.program, g.packed = font, pdfobj.Deflate(font)
 		return nil
 	}
+}
+
+// numberingOrder returns the order a face's clusters are numbered in: the
+// clusters of one glyph drawn as the face has it for one character, by
+// character, then the others, by key. Consecutive characters (the letters
+// a text uses) then get consecutive codes, which the ToUnicode map gives
+// as one range.
+func numberingOrder(fc *faceCodes) []*cluster {
+	char := func(c *cluster) (rune, bool) {
+		r, n := utf8.DecodeRuneInString(c.text)
+		return r, n > 0 && n == len(c.text) && c.shape.plain(fc.face)
+	}
+	out := slices.Clone(fc.clusters)
+	slices.SortStableFunc(out, func(a, b *cluster) int {
+		ra, oka := char(a)
+		rb, okb := char(b)
+		switch {
+		case oka && okb:
+			return cmp.Compare(ra, rb)
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return 0 // by key, as fc.clusters are
+	})
+	return out
 }
 
 // buildFonts numbers the groups' glyphs and builds their fonts in the
