@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/go-text/typesetting/di"
@@ -646,6 +647,7 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		}
 	}
 	lang := language.NewLanguage(p.Lang)
+	txt := string(p.Text)
 	for i := range items {
 		it := &items[i]
 		if !it.script.Strong() {
@@ -655,6 +657,11 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		dir := di.DirectionLTR
 		if it.level%2 == 1 {
 			dir = di.DirectionRTL
+		}
+		key := itemKey{face: it.face, text: txt, lang: p.Lang, start: it.start, end: it.end, script: it.script, rtl: dir == di.DirectionRTL}
+		if units, ok := shapedItems.get(key); ok {
+			it.units, it.order = units, clusterOrder(units)
+			continue
 		}
 		chunks := shapeChunks(p.Text, it.start, it.end)
 		if dir == di.DirectionRTL { // glyphs in visual order: the last chunk first
@@ -682,8 +689,51 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		}
 		it.units = slices.Clip(it.units)
 		it.order = clusterOrder(it.units)
+		shapedItems.put(key, it.units)
 	}
 	return items, missing
+}
+
+// shapedItems keeps the glyphs of every item shaped, for every shaper: the
+// large print sets the tri-fold's paragraphs in another family, whose
+// faces for a script other than Latin are the tri-fold's, and every
+// language's tri-fold offers the same sentences of the other languages,
+// in whichever worker lays it out. An item is shaped with its paragraph
+// as context, which its key holds.
+var shapedItems itemCache
+
+// itemCache is a cache of shaped items safe for concurrent use; it
+// forgets everything when it holds itemCacheLimit items.
+type itemCache struct {
+	mu sync.Mutex
+	m  map[itemKey][]unitGlyph
+}
+
+const itemCacheLimit = 1 << 15
+
+type itemKey struct {
+	face       *fonts.Face
+	text, lang string
+	start, end int
+	script     language.Script
+	rtl        bool
+}
+
+func (c *itemCache) get(k itemKey) ([]unitGlyph, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	u, ok := c.m[k]
+	return u, ok
+}
+
+// put keeps units, which nobody changes after.
+func (c *itemCache) put(k itemKey, units []unitGlyph) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= itemCacheLimit {
+		c.m = map[itemKey][]unitGlyph{}
+	}
+	c.m[k] = units
 }
 
 // shapeChunk is the length, in runes, past which an item is shaped in
