@@ -182,7 +182,7 @@ func (t TriFold) frame(area Rect) Rect {
 // headings, move to the flap, from the last; Result.Moved names them. When
 // nothing fits the diagnostics say what overflowed where.
 func (t TriFold) Layout(doc *content.Document, set *fonts.Set, sh *text.Shaper) (*Result, content.Diagnostics) {
-	tf := &trifoldRun{t: t, doc: doc, set: set, sh: sh, cache: newLayoutCache(), imp: t.Imposition(doc.RTL)}
+	tf := &trifoldRun{t: t, doc: doc, set: set, sh: sh, imp: t.Imposition(doc.RTL)}
 	inside := tf.sections(content.Inside)
 	// first with every language on the flap, then leaving languages out
 	for _, whole := range []bool{true, false} {
@@ -291,26 +291,35 @@ var spacings = func() []spacing {
 
 // trifoldRun is one tri-fold being laid out: what the attempts share.
 type trifoldRun struct {
-	t     TriFold
-	doc   *content.Document
-	set   *fonts.Set
-	sh    *text.Shaper
+	t   TriFold
+	doc *content.Document
+	set *fonts.Set
+	sh  *text.Shaper
+	// sized are the settings caches of the last two body sizes tried,
+	// the latest first: the attempts at one size share their texts'
+	// settings, and those of older sizes are let go, so that a long text
+	// is held twice at most, not once for every size tried (the search
+	// tries a size, the next smaller one, and settles on the first)
+	sized [2]sizedCache
+	imp   Imposition
+}
+
+type sizedCache struct {
+	size  float64
 	cache *layoutCache
-	// cacheSize is the body size whose settings cache holds: the
-	// attempts at one size share their texts' settings, and those of
-	// other sizes are let go, so that a long text is held once or twice,
-	// not once for every size tried
-	cacheSize float64
-	imp       Imposition
 }
 
 // cacheAt returns the settings cache for attempts at a body size.
 func (tf *trifoldRun) cacheAt(size float64) *layoutCache {
-	if size != tf.cacheSize {
-		tf.cache.text = map[setKey]setting{}
-		tf.cacheSize = size
+	switch {
+	case tf.sized[0].cache != nil && tf.sized[0].size == size:
+	case tf.sized[1].cache != nil && tf.sized[1].size == size:
+		tf.sized[0], tf.sized[1] = tf.sized[1], tf.sized[0]
+	default:
+		tf.sized[1] = tf.sized[0]
+		tf.sized[0] = sizedCache{size, newLayoutCache()}
 	}
-	return tf.cache
+	return tf.sized[0].cache
 }
 
 // leastMoved returns how many inside sections move to the flap however
@@ -318,7 +327,7 @@ func (tf *trifoldRun) cacheAt(size float64) *layoutCache {
 // without translations has no offer of them) and the inside has more than
 // one, since the flap is the panel read first on opening the cover.
 func (tf *trifoldRun) leastMoved() int {
-	f := &flow{flowSettings: flowSettings{doc: tf.doc, cache: tf.cache}}
+	f := &flow{flowSettings: flowSettings{doc: tf.doc}}
 	for _, s := range tf.sections(content.Flap) {
 		if !f.emptyOffer(s) {
 			return 0
