@@ -41,13 +41,14 @@ import (
 // until no unit but a run's only one advances by nothing. A unit is drawn as
 // ONE glyph of the embedded font:
 //
-//   - a plain unit (one glyph, no XOffset or YOffset, and an advance that
-//     rounds to the font's own hmtx advance) as that glyph of the font: the
-//     embedded glyph's outline and advance width must be those of the
-//     display list's glyph ID in the original font file fonts/<face>.ttf
-//     (the advance tells glyphs without an outline, spaces, apart);
+//   - a plain unit (one glyph, no XOffset or YOffset, whatever its
+//     advance: a kerned glyph is the font's own, the pen moved by the
+//     kerning) as that glyph of the font: the embedded glyph's outline and
+//     advance width must be those of the display list's glyph ID in the
+//     original font file fonts/<face>.ttf (the advance tells glyphs
+//     without an outline, spaces, apart), and its place the unit's;
 //   - any other unit (several glyphs: a vowel sign with its consonant, a
-//     letter with its marks; or one glyph moved by an offset or kerned) as a
+//     letter with its marks; or one glyph moved by an offset) as a
 //     composite glyph added to the font: its outline (go-text resolves the
 //     components) must be the concatenation of the outlines of the unit's
 //     glyphs in the original font, each moved to its place in the unit
@@ -463,7 +464,7 @@ func displayUnits(p layout.Page) (units []unit, glyphs int) {
 			}
 			u.adv = max(0, fu(at))
 			c := u.comps[0]
-			u.plain = len(u.comps) == 1 && c.dx == 0 && c.dy == 0 && u.adv == run.Face.Advance(c.id)
+			u.plain = len(u.comps) == 1 && c.dx == 0 && c.dy == 0
 			units = append(units, u)
 			glyphs += len(gs)
 			pen += at

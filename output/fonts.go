@@ -96,9 +96,12 @@ type clusterShape struct {
 	advance uint16
 }
 
-// appendShape returns the shape of a cluster set at size in a face of
-// upem units, its glyphs appended to buf.
-func appendShape(buf []sfnt.Component, cl []text.Glyph, size, upem float64) clusterShape {
+// appendShape returns the shape of a cluster set at size in face, its
+// glyphs appended to buf. One glyph without offsets takes the face's own
+// advance whatever its advance in the line: a kerned glyph is the face's
+// glyph, and the content moves the pen by the kerning (a TJ adjustment).
+func appendShape(buf []sfnt.Component, cl []text.Glyph, size float64, face *fonts.Face) clusterShape {
+	upem := face.Upem()
 	s := clusterShape{glyphs: buf}
 	pen := 0.0
 	for _, g := range cl {
@@ -106,6 +109,9 @@ func appendShape(buf []sfnt.Component, cl []text.Glyph, size, upem float64) clus
 		pen += g.Advance
 	}
 	s.advance = uint16(max(0, unitsOf(pen, size, upem)))
+	if g := s.glyphs; len(g) == 1 && g[0].DX == 0 && g[0].DY == 0 {
+		s.advance = uint16(face.Advance(g[0].GID))
+	}
 	return s
 }
 
@@ -201,7 +207,7 @@ func drawnEnd(run *layout.GlyphRun) int {
 }
 
 // plain reports whether a cluster is one glyph drawn as the font has it:
-// no offset, its own advance.
+// no offset, its own advance (appendShape gives a kerned glyph its own).
 func (s clusterShape) plain(face *fonts.Face) bool {
 	g := s.glyphs
 	return len(g) == 1 && g[0].DX == 0 && g[0].DY == 0 && int(s.advance) == face.Advance(g[0].GID)
@@ -252,13 +258,12 @@ func (cr *clusterer) run(fc *faceCodes, run *layout.GlyphRun) []unit {
 		for _, g := range cl {
 			advance += g.Advance
 		}
-		// one glyph for one rune, drawn as the face has it, with no
+		// one glyph for one rune, drawn as the face has it (kerned or not), with no
 		// line-end space to stand for: found by glyph and rune
 		var pk plainKey
 		isPlain := false
 		if g := cl[0]; len(cl) == 1 && g.Runes == 1 && g.Cluster+1 != drawn && g.Cluster < len(cr.runes) &&
-			unitsOf(g.XOffset, run.Size, upem) == 0 && unitsOf(g.YOffset, run.Size, upem) == 0 &&
-			int(max(0, unitsOf(g.Advance, run.Size, upem))) == run.Face.Advance(g.ID) {
+			unitsOf(g.XOffset, run.Size, upem) == 0 && unitsOf(g.YOffset, run.Size, upem) == 0 {
 			pk, isPlain = plainKey(g.ID)<<32|plainKey(uint32(cr.runes[g.Cluster])), true
 			if c := fc.plain[pk]; c != nil {
 				out = append(out, unit{c, advance})
@@ -266,7 +271,7 @@ func (cr *clusterer) run(fc *faceCodes, run *layout.GlyphRun) []unit {
 			}
 		}
 		cr.txt = appendClusterText(cr.txt[:0], cl, cr.runes, drawn, run.RTL)
-		sh := appendShape(cr.glyphs[:0], cl, run.Size, upem)
+		sh := appendShape(cr.glyphs[:0], cl, run.Size, run.Face)
 		cr.glyphs = sh.glyphs
 		cr.key = appendKey(cr.key[:0], sh, cr.txt, run.Face)
 		c := fc.byKey[string(cr.key)] // each cluster once, however often drawn
