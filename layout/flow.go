@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -256,7 +257,7 @@ func (f *flow) setTextUncached(t content.Text, s spec) []block {
 	if p.Lang != f.lang { // a passage in another script takes that script's line height
 		lh *= leadingFor(p.Lang, 1) / leadingFor(f.lang, 1)
 	}
-	var out []block
+	out := make([]block, 0, max(1, len(lines)))
 	for _, ln := range lines {
 		out = append(out, f.lineBlock(t, s, p, ln, lh, links))
 	}
@@ -274,7 +275,13 @@ func (f *flow) paragraph(t content.Text, s spec) (text.Paragraph, map[int]string
 	if t.Lang != "" {
 		p.Lang, p.RTL = t.Lang, content.IsRTL(t.Lang)
 	}
-	links := map[int]string{}
+	var links map[int]string
+	n := 0
+	for _, r := range t.Runs {
+		n += utf8.RuneCountInString(r.Text)
+	}
+	p.Text = make([]rune, 0, n)
+	p.Spans = make([]text.Span, 0, len(t.Runs))
 	for _, r := range t.Runs {
 		start := len(p.Text)
 		p.Text = append(p.Text, []rune(r.Text)...)
@@ -286,6 +293,9 @@ func (f *flow) paragraph(t content.Text, s spec) (text.Paragraph, map[int]string
 			p.Isolates = append(p.Isolates, [2]int{start, len(p.Text)})
 		}
 		if r.Link != "" {
+			if links == nil {
+				links = map[int]string{}
+			}
 			links[len(p.Spans)-1] = r.Link
 		}
 	}

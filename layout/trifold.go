@@ -301,7 +301,9 @@ type trifoldRun struct {
 	// is held twice at most, not once for every size tried (the search
 	// tries a size, the next smaller one, and settles on the first)
 	sized [2]sizedCache
-	imp   Imposition
+	// scratch holds the blocks of the last probe, for the next to reuse
+	scratch []block
+	imp     Imposition
 }
 
 type sizedCache struct {
@@ -383,7 +385,9 @@ func (tf *trifoldRun) probe(size float64, sp spacing, moved int, whole bool) (ok
 		return f
 	}
 	f := newFlow()
+	f.blocks = tf.scratch[:0] // a probe keeps nothing of its blocks
 	f.addSections(inside[:len(inside)-moved], -1)
+	tf.scratch = f.blocks
 	ps, rest, first := balance(f.blocks, tf.frames(InsideLeft, Middle, FoldIn), f.style.line())
 	if len(rest) > 0 || diags.HasErrors() {
 		return false, 0, first
