@@ -173,8 +173,17 @@ func Jobs[T any](ctx context.Context, req Request, finish Finish[T]) ([]Result[T
 			spare.put(m)
 		}
 	}()
+	// the jobs start edition by edition, the tri-folds (the longest to
+	// lay out) first and the quickest last, so that the two workers end
+	// together; each language is localised by the first job to need it
+	order := make([]int, 0, len(results))
+	for e := range editions {
+		for l := range langs {
+			order = append(order, l*len(editions)+e)
+		}
+	}
 	err = workers.Run(ctx, len(results), newShapers, func(ctx context.Context, shapers map[string]*text.Shaper, i int) {
-		r := &results[i]
+		r := &results[order[i]]
 		doc, ds := localized[r.Lang]()
 		o, res, ds := layOut(req, r.Job, doc, slices.Clip(ds), set, shapers)
 		r.Diagnostics = ds
