@@ -540,11 +540,12 @@ type placed struct {
 // returns the blocks of each frame and the blocks that did not fit.
 func fill(blocks []block, frames []Rect) ([][]placed, []block) {
 	out := make([][]placed, len(frames))
+	all := make([]placed, 0, len(blocks)) // the frames' in turn
 	i := 0
 	for fi, fr := range frames {
-		y, start := 0.0, i
+		y, start, from := 0.0, i, len(all)
 		for i < len(blocks) {
-			b := blocks[i]
+			b := &blocks[i]
 			before := b.before
 			if y == 0 {
 				before = 0
@@ -553,7 +554,7 @@ func fill(blocks []block, frames []Rect) ([][]placed, []block) {
 				break
 			}
 			if y+before+b.height <= fr.H+0.01 {
-				out[fi] = append(out[fi], placed{&blocks[i], y + before})
+				all = append(all, placed{b, y + before})
 				y += before + b.height
 				i++
 				continue
@@ -565,10 +566,13 @@ func fill(blocks []block, frames []Rect) ([][]placed, []block) {
 				j--
 			}
 			if j > start && fi < len(frames)-1 {
-				out[fi] = out[fi][:j-start]
+				all = all[:from+j-start]
 				i = j
 			}
 			break
+		}
+		if len(all) > from {
+			out[fi] = all[from:len(all):len(all)]
 		}
 	}
 	return out, blocks[i:]
