@@ -276,11 +276,22 @@ func (f *flow) paragraph(t content.Text, s spec) (text.Paragraph, map[int]string
 		p.Lang, p.RTL = t.Lang, content.IsRTL(t.Lang)
 	}
 	var links map[int]string
-	n := 0
+	n, bytes := 0, 0
 	for _, r := range t.Runs {
 		n += utf8.RuneCountInString(r.Text)
+		bytes += len(r.Text)
 	}
 	p.Text = make([]rune, 0, n)
+	if len(t.Runs) == 1 {
+		p.Source = t.Runs[0].Text
+	} else {
+		var b strings.Builder
+		b.Grow(bytes)
+		for _, r := range t.Runs {
+			b.WriteString(r.Text)
+		}
+		p.Source = b.String()
+	}
 	p.Spans = make([]text.Span, 0, len(t.Runs))
 	for _, r := range t.Runs {
 		start := len(p.Text)

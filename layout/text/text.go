@@ -32,6 +32,10 @@ type Span struct {
 // Paragraph is one paragraph of text to set.
 type Paragraph struct {
 	Text []rune
+	// Source, when set, is the string Text was decoded from, which the
+	// caller may have at hand: the caches key on it (on string(Text) when
+	// it is unset), so it must be Text's.
+	Source string
 	// Spans cover Text in order without gaps; a paragraph without spans is
 	// set in one regular span.
 	Spans []Span
@@ -588,7 +592,11 @@ func shapeKey(p Paragraph) paraKey {
 			b = append(b, 0)
 		}
 	}
-	return paraKey{text: string(p.Text), lang: p.Lang, rtl: p.RTL, spans: string(b), ranges: rangesKey(p.Isolates)}
+	txt := p.Source
+	if txt == "" {
+		txt = string(p.Text)
+	}
+	return paraKey{text: txt, lang: p.Lang, rtl: p.RTL, spans: string(b), ranges: rangesKey(p.Isolates)}
 }
 
 // rangesKey encodes rune ranges for a cache key.
@@ -647,7 +655,10 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		}
 	}
 	lang := language.NewLanguage(p.Lang)
-	txt := string(p.Text)
+	txt := p.Source
+	if txt == "" {
+		txt = string(p.Text)
+	}
 	for i := range items {
 		it := &items[i]
 		if !it.script.Strong() {
