@@ -357,7 +357,7 @@ func TestPDFNumIsTheShortestFormOfTheHundredths(t *testing.T) {
 		}
 		return s
 	}
-	vs := []float64{0, -0.0, 0.004, -0.004, 0.005, -0.005, 1, -1, 0.1, 0.25, -12.5, 595.28, 841.89, 1e9 + 0.01, 1e15, -1e17, 123456.789, math.Inf(1), math.NaN()}
+	vs := []float64{0, math.Copysign(0, -1), 0.004, -0.004, 0.005, -0.005, 1, -1, 0.1, 0.25, -12.5, 595.28, 841.89, 1e9 + 0.01, 1e15, -1e17, 123456.789, math.Inf(1), math.NaN()}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 100000 {
 		vs = append(vs, (r.Float64()-0.5)*2000, float64(r.IntN(200000)-100000)/100)
