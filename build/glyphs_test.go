@@ -61,6 +61,11 @@ import (
 // written out again here, not taken from package output), so a change in
 // how output groups or draws them shows up as a difference.
 //
+// Line ends: the blanks that end a left-to-right run's line, which the
+// layout does not draw, are drawn as a unit of their own after the run's
+// last: the face's space glyph, standing for them, at the pen after the
+// run's glyphs.
+//
 // Characters: a drawn glyph stands for the text of its unit (ToUnicode), and
 // mutool trace lists one <g> per character of that text: the first with the
 // glyph number, the others (a ligature's, a conjunct's or a cluster's extra
@@ -455,6 +460,13 @@ func displayUnits(p layout.Page) (units []unit, glyphs int) {
 				drawn = max(drawn, g.Cluster+g.Runes)
 			}
 		}
+		// a left-to-right run's line-end blanks are drawn as the face's
+		// space after its last unit, which then stands for its own text
+		var blanks string
+		space, hasSpace := run.Face.Glyph(' ')
+		if rest := string(runes[max(0, drawn):]); drawn >= 0 && hasSpace && rest != "" && strings.TrimSpace(rest) == "" && !strings.Contains(rest, "\n") {
+			blanks, drawn = rest, -1
+		}
 		for _, gs := range groupUnits(run.Glyphs) {
 			u := unit{run: run, item: ii, x: pen, y: run.Y, text: unitText(gs, runes, run.RTL, drawn)}
 			at := 0.0
@@ -468,6 +480,10 @@ func displayUnits(p layout.Page) (units []unit, glyphs int) {
 			units = append(units, u)
 			glyphs += len(gs)
 			pen += at
+		}
+		if blanks != "" {
+			units = append(units, unit{run: run, item: ii, x: pen, y: run.Y, text: blanks,
+				comps: []component{{id: space}}, adv: run.Face.Advance(space), plain: true})
 		}
 	}
 	return units, glyphs

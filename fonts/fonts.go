@@ -97,6 +97,12 @@ func (f *Face) Covers(r rune) bool {
 	return ok
 }
 
+// Glyph returns the face's glyph for r, from the character map.
+func (f *Face) Glyph(r rune) (uint16, bool) {
+	g, ok := f.charMap().Lookup(r)
+	return uint16(g), ok
+}
+
 // charMap returns the face's character map, read from its cmap table on
 // first use.
 func (f *Face) charMap() font.Cmap {

@@ -156,9 +156,9 @@ func clusters(out [][]text.Glyph, glyphs []text.Glyph) [][]text.Glyph {
 // logical order, or reversed for a right-to-left run.
 //
 // The unit that ends the run's drawn text (drawn is the end of the last
-// drawn cluster) also stands for the white space after it — the space at
-// the end of a line, which is not drawn — so that text extraction keeps the
-// words of two lines apart.
+// drawn cluster; -1 for none) also stands for the white space after it —
+// the space at the end of a line, which is not drawn — so that text
+// extraction keeps the words of two lines apart.
 func appendClusterText(b []byte, cl []text.Glyph, runes []rune, drawn int, rtl bool) []byte {
 	lo, hi := len(runes), 0
 	for _, g := range cl {
@@ -252,6 +252,14 @@ func (cr *clusterer) run(fc *faceCodes, run *layout.GlyphRun) []unit {
 	drawn := drawnEnd(run)
 	upem := run.Face.Upem()
 	cr.units = clusters(cr.units[:0], run.Glyphs)
+	// the blanks that end a left-to-right run's line, which the layout
+	// does not draw, are drawn as the face's space after its last unit,
+	// so that text extraction keeps the words of two lines apart (a face
+	// without a space has its last unit stand for them)
+	if space, ok := run.Face.Glyph(' '); ok && drawn >= 0 && drawn < len(cr.runes) && blankLineEnd(cr.runes[drawn:]) {
+		cr.units = append(cr.units, []text.Glyph{{ID: space, Advance: float64(run.Face.Advance(space)) * run.Size / upem, Cluster: drawn, Runes: len(cr.runes) - drawn}})
+		drawn = -1
+	}
 	out := make([]unit, 0, len(cr.units))
 	for _, cl := range cr.units {
 		advance := 0.0
