@@ -11,9 +11,14 @@
 // merged into one TrueType font, any other face gets one of its own. Each drawn
 // cluster is one glyph with one code, its glyph ID (/CIDToGIDMap
 // /Identity) — a glyph of a face, or a composite glyph added for a
-// cluster of several glyphs, an offset mark, a kerned advance or the same
-// glyph standing for other text — so that the PDF's widths place every
-// glyph exactly and each code stands for exactly its cluster's text.
+// cluster of several glyphs, an offset mark or the same glyph standing
+// for other text — so that each code stands for exactly its cluster's
+// text; the glyphs drawn as the face has them for one character are
+// numbered in character order, which the ToUnicode map and widths give as
+// ranges. A kerned glyph is the face's own, the pen moved by the kerning
+// in the TJ array, so that every glyph sits exactly where layout put it;
+// the blanks that end a line are drawn as the face's space after its last
+// glyph, for text extraction.
 //
 // The finished file is written once (output/internal/pdfobj): fpdf's
 // objects with the fonts and their ToUnicode maps, the structure tree of a
