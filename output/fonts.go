@@ -266,8 +266,9 @@ func (cr *clusterer) run(fc *faceCodes, run *layout.GlyphRun) []unit {
 		for _, g := range cl {
 			advance += g.Advance
 		}
-		// one glyph for one rune, drawn as the face has it (kerned or not), with no
-		// line-end space to stand for: found by glyph and rune
+		// one glyph for one rune, drawn as the face has it (kerned or
+		// not), with no line-end space to stand for: found by glyph and
+		// rune
 		var pk plainKey
 		isPlain := false
 		if g := cl[0]; len(cl) == 1 && g.Runes == 1 && g.Cluster+1 != drawn && g.Cluster < len(cr.runes) &&
@@ -344,8 +345,9 @@ func collectGlyphs(res *layout.Result) (map[*fonts.Face]*faceCodes, []*fontGroup
 // function that builds the group's font so numbered: its program, the
 // program deflated and the metrics its descriptor gives, which pages can
 // be drawn without. The font's glyphs are numbered: .notdef, then each
-// face's glyphs that its clusters use, in order of first use, then the
-// composites, then components that are not drawn on their own. A cluster
+// face's glyphs that its clusters use, in order of first use as
+// numberingOrder gives the clusters, then the composites, then
+// components that are not drawn on their own. A cluster
 // of one glyph drawn as the face has it is drawn as that glyph, for the
 // first text it stands for; any other cluster gets a composite glyph of
 // its own.
@@ -443,7 +445,7 @@ func numberingOrder(fc *faceCodes) []*cluster {
 }
 
 // buildFonts numbers the groups' glyphs and builds their fonts in the
-// background: wait returns once they are built, with the first error.
+// background: wait returns once they are built, with their errors.
 func buildFonts(groups []*fontGroup) (wait func() error) {
 	var wg sync.WaitGroup
 	errs := make([]error, len(groups))
