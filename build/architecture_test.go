@@ -60,7 +60,7 @@ func modulePackages(t *testing.T) map[string]goPackage {
 // only output imports fpdf and only fonts and layout/text import go-text;
 // output replays layout's result without asking content anything, and
 // only build makes PDFs: translate and compose lay out without linking it;
-// sfnt and the worker pool need only the standard library, pdfobj that
+// sfnt, the worker pool and the memo need only the standard library, pdfobj that
 // and its deflater (klauspost/compress); the PDF/UA checker is test
 // support that the program never links.
 func TestArchitecture(t *testing.T) {
@@ -92,7 +92,7 @@ func TestArchitecture(t *testing.T) {
 	if got := importers("leaflet/content"); slices.Contains(got, "leaflet/output") {
 		t.Error("leaflet/output imports leaflet/content: layout's result must say all output needs")
 	}
-	for _, p := range []string{"leaflet/output/internal/pdfobj", "leaflet/internal/sfnt", "leaflet/internal/workers"} {
+	for _, p := range []string{"leaflet/output/internal/pdfobj", "leaflet/internal/sfnt", "leaflet/internal/workers", "leaflet/internal/memo"} {
 		for _, imp := range pkgs[p].Imports {
 			if p == "leaflet/output/internal/pdfobj" && strings.HasPrefix(imp, "github.com/klauspost/compress/") {
 				continue

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"text/template"
 	"time"
 	"unicode"
@@ -20,6 +19,8 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"leaflet/internal/memo"
 )
 
 // Run is a stretch of text with one style.
@@ -764,29 +765,16 @@ func IsRTL(lang string) bool {
 // sentences, and a build in a process that built before reads its every
 // message again) is copied from the memo.
 func parseMarkup(s string) ([]Run, error) {
-	markups.Lock()
-	m, ok := markups.m[s]
-	markups.Unlock()
+	m, ok := markups.Get(s)
 	if !ok {
 		m.runs, m.err = readMarkup(s)
-		markups.Lock()
-		if markups.m == nil || len(markups.m) >= markupsMax {
-			markups.m = map[string]markup{}
-		}
-		markups.m[s] = m
-		markups.Unlock()
+		markups.Put(s, m)
 	}
 	return slices.Clone(m.runs), m.err
 }
 
-// markups memoises readMarkup, forgetting everything when it holds
-// markupsMax messages.
-var markups struct {
-	sync.Mutex
-	m map[string]markup
-}
-
-const markupsMax = 1 << 14
+// markups memoises readMarkup.
+var markups = memo.Map[string, markup]{Limit: 1 << 14}
 
 type markup struct {
 	runs []Run

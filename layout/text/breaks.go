@@ -47,15 +47,12 @@ type breakSet struct {
 // breaks returns p's break opportunities, cached per text, language,
 // kind of paragraph and no-break ranges.
 func (s *Shaper) breaks(p Paragraph, noBreak [][2]int) breakSet {
-	key := paraKey{text: string(p.Text), lang: p.Lang, balance: p.Balance, rtl: p.RTL, ranges: rangesKey(noBreak)}
-	if b, ok := s.breakCache[key]; ok {
+	key := paraKey{text: p.source(), lang: p.Lang, balance: p.Balance, rtl: p.RTL, ranges: rangesKey(noBreak)}
+	if b, ok := s.breakCache.Get(key); ok {
 		return b
 	}
 	b := breakSet{breaks: s.findBreaks(p.Text, noBreak), keep: keeps(p)}
-	if s.breakCache == nil || len(s.breakCache) >= cacheLimit {
-		s.breakCache = map[paraKey]breakSet{}
-	}
-	s.breakCache[key] = b
+	s.breakCache.Put(key, b)
 	return b
 }
 

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/go-text/typesetting/di"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"leaflet/fonts"
+	"leaflet/internal/memo"
 )
 
 // Span is a styled stretch [Start, End) of a paragraph, in runes.
@@ -52,6 +52,15 @@ type Paragraph struct {
 	// isolates: phone numbers and addresses that must read intact in
 	// either direction.
 	Isolates [][2]int
+}
+
+// source returns the paragraph's text as a string: Source, or Text
+// encoded.
+func (p Paragraph) source() string {
+	if p.Source != "" {
+		return p.Source
+	}
+	return string(p.Text)
 }
 
 // Glyph is one shaped glyph. Lengths are in points; YOffset grows upwards.
@@ -118,12 +127,13 @@ type Shaper struct {
 	hb    shaping.HarfbuzzShaper
 	faces map[*fonts.Face]*font.Face
 	seg   segmenter.Segmenter
-	cache map[paraKey]shaped
-	// breakCache keeps each paragraph's break opportunities, which do not
-	// depend on the size either
-	breakCache map[paraKey]breakSet
-	// linesCache keeps each paragraph's lines at a size and width
-	linesCache map[linesKey]setLines
+	// cache keeps each paragraph shaped, which does not depend on the
+	// size, and breakCache its break opportunities, which do not either;
+	// linesCache keeps its lines at a size and width. A shaper kept for
+	// build after build (of many leaflets) starts each afresh when full.
+	cache      memo.Map[paraKey, shaped]
+	breakCache memo.Map[paraKey, breakSet]
+	linesCache memo.Map[linesKey, setLines]
 	// faceOf keeps the face the font set gives each rune in each weight
 	faceOf map[runeWeight]*fonts.Face
 }
@@ -147,10 +157,6 @@ func (s *Shaper) faceForRune(r rune, bold bool) *fonts.Face {
 	s.faceOf[k] = f
 	return f
 }
-
-// cacheLimit bounds each of a shaper's caches, in paragraphs: a shaper kept
-// for build after build (of many leaflets) starts them afresh when full.
-const cacheLimit = 8192
 
 // NewShaper returns a shaper that sets text in the given fonts.
 func NewShaper(set *fonts.Set) *Shaper {
@@ -225,14 +231,11 @@ func (s *Shaper) Measure(p Paragraph) float64 {
 // Callers must not change them.
 func (s *Shaper) Lines(p Paragraph, width float64, noBreak [][2]int) ([]Line, []Missing) {
 	key := linesKey{para: shapeKey(p), size: p.Size, width: width, balance: p.Balance, noBreak: rangesKey(noBreak)}
-	if c, ok := s.linesCache[key]; ok {
+	if c, ok := s.linesCache.Get(key); ok {
 		return c.lines, c.missing
 	}
 	lines, missing := s.lines(p, width, noBreak)
-	if s.linesCache == nil || len(s.linesCache) >= cacheLimit {
-		s.linesCache = map[linesKey]setLines{}
-	}
-	s.linesCache[key] = setLines{lines, missing}
+	s.linesCache.Put(key, setLines{lines, missing})
 	return lines, missing
 }
 
@@ -529,13 +532,10 @@ func (s *Shaper) shape(p Paragraph) ([]item, []Missing) {
 	// per em), and layouts set the same paragraphs again at other sizes
 	// and widths: shape each paragraph once per shaper and scale.
 	key := shapeKey(p)
-	c, ok := s.cache[key]
+	c, ok := s.cache.Get(key)
 	if !ok {
 		c.items, c.missing = s.shapeUnits(p)
-		if s.cache == nil || len(s.cache) >= cacheLimit {
-			s.cache = map[paraKey]shaped{}
-		}
-		s.cache[key] = c
+		s.cache.Put(key, c)
 	}
 	// the glyphs of every item at this size, in one array that the
 	// lines' runs share
@@ -592,11 +592,7 @@ func shapeKey(p Paragraph) paraKey {
 			b = append(b, 0)
 		}
 	}
-	txt := p.Source
-	if txt == "" {
-		txt = string(p.Text)
-	}
-	return paraKey{text: txt, lang: p.Lang, rtl: p.RTL, spans: string(b), ranges: rangesKey(p.Isolates)}
+	return paraKey{text: p.source(), lang: p.Lang, rtl: p.RTL, spans: string(b), ranges: rangesKey(p.Isolates)}
 }
 
 // rangesKey encodes rune ranges for a cache key.
@@ -655,10 +651,7 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		}
 	}
 	lang := language.NewLanguage(p.Lang)
-	txt := p.Source
-	if txt == "" {
-		txt = string(p.Text)
-	}
+	txt := p.source()
 	for i := range items {
 		it := &items[i]
 		if !it.script.Strong() {
@@ -670,7 +663,7 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 			dir = di.DirectionRTL
 		}
 		key := itemKey{face: it.face, text: txt, lang: p.Lang, start: it.start, end: it.end, script: it.script, rtl: dir == di.DirectionRTL}
-		if units, ok := shapedItems.get(key); ok {
+		if units, ok := shapedItems.Get(key); ok {
 			it.units, it.order = units, clusterOrder(units)
 			continue
 		}
@@ -700,7 +693,7 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 		}
 		it.units = slices.Clip(it.units)
 		it.order = clusterOrder(it.units)
-		shapedItems.put(key, it.units)
+		shapedItems.Put(key, it.units)
 	}
 	return items, missing
 }
@@ -710,17 +703,8 @@ func (s *Shaper) shapeUnits(p Paragraph) ([]item, []Missing) {
 // faces for a script other than Latin are the tri-fold's, and every
 // language's tri-fold offers the same sentences of the other languages,
 // in whichever worker lays it out. An item is shaped with its paragraph
-// as context, which its key holds.
-var shapedItems itemCache
-
-// itemCache is a cache of shaped items safe for concurrent use; it
-// forgets everything when it holds itemCacheLimit items.
-type itemCache struct {
-	mu sync.Mutex
-	m  map[itemKey][]unitGlyph
-}
-
-const itemCacheLimit = 1 << 15
+// as context, which its key holds; nobody changes its glyphs after.
+var shapedItems = memo.Map[itemKey, []unitGlyph]{Limit: 1 << 15}
 
 type itemKey struct {
 	face       *fonts.Face
@@ -728,23 +712,6 @@ type itemKey struct {
 	start, end int
 	script     language.Script
 	rtl        bool
-}
-
-func (c *itemCache) get(k itemKey) ([]unitGlyph, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	u, ok := c.m[k]
-	return u, ok
-}
-
-// put keeps units, which nobody changes after.
-func (c *itemCache) put(k itemKey, units []unitGlyph) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= itemCacheLimit {
-		c.m = map[itemKey][]unitGlyph{}
-	}
-	c.m[k] = units
 }
 
 // shapeChunk is the length, in runes, past which an item is shaped in
