@@ -256,9 +256,11 @@ func (cr *clusterer) run(fc *faceCodes, run *layout.GlyphRun) []unit {
 	// does not draw, are drawn as the face's space after its last unit,
 	// so that text extraction keeps the words of two lines apart (a face
 	// without a space has its last unit stand for them)
-	if space, ok := run.Face.Glyph(' '); ok && drawn >= 0 && drawn < len(cr.runes) && blankLineEnd(cr.runes[drawn:]) {
-		cr.units = append(cr.units, []text.Glyph{{ID: space, Advance: float64(run.Face.Advance(space)) * run.Size / upem, Cluster: drawn, Runes: len(cr.runes) - drawn}})
-		drawn = -1
+	if drawn >= 0 && drawn < len(cr.runes) && blankLineEnd(cr.runes[drawn:]) {
+		if space, ok := run.Face.Glyph(' '); ok {
+			cr.units = append(cr.units, []text.Glyph{{ID: space, Advance: float64(run.Face.Advance(space)) * run.Size / upem, Cluster: drawn, Runes: len(cr.runes) - drawn}})
+			drawn = -1
+		}
 	}
 	out := make([]unit, 0, len(cr.units))
 	for _, cl := range cr.units {

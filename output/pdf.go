@@ -51,7 +51,7 @@ func renderPDF(res *layout.Result, opt Options, plan *tagPlan) ([]byte, finishOp
 	tagged := plan != nil
 	faces, groups := collectGlyphs(res)
 	// the fonts are built while fpdf draws the pages, which need only
-	// their codes
+	// their codes; a page that fails to draw waits for them too
 	fontsBuilt := buildFonts(groups)
 	defer fontsBuilt()
 
