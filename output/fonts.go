@@ -360,7 +360,7 @@ func (g *fontGroup) number() (build func() error) {
 	order := make([][]*cluster, len(g.faces))
 	for i, fc := range g.faces {
 		parts[i].Src = fc.face.Data
-		newID[i] = map[uint16]uint16{}
+		newID[i] = make(map[uint16]uint16, len(fc.clusters))
 		order[i] = numberingOrder(fc)
 		for _, cl := range order[i] {
 			for _, c := range cl.shape.glyphs {
@@ -377,8 +377,12 @@ func (g *fontGroup) number() (build func() error) {
 			}
 		}
 	}
-	g.text = map[uint16]string{}
-	g.advance = map[uint16]uint16{}
+	n := 0
+	for _, fc := range g.faces {
+		n += len(fc.clusters)
+	}
+	g.text = make(map[uint16]string, n)
+	g.advance = make(map[uint16]uint16, n)
 	var extra []sfnt.Composite
 	for i, fc := range g.faces {
 		for _, cl := range order[i] {
