@@ -188,21 +188,29 @@ func (f *File) Write() ([]byte, error) {
 		// ended by a newline (which also ends a comment).
 		stm := next
 		next++
-		var head, objs []byte
+		size := 0
+		for _, num := range packed {
+			if len(bodies[num]) == 0 {
+				bodies[num] = []byte("null") // a number reserved but never given a body
+			}
+			size += len(bodies[num]) + 1
+		}
+		head := make([]byte, 0, 12*len(packed))
+		off := 0
 		for k, num := range packed {
 			head = strconv.AppendInt(head, int64(num), 10)
 			head = append(head, ' ')
-			head = strconv.AppendInt(head, int64(len(objs)), 10)
+			head = strconv.AppendInt(head, int64(off), 10)
 			head = append(head, ' ')
-			body := bodies[num]
-			if len(body) == 0 {
-				body = []byte("null") // a number reserved but never given a body
-			}
-			objs = append(append(objs, body...), '\n')
+			off += len(bodies[num]) + 1
 			entries = append(entries, entry{num, 2, stm, k})
 		}
 		head[len(head)-1] = '\n'
-		data := Deflate(append(head, objs...))
+		objs := append(make([]byte, 0, len(head)+size), head...)
+		for _, num := range packed {
+			objs = append(append(objs, bodies[num]...), '\n')
+		}
+		data := Deflate(objs)
 		entries = append(entries, entry{stm, 1, len(out), 0})
 		out = strconv.AppendInt(out, int64(stm), 10)
 		out = fmt.Appendf(out, " 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", len(packed), len(head), len(data))
