@@ -176,11 +176,10 @@ func (f *File) Write() ([]byte, error) {
 			bodies[num] = TrimSpace(body)
 			continue
 		}
-		if body, err = compressStream(dict, data); err != nil {
+		entries = append(entries, entry{num, 1, len(out), 0})
+		if out, err = appendStream(out, num, dict, data); err != nil {
 			return nil, fmt.Errorf("object %d: %w", num, err)
 		}
-		entries = append(entries, entry{num, 1, len(out), 0})
-		out = appendObject(out, num, body)
 	}
 	next := f.next
 	if len(packed) > 0 {
@@ -347,36 +346,30 @@ func (f *File) reachable(trailer []Entry) ([]int, error) {
 	return nums, nil
 }
 
-// compressStream returns a stream's body, its data deflated if the
+// appendStream appends stream object num, its data deflated if the
 // dictionary names no filter and the stream is not metadata.
-func compressStream(dict, data []byte) ([]byte, error) {
+func appendStream(out []byte, num int, dict, data []byte) ([]byte, error) {
 	filter, err := DictGet(dict, "Filter")
 	if err != nil {
-		return nil, err
+		return out, err
 	}
 	typ, _ := DictGet(dict, "Type")
 	if filter == nil && string(typ) != "/Metadata" && len(data) > 0 {
 		data = Deflate(data)
 		if dict, err = DictSet(dict, "Filter", "/FlateDecode"); err != nil {
-			return nil, err
+			return out, err
 		}
 	}
 	if dict, err = DictSet(dict, "Length", strconv.Itoa(len(data))); err != nil {
-		return nil, err
+		return out, err
 	}
-	body := make([]byte, 0, len(dict)+len(data)+20)
-	body = append(append(body, dict...), "\nstream\n"...)
-	body = append(body, data...)
-	return append(body, "\nendstream"...), nil
-}
-
-// appendObject appends object num with body as "num 0 obj ... endobj".
-func appendObject(out []byte, num int, body []byte) []byte {
 	out = strconv.AppendInt(out, int64(num), 10)
 	out = append(out, " 0 obj\n"...)
-	out = append(out, TrimSpace(body)...)
-	return append(out, "\nendobj\n"...)
+	out = append(append(out, TrimSpace(dict)...), "\nstream\n"...)
+	out = append(out, data...)
+	return append(out, "\nendstream\nendobj\n"...), nil
 }
+
 
 // run returns the length of the run of consecutive numbers that nums
 // starts with (at least 1).
