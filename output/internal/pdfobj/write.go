@@ -370,7 +370,6 @@ func appendStream(out []byte, num int, dict, data []byte) ([]byte, error) {
 	return append(out, "\nendstream\nendobj\n"...), nil
 }
 
-
 // run returns the length of the run of consecutive numbers that nums
 // starts with (at least 1).
 func run(nums []int) int {
