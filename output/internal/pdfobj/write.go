@@ -155,7 +155,13 @@ func (f *File) Write() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, len(f.doc)/2+4096)
+	// about the size of the file: fpdf's objects deflated to half, the
+	// objects added (the font programs, deflated already) as they are
+	size := len(f.doc)/2 + 4096
+	for _, b := range f.bodies {
+		size += len(b)
+	}
+	out := make([]byte, 0, size)
 	out = append(out, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
 
 	type entry struct{ num, typ, f2, f3 int }
