@@ -9,7 +9,8 @@
 // Every problem is a [Diagnostic] with file:line:col; all problems of a run are
 // reported together, as go/scanner's ErrorList does.
 //
-// It imports leaflet/internal/workers (bundles are parsed in parallel),
+// It imports leaflet/internal/memo (the markup read, kept),
+// leaflet/internal/workers (bundles are parsed in parallel),
 // leaflet/locales (the built-in bundles) and leaflet/pictures (the easy
 // read's pictures); it must not import layout, output or fpdf.
 package content

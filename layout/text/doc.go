@@ -9,6 +9,7 @@
 // Lengths are in PDF points. Glyph advances and offsets are scaled from font
 // units exactly: text is shaped at the font's units per em and scaled here.
 //
-// It imports leaflet/fonts, and of other modules go-text and golang.org/x's
-// bidi and fixed-point packages; it knows nothing of pages or PDF.
+// It imports leaflet/fonts and leaflet/internal/memo (its caches), and of
+// other modules go-text and golang.org/x's bidi and fixed-point packages;
+// it knows nothing of pages or PDF.
 package text
