@@ -193,12 +193,12 @@ func (f *File) Write() ([]byte, error) {
 		// ended by a newline (which also ends a comment).
 		stm := next
 		next++
-		size := 0
+		total := 0 // the bodies' bytes, each with its newline
 		for _, num := range packed {
 			if len(bodies[num]) == 0 {
 				bodies[num] = []byte("null") // a number reserved but never given a body
 			}
-			size += len(bodies[num]) + 1
+			total += len(bodies[num]) + 1
 		}
 		head := make([]byte, 0, 12*len(packed))
 		off := 0
@@ -211,7 +211,7 @@ func (f *File) Write() ([]byte, error) {
 			entries = append(entries, entry{num, 2, stm, k})
 		}
 		head[len(head)-1] = '\n'
-		objs := append(make([]byte, 0, len(head)+size), head...)
+		objs := append(make([]byte, 0, len(head)+total), head...)
 		for _, num := range packed {
 			objs = append(append(objs, bodies[num]...), '\n')
 		}
