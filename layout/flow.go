@@ -276,17 +276,17 @@ func (f *flow) paragraph(t content.Text, s spec) (text.Paragraph, map[int]string
 		p.Lang, p.RTL = t.Lang, content.IsRTL(t.Lang)
 	}
 	var links map[int]string
-	n, bytes := 0, 0
+	n, size := 0, 0 // runes and bytes
 	for _, r := range t.Runs {
 		n += utf8.RuneCountInString(r.Text)
-		bytes += len(r.Text)
+		size += len(r.Text)
 	}
 	p.Text = make([]rune, 0, n)
 	if len(t.Runs) == 1 {
 		p.Source = t.Runs[0].Text
 	} else {
 		var b strings.Builder
-		b.Grow(bytes)
+		b.Grow(size)
 		for _, r := range t.Runs {
 			b.WriteString(r.Text)
 		}
