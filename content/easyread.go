@@ -149,6 +149,12 @@ func (l *Leaflet) loadEasyRead(f *easyReadFile, pos *positions, fsys fs.FS, root
 	}
 	if f.Cover != "" {
 		er.Cover = picture(f.Cover, f.CoverAlt, "easy_read")
+	} else if !wrong("easy_read.cover") {
+		// an easy-read cover has its title, a picture and the words
+		// "easy read" (STANDARDS); without one its first page is bare
+		d := ds.Warnf(er.Pos, "easy_read has no cover picture: the easy read's first page holds only its title and label")
+		d.Source = pos.line(er.Pos.Line)
+		d.Hint = `give it the picture of what the leaflet is about: cover = "<picture>" (the tri-fold's front cover draws it too)`
 	}
 	if f.Label == "" && !wrong("easy_read.label") {
 		ds.Errorf(er.Pos, "easy_read has no label").Hint = `add label = "<message ID>": the words "Easy read" on the cover`

@@ -112,13 +112,7 @@ func TestOnePictureMeansOneThing(t *testing.T) {
 			if ds.HasErrors() {
 				t.Fatalf("got errors:\n%s", dump(ds))
 			}
-			var got Diagnostics
-			for _, d := range ds {
-				if !strings.Contains(d.Msg, "is not used by") {
-					got = append(got, d)
-				}
-			}
-			checkDiags(t, got, tc.want)
+			checkDiags(t, withoutUnused(ds), tc.want)
 		})
 	}
 }
@@ -212,4 +206,38 @@ func TestEasyReadOfferNamesEachLanguageInItself(t *testing.T) {
 	if len(ds) != 0 || len(all) != len(l.Bundles)-1 || all[0].Lang != "pl" {
 		t.Errorf("got %d names starting %v, %v; want every other language, Polish first", len(all), all[0], ds)
 	}
+}
+
+// TestAnEasyReadWithoutACoverPictureIsAWarning: the easy read's cover has
+// its title, a picture and the words "Easy read"; without a picture its
+// first page is bare, which loading warns about at the [easy_read] table.
+func TestAnEasyReadWithoutACoverPictureIsAWarning(t *testing.T) {
+	leaflet := strings.Replace(erLeaflet(points(point("home", "", "er.1"))...), `cover = "phone"`+"\n", "", 1)
+	_, ds := Load(erTree(t, leaflet), "", testID)
+	if ds.HasErrors() {
+		t.Fatalf("got errors:\n%s", dump(ds))
+	}
+	checkDiags(t, withoutUnused(ds), []wantDiag{
+		{testLeafletFile + ":17:1", Warning, "easy_read has no cover picture: the easy read's first page holds only its title and label",
+			`cover = "<picture>"`, `[easy_read]`},
+	})
+	// with one, no warning
+	_, ds = Load(erTree(t, erLeaflet(points(point("home", "", "er.1"))...)), "", testID)
+	for _, d := range ds {
+		if strings.Contains(d.Msg, "cover picture") {
+			t.Errorf("an easy read with a cover picture: %s", d.Msg)
+		}
+	}
+}
+
+// withoutUnused returns ds without the warnings of messages no place
+// uses: a case's bundle holds the messages of every case.
+func withoutUnused(ds Diagnostics) Diagnostics {
+	var out Diagnostics
+	for _, d := range ds {
+		if !strings.Contains(d.Msg, "is not used by") {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -112,18 +112,21 @@ type erSection struct {
 
 // draft is the leaflet being made.
 type draft struct {
-	opt    Options
-	org    facts
-	named  bool // the organisation's name comes from the document
-	qr     bool
-	secs   []csection
-	er     []erSection
-	msgs   []message
-	ids    map[string]bool
-	names  names
-	notes  []string
-	todo   int
-	expand map[string]string
+	opt   Options
+	org   facts
+	named bool // the organisation's name comes from the document
+	qr    bool
+	secs  []csection
+	er    []erSection
+	// erCover is the easy read's cover picture, which a reader's eye
+	// meets first on its first page and on the tri-fold's front cover
+	erCover string
+	msgs    []message
+	ids     map[string]bool
+	names   names
+	notes   []string
+	todo    int
+	expand  map[string]string
 	// example is set for the example leaflet: its cover says who it is
 	// for and its easy read is written, not drafted
 	example bool
@@ -525,6 +528,7 @@ func (d *draft) easyRead(contact section) {
 	ers.points = append(ers.points, offer)
 	d.er = append(d.er, ers)
 	d.msg("er.label", "Easy read", "Easy read: the words “Easy read” on the cover of the easy-read edition.")
+	d.erCover = "people"
 
 	alts := map[string][2]string{
 		"question": {"A question mark", "Alt text of a picture of a question mark in a circle (standing in until a point has its own picture)."},
@@ -538,15 +542,20 @@ func (d *draft) easyRead(contact section) {
 		"ok":       {"A smiling face", "Alt text of a picture of a smiling face."},
 		"search":   {"A magnifying glass", "Alt text of a picture of a magnifying glass."},
 		"warning":  {"A warning sign", "Alt text of a warning sign."},
+		"people":   {"Two people", "Alt text of a picture of two people, on the covers."},
 	}
 	seen := map[string]bool{}
+	alt := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			a := alts[name]
+			d.msg("picture."+name, a[0], a[1])
+		}
+	}
+	alt(d.erCover)
 	for _, s := range d.er {
 		for _, p := range s.points {
-			if !seen[p.picture] {
-				seen[p.picture] = true
-				a := alts[p.picture]
-				d.msg("picture."+p.picture, a[0], a[1])
-			}
+			alt(p.picture)
 		}
 	}
 }

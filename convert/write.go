@@ -155,8 +155,8 @@ func hasBlock(s csection, kind string) bool {
 func (d *draft) writeEasyRead(w *tomlWriter) {
 	w.comment("The easy-read edition: its own short sentences, one message each, of 15\n" +
 		"words or fewer, with a picture beside every point. label is the words\n" +
-		"\"Easy read\" on the cover; cover (optional) a picture for it, also drawn\n" +
-		"on the tri-fold's cover. Each section has a heading and points; each\n" +
+		"\"Easy read\" on the cover; cover the picture on it, also drawn on the\n" +
+		"tri-fold's cover. Each section has a heading and points; each\n" +
 		"point a picture, text (its sentences' message IDs) and, for a picture of\n" +
 		"the leaflet's own, alt = \"<message ID>\". A picture is a built-in name\n" +
 		"(the list is in pictures/README.md) or a PNG or JPEG file relative to\n" +
@@ -173,7 +173,7 @@ func (d *draft) writeEasyRead(w *tomlWriter) {
 	}
 	w.line("[easy_read]")
 	w.line(`label = "er.label"`)
-	w.line(`# cover = "young-people"`)
+	w.line("cover = " + tomlquote.Quote(d.erCover) + "  # the picture of what the leaflet is about, on its covers")
 	for _, s := range d.er {
 		w.blank()
 		w.line("[[easy_read.section]]")
